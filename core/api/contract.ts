@@ -1,0 +1,296 @@
+/**
+ * The one API contract between the renderer and the backend.
+ *
+ * Each method names who may call it, the zod schema of its input (validated
+ * by the backend on every call) and the zod schema of its output (the type the
+ * renderer receives; also the source of docs/api.md). Both transports — IPC in
+ * Electron, HTTP in browser mode — carry exactly these calls.
+ */
+import { z } from 'zod';
+import { email, id, isoDate, newPassword, optText, Role, roles, text, username } from './schemas';
+
+/** 'public': no session needed; 'user': any signed-in user; or a list of roles (any one suffices). */
+export type Access = 'public' | 'user' | readonly Role[];
+
+export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  access: Access;
+  summary: string;
+  /** true for calls that change data; they are recorded in the audit log. */
+  write: boolean;
+  input: I;
+  output: O;
+}
+
+function method<I extends z.ZodType, O extends z.ZodType>(def: MethodDef<I, O>): MethodDef<I, O> {
+  return def;
+}
+
+const empty = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+
+// ---------------------------------------------------------------- entities
+
+export const UserView = z.object({
+  id: z.number(),
+  username: z.string(),
+  fullName: z.string(),
+  position: z.string(),
+  roles: z.array(Role),
+  active: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type UserView = z.infer<typeof UserView>;
+
+export const OfficeView = z.object({
+  code: z.string(),
+  number: z.number(),
+  territory: z.string(),
+  name: z.string(),
+  address: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  headName: z.string().nullable(),
+  headPosition: z.string().nullable(),
+  locallyModified: z.boolean(),
+});
+export type OfficeView = z.infer<typeof OfficeView>;
+
+export const SessionView = z.object({
+  user: UserView,
+  office: OfficeView,
+});
+export type SessionView = z.infer<typeof SessionView>;
+
+export const RefItem = z.object({
+  kind: z.enum(['office', 'mfc', 'agency', 'subservice']),
+  code: z.string(),
+  number: z.number().nullable(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  active: z.boolean(),
+  locallyModified: z.boolean(),
+});
+export type RefItem = z.infer<typeof RefItem>;
+export const RefKind = z.enum(['office', 'mfc', 'agency', 'subservice']);
+export type RefKind = z.infer<typeof RefKind>;
+
+export const CalendarDayKind = z.enum(['holiday', 'dayoff', 'workday']);
+export const CalendarDayView = z.object({ date: isoDate, kind: CalendarDayKind, note: optText(200) });
+export const CalendarYearView = z.object({
+  year: z.number(),
+  source: z.string(),
+  confirmed: z.boolean(),
+  workingDays: z.number(),
+  locallyModified: z.boolean(),
+});
+
+export const AuditEntry = z.object({
+  id: z.number(),
+  at: z.string(),
+  userId: z.number().nullable(),
+  username: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+const page = {
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(500).default(50),
+};
+
+// ---------------------------------------------------------------- methods
+
+export const methods = {
+  'setup.status': method({
+    access: 'public',
+    write: false,
+    summary: 'Whether first-run setup is done; before it, the offices to choose from.',
+    input: empty,
+    output: z.object({
+      initialized: z.boolean(),
+      offices: z.array(z.object({ code: z.string(), name: z.string(), territory: z.string() })),
+    }),
+  }),
+  'setup.init': method({
+    access: 'public',
+    write: true,
+    summary: 'First run: choose the office and create the first administrator. Refused once done.',
+    input: z.object({
+      officeCode: text(40),
+      username,
+      fullName: text(200),
+      position: text(200),
+      password: newPassword,
+    }),
+    output: SessionView,
+  }),
+  'auth.login': method({
+    access: 'public',
+    write: true,
+    summary: 'Sign in. Repeated failures slow down and then lock the account.',
+    input: z.object({
+      username: z.string().trim().min(1, { error: 'Укажите имя пользователя' }).max(40).transform((s) => s.toLowerCase()),
+      password: z.string().min(1, { error: 'Укажите пароль' }).max(200),
+    }),
+    output: SessionView,
+  }),
+  'auth.logout': method({ access: 'public', write: false, summary: 'End the session.', input: empty, output: ok }),
+  'auth.session': method({
+    access: 'public',
+    write: false,
+    summary: 'The current session, or null when signed out.',
+    input: empty,
+    output: SessionView.nullable(),
+  }),
+  'auth.changePassword': method({
+    access: 'user',
+    write: true,
+    summary: 'Change one’s own password.',
+    input: z.object({ currentPassword: z.string().min(1, { error: 'Укажите текущий пароль' }), newPassword }),
+    output: ok,
+  }),
+
+  'office.update': method({
+    access: ['admin'],
+    write: true,
+    summary: 'Edit this office’s details (as printed on forms).',
+    input: z.object({
+      name: text(300),
+      address: text(500),
+      phone: text(200),
+      email: text(200),
+      headName: optText(200),
+      headPosition: optText(200),
+    }),
+    output: OfficeView,
+  }),
+
+  'users.list': method({
+    access: ['admin'],
+    write: false,
+    summary: 'All users, active and deactivated.',
+    input: empty,
+    output: z.array(UserView),
+  }),
+  'users.create': method({
+    access: ['admin'],
+    write: true,
+    summary: 'Create a user with one or more roles.',
+    input: z.object({ username, fullName: text(200), position: text(200), roles, password: newPassword }),
+    output: UserView,
+  }),
+  'users.update': method({
+    access: ['admin'],
+    write: true,
+    summary: 'Change a user’s name, position, roles or active flag (users are never deleted).',
+    input: z.object({ id, fullName: text(200), position: text(200), roles, active: z.boolean() }),
+    output: UserView,
+  }),
+  'users.resetPassword': method({
+    access: ['admin'],
+    write: true,
+    summary: 'Set a new password for a user and clear their lock.',
+    input: z.object({ id, password: newPassword }),
+    output: ok,
+  }),
+  'users.unlock': method({
+    access: ['admin'],
+    write: true,
+    summary: 'Clear failed-login lock.',
+    input: z.object({ id }),
+    output: UserView,
+  }),
+
+  'audit.list': method({
+    access: ['admin'],
+    write: false,
+    summary: 'The audit log, newest first, filtered.',
+    input: z.object({
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      userId: id.optional(),
+      entity: optText(60),
+      action: optText(60),
+      ...page,
+    }),
+    output: z.object({ rows: z.array(AuditEntry), total: z.number() }),
+  }),
+
+  'ref.list': method({
+    access: 'user',
+    write: false,
+    summary: 'Reference data of one kind (offices, MFC, agencies, sub-services).',
+    input: z.object({ kind: RefKind }),
+    output: z.array(RefItem),
+  }),
+  'ref.update': method({
+    access: ['admin'],
+    write: true,
+    summary: 'Edit a reference record locally; later reference upgrades keep the local edit.',
+    input: z.object({
+      kind: RefKind,
+      code: text(60),
+      name: text(500),
+      shortName: optText(200),
+      address: optText(500),
+      phone: optText(200),
+      email,
+      active: z.boolean(),
+    }),
+    output: RefItem,
+  }),
+
+  'calendar.years': method({
+    access: 'user',
+    write: false,
+    summary: 'Years in the production calendar with their working-day totals.',
+    input: empty,
+    output: z.array(CalendarYearView),
+  }),
+  'calendar.year': method({
+    access: 'user',
+    write: false,
+    summary: 'The exceptions (holidays, transferred days off, working weekend days) of one year.',
+    input: z.object({ year: z.number().int().min(2000).max(2100) }),
+    output: z.object({ year: CalendarYearView, days: z.array(CalendarDayView) }),
+  }),
+  'calendar.saveYear': method({
+    access: ['admin'],
+    write: true,
+    summary: 'Add or replace one year of the production calendar (e.g. the next year from its decree).',
+    input: z.object({
+      year: z.number({ error: 'Укажите год' }).int().min(2000, { error: 'Год вне допустимого диапазона' }).max(2100, { error: 'Год вне допустимого диапазона' }),
+      source: text(300),
+      days: z.array(CalendarDayView).max(200),
+    }),
+    output: CalendarYearView,
+  }),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type In<M extends MethodName> = z.input<Methods[M]['input']>;
+export type ParsedIn<M extends MethodName> = z.output<Methods[M]['input']>;
+export type Out<M extends MethodName> = z.output<Methods[M]['output']>;
+
+/** The typed client the renderer uses; each transport implements `call`. */
+export type Api = { [M in MethodName]: (input: In<M>) => Promise<Out<M>> };
+
+/** What the preload bridge (Electron) or the HTTP client (browser mode) exposes as `window.api`. */
+export interface Transport {
+  call(method: string, input: unknown): Promise<import('./errors').Envelope<unknown>>;
+}
+
+export function isMethodName(s: string): s is MethodName {
+  return Object.prototype.hasOwnProperty.call(methods, s);
+}

@@ -1,0 +1,63 @@
+/**
+ * Reusable zod schemas with Russian messages. Shared by the API contract
+ * (backend validation) and the renderer (form validation), so a rule is
+ * written once.
+ */
+import { z } from 'zod';
+import { isIsoDate } from '../domain/dates';
+
+// Default zod messages in Russian (type mismatches and the like).
+z.config(z.locales.ru());
+
+export const ROLES = ['reception', 'specialist', 'head', 'admin'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const ROLE_LABELS: Record<Role, string> = {
+  reception: 'Приём',
+  specialist: 'Специалист',
+  head: 'Руководитель',
+  admin: 'Администратор',
+};
+
+/** A required single-line text: trimmed, not empty, bounded. */
+export const text = (max = 500) =>
+  z
+    .string({ error: 'Заполните поле' })
+    .trim()
+    .min(1, { error: 'Заполните поле' })
+    .max(max, { error: `Не более ${max} символов` });
+
+/** An optional text: empty strings become undefined. */
+export const optText = (max = 500) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().trim().max(max, { error: `Не более ${max} символов` }).optional(),
+  );
+
+export const isoDate = z
+  .string({ error: 'Укажите дату' })
+  .refine(isIsoDate, { error: 'Неверная дата: укажите дату в формате ДД.ММ.ГГГГ' });
+
+export const id = z.number({ error: 'Не указан идентификатор' }).int().positive();
+
+export const username = z
+  .string({ error: 'Укажите имя пользователя' })
+  .trim()
+  .min(3, { error: 'Имя пользователя — не короче 3 символов' })
+  .max(40, { error: 'Имя пользователя — не длиннее 40 символов' })
+  .regex(/^[a-zA-Z0-9._-]+$/, { error: 'Имя пользователя: латинские буквы, цифры, точка, дефис, подчёркивание' })
+  .transform((s) => s.toLowerCase());
+
+export const newPassword = z
+  .string({ error: 'Укажите пароль' })
+  .min(8, { error: 'Пароль — не короче 8 символов' })
+  .max(200, { error: 'Пароль слишком длинный' })
+  .refine((p) => new Set(p).size >= 4, { error: 'Пароль слишком простой: используйте разные символы' });
+
+export const roles = z.array(Role).min(1, { error: 'Выберите хотя бы одну роль' }).transform((r) => [...new Set(r)]);
+
+export const email = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z.email({ error: 'Неверный адрес электронной почты' }).max(200).optional(),
+);

@@ -1,0 +1,48 @@
+/**
+ * What every handler receives: the database, the signed-in user (resolved
+ * from the session on each call, so deactivation and role changes apply at
+ * once), the clock, and helpers for transactions and the audit log.
+ */
+import type { Role } from '../../core/api/schemas';
+import type { Db } from '../../db/connection';
+import type { Services } from './services';
+
+export interface CurrentUser {
+  id: number;
+  username: string;
+  fullName: string;
+  position: string;
+  roles: Role[];
+}
+
+export interface AuditRecord {
+  action: string;
+  entity: string;
+  entityId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+  /** Who acted, when not the session's user (sign-in, where there is no session yet). */
+  actor?: { id: number; username: string };
+}
+
+export interface SessionControl {
+  /** Opens a session for the user; the transport delivers the token (cookie or IPC map). */
+  start(userId: number): void;
+  end(): void;
+}
+
+export interface Ctx {
+  db: Db;
+  user: CurrentUser | null;
+  services: Services;
+  session: SessionControl;
+  now(): Date;
+  /** Runs fn in one SQLite transaction (BEGIN IMMEDIATE); on throw nothing stays written. */
+  tx<T>(fn: () => T): T;
+  /** Appends to the audit log; call inside ctx.tx together with the change. */
+  audit(rec: AuditRecord): void;
+}
+
+export interface UserCtx extends Ctx {
+  user: CurrentUser;
+}

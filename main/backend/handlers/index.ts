@@ -1,0 +1,12 @@
+/** All API handlers; the type guarantees every contract method has one. */
+import type { MethodName } from '../../../core/api/contract';
+import { adminHandlers } from './admin';
+import { authHandlers } from './auth';
+import { referenceHandlers } from './reference';
+import type { HandlerGroup } from './types';
+
+export const handlers: HandlerGroup<MethodName> = {
+  ...authHandlers,
+  ...adminHandlers,
+  ...referenceHandlers,
+};

@@ -1,0 +1,93 @@
+/** Reference data (offices, MFC, agencies, sub-services) and the production calendar. */
+import { and, asc, eq } from 'drizzle-orm';
+import { ApiError } from '../../../core/api/errors';
+import { weekday, yearOf } from '../../../core/domain/dates';
+import { calendarDays, calendarYears, refItems } from '../../../db/schema';
+import { replaceCalendarYear } from '../refdata';
+import { toRefItem } from '../views';
+import type { HandlerGroup } from './types';
+import type { Ctx } from '../context';
+
+function yearView(ctx: Ctx, y: typeof calendarYears.$inferSelect) {
+  return {
+    year: y.year,
+    source: y.source,
+    confirmed: y.confirmed,
+    locallyModified: y.locallyModified,
+    workingDays: ctx.services.calendar().workingDaysInYear(y.year),
+  };
+}
+
+export const referenceHandlers: HandlerGroup<'ref.list' | 'ref.update' | 'calendar.years' | 'calendar.year' | 'calendar.saveYear'> = {
+  'ref.list': (ctx, input) =>
+    ctx.db.select().from(refItems).where(eq(refItems.kind, input.kind)).orderBy(asc(refItems.number), asc(refItems.name)).all().map(toRefItem),
+
+  'ref.update': (ctx, input) =>
+    ctx.tx(() => {
+      const where = and(eq(refItems.kind, input.kind), eq(refItems.code, input.code));
+      const before = ctx.db.select().from(refItems).where(where).get();
+      if (!before) throw new ApiError('NOT_FOUND', 'Запись справочника не найдена.');
+      const after = ctx.db
+        .update(refItems)
+        .set({
+          name: input.name,
+          shortName: input.shortName ?? null,
+          address: input.address ?? null,
+          phone: input.phone ?? null,
+          email: input.email ?? null,
+          active: input.active,
+          locallyModified: true,
+        })
+        .where(where)
+        .returning()
+        .get();
+      ctx.audit({ action: 'update', entity: `ref.${input.kind}`, entityId: input.code, before, after });
+      return toRefItem(after);
+    }),
+
+  'calendar.years': (ctx) => ctx.db.select().from(calendarYears).orderBy(asc(calendarYears.year)).all().map((y) => yearView(ctx, y)),
+
+  'calendar.year': (ctx, input) => {
+    const y = ctx.db.select().from(calendarYears).where(eq(calendarYears.year, input.year)).get();
+    if (!y) throw new ApiError('NOT_FOUND', `Производственный календарь на ${input.year} год не загружен.`);
+    const days = ctx.db
+      .select({ date: calendarDays.date, kind: calendarDays.kind, note: calendarDays.note })
+      .from(calendarDays)
+      .where(eq(calendarDays.year, input.year))
+      .orderBy(asc(calendarDays.date))
+      .all()
+      .map((d) => ({ date: d.date, kind: d.kind as 'holiday' | 'dayoff' | 'workday', note: d.note ?? undefined }));
+    return { year: yearView(ctx, y), days };
+  },
+
+  'calendar.saveYear': (ctx, input) => {
+    const fields: Record<string, string> = {};
+    const seen = new Set<string>();
+    input.days.forEach((d, i) => {
+      const wd = weekday(d.date);
+      if (yearOf(d.date) !== input.year) fields[`days.${i}.date`] = `Дата не относится к ${input.year} году`;
+      else if (seen.has(d.date)) fields[`days.${i}.date`] = 'Дата указана дважды';
+      else if (d.kind === 'workday' && wd < 6) fields[`days.${i}.kind`] = 'Рабочим днём можно объявить только субботу или воскресенье';
+      else if (d.kind === 'dayoff' && wd >= 6) fields[`days.${i}.kind`] = 'Перенесённый выходной должен приходиться на будний день';
+      seen.add(d.date);
+    });
+    if (Object.keys(fields).length) {
+      throw new ApiError('VALIDATION', `Проверьте дни календаря: ${Object.values(fields)[0]}.`, fields);
+    }
+    const result = ctx.tx(() => {
+      const before = ctx.db.select().from(calendarYears).where(eq(calendarYears.year, input.year)).get();
+      const beforeDays = before ? ctx.db.select().from(calendarDays).where(eq(calendarDays.year, input.year)).all() : [];
+      replaceCalendarYear(ctx.db, { year: input.year, source: input.source, confirmed: true, days: input.days, seedHash: before?.seedHash ?? null, locallyModified: true });
+      ctx.audit({
+        action: before ? 'update' : 'create',
+        entity: 'calendar',
+        entityId: input.year,
+        before: before ? { ...before, days: beforeDays } : null,
+        after: { year: input.year, source: input.source, days: input.days },
+      });
+      return ctx.db.select().from(calendarYears).where(eq(calendarYears.year, input.year)).get()!;
+    });
+    ctx.services.invalidateCalendar();
+    return yearView(ctx, result);
+  },
+};

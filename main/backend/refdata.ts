@@ -1,0 +1,128 @@
+/**
+ * Loads the reference data shipped in resources/reference into the database
+ * on every start: new records are inserted, records whose seed changed are
+ * updated, and records the administrator edited (locally_modified) are left
+ * alone. Runs in one transaction.
+ */
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import agencies from '../../resources/reference/agencies.json';
+import calendar from '../../resources/reference/calendar.json';
+import mfc from '../../resources/reference/mfc.json';
+import offices from '../../resources/reference/offices.json';
+import subservices from '../../resources/reference/subservices.json';
+import type { Db } from '../../db/connection';
+import { calendarDays, calendarYears, refItems } from '../../db/schema';
+
+type Seed = {
+  kind: string;
+  code: string;
+  number: number | null;
+  name: string;
+  shortName: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  details: Record<string, unknown>;
+};
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+
+function toSeed(kind: string, r: Record<string, unknown>): Seed {
+  const { code, number, name, shortName, address, phone, email, ...details } = r;
+  return {
+    kind,
+    code: String(code),
+    number: typeof number === 'number' ? number : null,
+    name: String(name),
+    shortName: str(shortName),
+    address: str(address),
+    phone: str(phone),
+    email: str(email),
+    details,
+  };
+}
+
+const hash = (v: unknown) => createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 16);
+
+export function referenceSeeds(): Seed[] {
+  const list = (kind: string, rows: unknown[]) => rows.map((r) => toSeed(kind, r as Record<string, unknown>));
+  return [
+    ...list('office', offices),
+    ...list('mfc', mfc),
+    ...list('agency', agencies),
+    ...list('subservice', subservices),
+  ];
+}
+
+export interface SeedReport {
+  inserted: number;
+  updated: number;
+  keptLocal: number;
+}
+
+export function seedReferenceData(db: Db): SeedReport {
+  const report: SeedReport = { inserted: 0, updated: 0, keptLocal: 0 };
+  db.$client
+    .transaction(() => {
+      for (const s of referenceSeeds()) {
+        const h = hash(s);
+        const cur = db
+          .select({ seedHash: refItems.seedHash, locallyModified: refItems.locallyModified })
+          .from(refItems)
+          .where(and(eq(refItems.kind, s.kind), eq(refItems.code, s.code)))
+          .get();
+        if (!cur) {
+          db.insert(refItems).values({ ...s, seedHash: h }).run();
+          report.inserted++;
+        } else if (cur.seedHash !== h) {
+          if (cur.locallyModified) {
+            report.keptLocal++;
+            continue;
+          }
+          db.update(refItems)
+            .set({ ...s, seedHash: h })
+            .where(and(eq(refItems.kind, s.kind), eq(refItems.code, s.code)))
+            .run();
+          report.updated++;
+        }
+      }
+      for (const y of calendar.years) {
+        const h = hash(y);
+        const cur = db.select().from(calendarYears).where(eq(calendarYears.year, y.year)).get();
+        if (cur && (cur.seedHash === h || cur.locallyModified)) {
+          if (cur.seedHash !== h) report.keptLocal++;
+          continue;
+        }
+        replaceCalendarYear(db, { year: y.year, source: y.source, confirmed: y.confirmed, days: y.days, seedHash: h, locallyModified: false });
+        if (cur) report.updated++;
+        else report.inserted++;
+      }
+    })
+    .immediate();
+  return report;
+}
+
+export interface CalendarYearInput {
+  year: number;
+  source: string;
+  confirmed: boolean;
+  days: { date: string; kind: string; note?: string | null }[];
+  seedHash: string | null;
+  locallyModified: boolean;
+}
+
+/** Replaces one year of the calendar (call inside a transaction). */
+export function replaceCalendarYear(db: Db, y: CalendarYearInput): void {
+  db.delete(calendarDays).where(eq(calendarDays.year, y.year)).run();
+  db.insert(calendarYears)
+    .values({ year: y.year, source: y.source, confirmed: y.confirmed, seedHash: y.seedHash, locallyModified: y.locallyModified })
+    .onConflictDoUpdate({
+      target: calendarYears.year,
+      set: { source: y.source, confirmed: y.confirmed, seedHash: y.seedHash, locallyModified: y.locallyModified },
+    })
+    .run();
+  for (const d of y.days) {
+    db.insert(calendarDays).values({ date: d.date, year: y.year, kind: d.kind, note: d.note ?? null }).run();
+  }
+}

@@ -1,0 +1,68 @@
+/** Decides what to show: first-run setup, sign-in, or the application. */
+import { Center, Loader } from '@mantine/core';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SessionView } from '../../core/api/contract';
+import { api, errorMessage, setUnauthenticatedHandler } from './api';
+import { AppLayout } from './AppLayout';
+import { LoginScreen } from './screens/LoginScreen';
+import { SetupScreen } from './screens/SetupScreen';
+import { SessionContext, type SessionState } from './session';
+import { ErrorState } from './ui/ErrorState';
+
+type Boot =
+  | { phase: 'loading' }
+  | { phase: 'error'; message: string }
+  | { phase: 'setup'; offices: { code: string; name: string; territory: string }[] }
+  | { phase: 'login' }
+  | { phase: 'ready'; session: SessionView };
+
+export function App() {
+  const [boot, setBoot] = useState<Boot>({ phase: 'loading' });
+
+  const load = useCallback(async () => {
+    try {
+      const status = await api['setup.status']({});
+      if (!status.initialized) return setBoot({ phase: 'setup', offices: status.offices });
+      const session = await api['auth.session']({});
+      setBoot(session ? { phase: 'ready', session } : { phase: 'login' });
+    } catch (e) {
+      setBoot({ phase: 'error', message: errorMessage(e) });
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+    setUnauthenticatedHandler(() => setBoot({ phase: 'login' }));
+  }, [load]);
+
+  const setSession = useCallback((s: SessionView | null) => setBoot(s ? { phase: 'ready', session: s } : { phase: 'login' }), []);
+
+  const state = useMemo<SessionState | null>(
+    () =>
+      boot.phase === 'ready'
+        ? { session: boot.session, setSession, hasRole: (...roles) => roles.some((r) => boot.session.user.roles.includes(r)) }
+        : null,
+    [boot, setSession],
+  );
+
+  switch (boot.phase) {
+    case 'loading':
+      return (
+        <Center h="100vh">
+          <Loader aria-label="Загрузка" />
+        </Center>
+      );
+    case 'error':
+      return <ErrorState message={boot.message} onRetry={load} />;
+    case 'setup':
+      return <SetupScreen offices={boot.offices} onDone={setSession} />;
+    case 'login':
+      return <LoginScreen onDone={setSession} />;
+    case 'ready':
+      return (
+        <SessionContext.Provider value={state}>
+          <AppLayout />
+        </SessionContext.Provider>
+      );
+  }
+}

@@ -1,0 +1,52 @@
+/** Sign-in. */
+import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import type { SessionView } from '../../../core/api/contract';
+import { api, errorMessage } from '../api';
+
+export function LoginScreen({ onDone }: { onDone: (s: SessionView) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm({ initialValues: { username: '', password: '' } });
+
+  const submit = form.onSubmit(async (values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await api['auth.login'](values));
+    } catch (e) {
+      setError(errorMessage(e));
+      form.setFieldValue('password', '');
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  return (
+    <Center mih="100vh" p="md" bg="gray.0">
+      <Paper withBorder shadow="sm" p="xl" w={400}>
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <div>
+              <Title order={2}>Вход в Socdesk</Title>
+              <Text c="dimmed" size="sm">
+                Признание граждан нуждающимися в социальном обслуживании
+              </Text>
+            </div>
+            {error && (
+              <Alert color="red" role="alert">
+                {error}
+              </Alert>
+            )}
+            <TextInput label="Имя пользователя" required autoComplete="username" data-autofocus autoFocus {...form.getInputProps('username')} />
+            <PasswordInput label="Пароль" required autoComplete="current-password" {...form.getInputProps('password')} />
+            <Button type="submit" loading={busy}>
+              Войти
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

@@ -1,0 +1,67 @@
+/** First run: the administrator picks the office and creates their own account. */
+import { Button, Center, Paper, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import type { SessionView } from '../../../core/api/contract';
+import { api } from '../api';
+import { submitToApi } from '../ui/forms';
+
+export function SetupScreen({
+  offices,
+  onDone,
+}: {
+  offices: { code: string; name: string; territory: string }[];
+  onDone: (s: SessionView) => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const form = useForm({
+    initialValues: { officeCode: '', fullName: '', position: '', username: '', password: '', password2: '' },
+    validate: {
+      officeCode: (v) => (v ? null : 'Выберите управление'),
+      password2: (v, all) => (v === all.password ? null : 'Пароли не совпадают'),
+    },
+  });
+
+  const submit = form.onSubmit(async ({ password2: _p, ...values }) => {
+    setBusy(true);
+    const s = await submitToApi(form, () => api['setup.init'](values));
+    setBusy(false);
+    if (s) onDone(s);
+  });
+
+  return (
+    <Center mih="100vh" p="md" bg="gray.0">
+      <Paper withBorder shadow="sm" p="xl" w={560}>
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <div>
+              <Title order={2}>Первоначальная настройка Socdesk</Title>
+              <Text c="dimmed" size="sm">
+                Выберите управление социальной защиты населения, в котором установлена программа, и создайте учётную запись
+                администратора.
+              </Text>
+            </div>
+            <Select
+              label="Управление социальной защиты населения"
+              placeholder="Начните вводить название территории"
+              searchable
+              required
+              data-autofocus
+              data={offices.map((o) => ({ value: o.code, label: `${o.territory} — ${o.name}` }))}
+              nothingFoundMessage="Ничего не найдено"
+              {...form.getInputProps('officeCode')}
+            />
+            <TextInput label="ФИО администратора" required autoComplete="name" {...form.getInputProps('fullName')} />
+            <TextInput label="Должность" required {...form.getInputProps('position')} />
+            <TextInput label="Имя пользователя (латиницей)" required autoComplete="username" {...form.getInputProps('username')} />
+            <PasswordInput label="Пароль" description="Не короче 8 символов" required autoComplete="new-password" {...form.getInputProps('password')} />
+            <PasswordInput label="Пароль ещё раз" required autoComplete="new-password" {...form.getInputProps('password2')} />
+            <Button type="submit" loading={busy}>
+              Сохранить и войти
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}
