@@ -6,7 +6,7 @@
  * calendar dates are 'YYYY-MM-DD', booleans are integers 0/1.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
@@ -105,4 +105,158 @@ export const calendarDays = sqliteTable(
     note: text('note'),
   },
   (t) => [index('calendar_days_year_idx').on(t.year)],
+);
+
+// ------------------------------------------------------------------ reception
+
+/**
+ * A person (applicant, or the minor an application is for). One record is
+ * reused across all their cases. `searchName` is the folded ФИО (lower case,
+ * ё → е) that search uses; `snils` is 11 digits without separators.
+ */
+export const persons = sqliteTable(
+  'persons',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    lastName: text('last_name').notNull(),
+    firstName: text('first_name').notNull(),
+    middleName: text('middle_name'),
+    birthDate: text('birth_date').notNull(),
+    sex: text('sex').notNull(),
+    snils: text('snils'),
+    citizenship: text('citizenship').notNull(),
+    /** Identity document: { kind, series, number, issuer, issueDate }. */
+    idDoc: text('id_doc', { mode: 'json' }).$type<Record<string, string | null>>().notNull(),
+    regAddress: text('reg_address'),
+    actualAddress: text('actual_address'),
+    phone: text('phone'),
+    email: text('email'),
+    searchName: text('search_name').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('persons_snils_idx').on(t.snils), index('persons_name_birth_idx').on(t.searchName, t.birthDate)],
+);
+
+/**
+ * A case: one application registered in the journal. The journal number is
+ * sequential per office per calendar year (journal_counters), gap-free and
+ * never reused; an annulled registration stays in the journal with its reason.
+ */
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    officeCode: text('office_code').notNull(),
+    journalYear: integer('journal_year').notNull(),
+    journalSeq: integer('journal_seq').notNull(),
+    journalNumber: text('journal_number').notNull(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    /** The applicant's data as at registration (what the receipt prints). */
+    applicant: text('applicant', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    representative: text('representative', { mode: 'json' }).$type<Record<string, unknown> | null>(),
+    subservice: text('subservice').notNull(),
+    channel: text('channel').notNull(),
+    mfcCode: text('mfc_code'),
+    lgota: text('lgota'),
+    /** Answers that shape the checklist (ApplicantCircumstances). */
+    circumstances: text('circumstances', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    receivedAt: text('received_at').notNull(),
+    registeredAt: text('registered_at').notNull(),
+    registeredBy: integer('registered_by')
+      .notNull()
+      .references(() => users.id),
+    registeredByName: text('registered_by_name').notNull(),
+    registeredByPosition: text('registered_by_position').notNull(),
+    status: text('status').notNull(),
+    annulReason: text('annul_reason'),
+    annulledAt: text('annulled_at'),
+    annulledBy: integer('annulled_by').references(() => users.id),
+    /** Working-day deadlines (ISO dates), recomputed when the calendar changes. */
+    dueRegistration: text('due_registration'),
+    dueRequests: text('due_requests'),
+    dueDecision: text('due_decision').notNull(),
+    dueResult: text('due_result').notNull(),
+    /** The nearest deadline still open; null when none (closed or annulled). */
+    nextDue: text('next_due'),
+    nextDueKind: text('next_due_kind'),
+    portalId: text('portal_id'),
+  },
+  (t) => [
+    uniqueIndex('cases_journal_uq').on(t.officeCode, t.journalYear, t.journalSeq),
+    index('cases_person_idx').on(t.personId),
+    index('cases_registered_idx').on(t.registeredAt),
+    index('cases_status_due_idx').on(t.status, t.nextDue),
+    index('cases_next_due_idx').on(t.nextDue),
+    index('cases_subservice_idx').on(t.subservice, t.registeredAt),
+    index('cases_channel_idx').on(t.channel, t.registeredAt),
+    index('cases_registered_by_idx').on(t.registeredBy, t.registeredAt),
+  ],
+);
+
+/** Last journal number issued per office and year. */
+export const journalCounters = sqliteTable(
+  'journal_counters',
+  {
+    officeCode: text('office_code').notNull(),
+    year: integer('year').notNull(),
+    lastSeq: integer('last_seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.officeCode, t.year] })],
+);
+
+/** The case's document checklist (p.19–23, p.25), one row per item. */
+export const caseDocuments = sqliteTable(
+  'case_documents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    position: integer('position').notNull(),
+    key: text('key').notNull(),
+    title: text('title').notNull(),
+    paragraph: text('paragraph').notNull(),
+    /** 'applicant' (the applicant provides) or 'interagency' (p.25: the office may request it). */
+    source: text('source').notNull(),
+    agencyCode: text('agency_code'),
+    /** received | not_provided | to_request */
+    state: text('state').notNull(),
+    /** original | copy (when received) */
+    form: text('form'),
+    sheets: integer('sheets'),
+  },
+  (t) => [uniqueIndex('case_documents_uq').on(t.caseId, t.key)],
+);
+
+/** Documents printed for a case (what, when, by whom). */
+export const printLog = sqliteTable(
+  'print_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').references(() => cases.id),
+    form: text('form').notNull(),
+    fileName: text('file_name').notNull(),
+    at: text('at').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [index('print_log_case_idx').on(t.caseId)],
+);
+
+/** Unfinished forms (the intake form) per user, so they survive a restart. */
+export const drafts = sqliteTable(
+  'drafts',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').notNull(),
+    data: text('data', { mode: 'json' }).$type<unknown>().notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );

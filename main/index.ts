@@ -47,6 +47,9 @@ function createWindow(): void {
   else void win.loadFile(join(__dirname, '../renderer/index.html'));
 }
 
+// Tests (and a second installation on one machine) may point the app at another data folder.
+if (process.env.SOCDESK_USER_DATA) app.setPath('userData', process.env.SOCDESK_USER_DATA);
+
 app.whenReady().then(() => {
   try {
     backend = new Backend({ dbFile: join(app.getPath('userData'), DB_FILE_NAME) });

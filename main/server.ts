@@ -4,11 +4,11 @@
  * desktop app, in plain Node, and serves the built renderer.
  */
 import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { Backend } from './backend/backend';
 import { DB_FILE_NAME } from '../db/connection';
 import { createHttpServer } from './backend/http-server';
-import { log } from './backend/logger';
 
 const { values } = parseArgs({
   options: {
@@ -31,7 +31,9 @@ const staticDir = values['static-dir'] ? resolve(values['static-dir']) : join(__
 const server = createHttpServer({ backend, staticDir });
 const port = Number(values.port);
 server.listen(port, values.host, () => {
-  log.info('socdesk browser mode listening', { url: `http://${values.host}:${port}/`, dataDir });
+  const { port: actual } = server.address() as AddressInfo;
+  // Printed even when logging is silenced: tests and scripts read the address from it.
+  console.log(JSON.stringify({ msg: 'socdesk browser mode listening', url: `http://${values.host}:${actual}/` }));
 });
 
 function shutdown(): void {

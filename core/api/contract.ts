@@ -7,7 +7,7 @@
  * Electron, HTTP in browser mode — carry exactly these calls.
  */
 import { z } from 'zod';
-import { email, id, isoDate, newPassword, optText, Role, roles, text, username } from './schemas';
+import { id, isoDate, newPassword, optText, Role, roles, text, username } from './schemas';
 
 /** 'public': no session needed; 'user': any signed-in user; or a list of roles (any one suffices). */
 export type Access = 'public' | 'user' | readonly Role[];
@@ -244,7 +244,8 @@ export const methods = {
       shortName: optText(200),
       address: optText(500),
       phone: optText(200),
-      email,
+      /** Free text: some offices list several addresses. */
+      email: optText(200),
       active: z.boolean(),
     }),
     output: RefItem,

@@ -63,6 +63,8 @@ function isKind(v: unknown): v is CalendarDayKind {
 export class ProductionCalendar {
   private readonly byDate = new Map<string, CalendarDay>();
   private readonly yearSet: ReadonlySet<number>;
+  /** The calendar is immutable, so yearly totals are computed once. */
+  private readonly yearTotals = new Map<number, number>();
 
   constructor(init: ProductionCalendarInit) {
     const years = new Set<number>();
@@ -119,6 +121,11 @@ export class ProductionCalendar {
   /** Working day under the calendar; outside the covered years, plain Monday-Friday. */
   isWorkingDay(date: string): boolean {
     assertDate(date);
+    return this.isWorking(date);
+  }
+
+  /** isWorkingDay for dates already known to be valid (the hot loops below). */
+  private isWorking(date: string): boolean {
     const listed = this.byDate.get(date);
     if (listed) return listed.kind === 'workday';
     return weekday(date) <= 5;
@@ -149,7 +156,7 @@ export class ProductionCalendar {
     let cur = date;
     for (let i = 0; i < MAX_SCAN_DAYS + left * 7; i++) {
       cur = addDays(cur, step);
-      if (this.isWorkingDay(cur) && --left === 0) return cur;
+      if (this.isWorking(cur) && --left === 0) return cur;
     }
     throw new RangeError(`No working day found within range from ${date}`);
   }
@@ -163,7 +170,7 @@ export class ProductionCalendar {
     let count = 0;
     let cur = from;
     for (let i = 0; i <= span; i++) {
-      if (this.isWorkingDay(cur)) count++;
+      if (this.isWorking(cur)) count++;
       if (i < span) cur = addDays(cur, 1);
     }
     return count;
@@ -172,8 +179,13 @@ export class ProductionCalendar {
   /** Working days in a calendar year (plain Monday-Friday count when the year is not covered). */
   workingDaysInYear(year: number): number {
     if (!Number.isInteger(year) || year < 1 || year > 9999) throw new RangeError(`Invalid year: ${year}`);
-    const y = String(year).padStart(4, '0');
-    return this.countWorkingDays(`${y}-01-01`, `${y}-12-31`);
+    let total = this.yearTotals.get(year);
+    if (total === undefined) {
+      const y = String(year).padStart(4, '0');
+      total = this.countWorkingDays(`${y}-01-01`, `${y}-12-31`);
+      this.yearTotals.set(year, total);
+    }
+    return total;
   }
 }
 

@@ -118,7 +118,7 @@ export function AppLayout() {
         <ScrollArea>
           {sections.map((s) =>
             s.admin ? (
-              <NavLink key={s.path} label={s.label} defaultOpened={path.startsWith('/admin')} childrenOffset={12}>
+              <NavLink key={s.path} label={s.label} description={`Alt+${s.hotkey}`} defaultOpened childrenOffset={12}>
                 {ADMIN_PAGES.map((p) => (
                   <NavLink key={p.path} href={`#${p.path}`} label={p.label} active={path === p.path || (p.path === '/admin/office' && path === '/admin')} />
                 ))}

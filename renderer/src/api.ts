@@ -42,8 +42,7 @@ export function setUnauthenticatedHandler(fn: () => void): void {
 }
 
 function transport(): Transport {
-  if (!window.api) window.api = httpTransport;
-  return window.api;
+  return window.api ?? httpTransport;
 }
 
 export const api = Object.fromEntries(

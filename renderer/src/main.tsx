@@ -5,6 +5,10 @@ import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { httpTransport } from './api';
+
+// Electron's preload has already put the IPC bridge here; in browser mode the page talks HTTP.
+if (!window.api) window.api = httpTransport;
 
 const theme = createTheme({
   primaryColor: 'blue',

@@ -4,6 +4,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { SessionView } from '../../../core/api/contract';
 import { api } from '../api';
+import { navigate } from '../router';
 import { submitToApi } from '../ui/forms';
 
 export function SetupScreen({
@@ -26,7 +27,11 @@ export function SetupScreen({
     setBusy(true);
     const s = await submitToApi(form, () => api['setup.init'](values));
     setBusy(false);
-    if (s) onDone(s);
+    if (s) {
+      // The administrator's next job is to add the office's users.
+      navigate('/admin/users');
+      onDone(s);
+    }
   });
 
   return (

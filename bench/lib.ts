@@ -1,0 +1,52 @@
+/** Benchmark helpers: timing, percentiles, and the table / JSON-lines report. */
+import { performance } from 'node:perf_hooks';
+
+export interface Metric {
+  metric: string;
+  value: number;
+  unit: string;
+  /** The target this machine should meet; null when informational. */
+  target: number | null;
+}
+
+export function percentile(samples: number[], p: number): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+
+export async function time<T>(fn: () => T | Promise<T>): Promise<[number, T]> {
+  const t0 = performance.now();
+  const r = await fn();
+  return [performance.now() - t0, r];
+}
+
+export async function sample(n: number, fn: (i: number) => unknown): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+export const round = (v: number) => Math.round(v * 100) / 100;
+
+export function report(metrics: Metric[], json: boolean): void {
+  if (json) {
+    for (const m of metrics) console.log(JSON.stringify({ metric: m.metric, value: round(m.value), unit: m.unit, target: m.target }));
+    return;
+  }
+  const rows = metrics.map((m) => [
+    m.metric,
+    `${round(m.value)} ${m.unit}`,
+    m.target == null ? '' : `≤ ${m.target} ${m.unit}`,
+    m.target == null ? '' : m.value <= m.target ? 'ok' : 'MISSED',
+  ]);
+  const head = ['metric', 'value', 'target', ''];
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => '| ' + r.map((c, i) => c.padEnd(w[i])).join(' | ') + ' |';
+  console.log(line(head));
+  console.log('|' + w.map((n) => '-'.repeat(n + 2)).join('|') + '|');
+  rows.forEach((r) => console.log(line(r)));
+}

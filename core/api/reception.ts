@@ -1,0 +1,269 @@
+/**
+ * Schemas of the reception procedure (p.43–44): the applicant, the
+ * representative, the application with its document checklist, and the
+ * views of persons and cases the renderer shows.
+ */
+import { z } from 'zod';
+import { SUBSERVICE_CODES, type SubserviceCode, type IncomeExemptionCode } from '../domain/checklists';
+import { CHANNELS } from '../domain/deadlines';
+import { CASE_STATUSES } from '../domain/case-states';
+import { isIsoDate } from '../domain/dates';
+import { normalizeSnils, snilsError } from '../domain/snils';
+import { email, id, isoDate, optText, text } from './schemas';
+
+export const SEXES = ['male', 'female'] as const;
+export const SEX_LABELS: Record<(typeof SEXES)[number], string> = { male: 'Мужской', female: 'Женский' };
+
+export const CITIZENSHIPS = ['rf', 'foreign', 'stateless', 'refugee'] as const;
+export const CITIZENSHIP_LABELS: Record<(typeof CITIZENSHIPS)[number], string> = {
+  rf: 'Гражданин Российской Федерации',
+  foreign: 'Иностранный гражданин',
+  stateless: 'Лицо без гражданства',
+  refugee: 'Беженец',
+};
+
+export const ID_DOC_KINDS = ['passport_rf', 'birth_certificate', 'foreign_passport', 'residence_permit', 'refugee_certificate', 'other'] as const;
+export const ID_DOC_LABELS: Record<(typeof ID_DOC_KINDS)[number], string> = {
+  passport_rf: 'Паспорт гражданина РФ',
+  birth_certificate: 'Свидетельство о рождении',
+  foreign_passport: 'Паспорт иностранного гражданина',
+  residence_permit: 'Вид на жительство',
+  refugee_certificate: 'Удостоверение беженца',
+  other: 'Иной документ',
+};
+
+export const AUTHORITIES = ['legal', 'power_of_attorney', 'organization'] as const;
+export const AUTHORITY_LABELS: Record<(typeof AUTHORITIES)[number], string> = {
+  legal: 'Законный представитель',
+  power_of_attorney: 'По доверенности',
+  organization: 'Организация / орган',
+};
+
+export const DOC_STATES = ['received', 'not_provided', 'to_request'] as const;
+export const DOC_STATE_LABELS: Record<(typeof DOC_STATES)[number], string> = {
+  received: 'Принят',
+  not_provided: 'Не представлен',
+  to_request: 'Будет запрошен',
+};
+
+const snils = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z
+    .string()
+    .superRefine((s, ctx) => {
+      const err = snilsError(s);
+      if (err) ctx.addIssue({ code: 'custom', message: err });
+    })
+    .transform((s) => normalizeSnils(s)!)
+    .optional(),
+);
+
+export const IdDoc = z.object({
+  kind: z.enum(ID_DOC_KINDS, { error: 'Выберите вид документа' }),
+  series: optText(20),
+  number: text(40),
+  issuer: text(300),
+  issueDate: isoDate,
+});
+export type IdDoc = z.infer<typeof IdDoc>;
+
+export const PersonInput = z.object({
+  lastName: text(100),
+  firstName: text(100),
+  middleName: optText(100),
+  birthDate: isoDate,
+  sex: z.enum(SEXES, { error: 'Укажите пол' }),
+  snils,
+  citizenship: z.enum(CITIZENSHIPS, { error: 'Укажите гражданство' }),
+  idDoc: IdDoc,
+  regAddress: text(500),
+  actualAddress: optText(500),
+  phone: optText(50),
+  email,
+});
+export type PersonInput = z.input<typeof PersonInput>;
+
+export const RepresentativeInput = z
+  .object({
+    fullName: text(200),
+    idDoc: IdDoc,
+    authority: z.enum(AUTHORITIES, { error: 'Укажите основание полномочий' }),
+    /** Number of the power of attorney or of the document of authority. */
+    authorityNumber: optText(60),
+    authorityDate: z.preprocess((v) => (v === '' ? undefined : v), isoDate.optional()),
+    /** Organisation or body (for 'organization'). */
+    organization: optText(300),
+    phone: optText(50),
+  })
+  .superRefine((r, ctx) => {
+    if (r.authority === 'power_of_attorney') {
+      if (!r.authorityNumber) ctx.addIssue({ code: 'custom', path: ['authorityNumber'], message: 'Укажите номер доверенности' });
+      if (!r.authorityDate) ctx.addIssue({ code: 'custom', path: ['authorityDate'], message: 'Укажите дату доверенности' });
+    }
+    if (r.authority === 'organization' && !r.organization) {
+      ctx.addIssue({ code: 'custom', path: ['organization'], message: 'Укажите организацию или орган' });
+    }
+  });
+export type RepresentativeInput = z.input<typeof RepresentativeInput>;
+
+export const INCOME_EXEMPTION_CODES = [
+  'minors',
+  'wwii-invalids-veterans',
+  'combat-invalids',
+  'wwii-combat-families',
+  'former-minor-prisoners',
+  'emergency-victims',
+] as const satisfies readonly IncomeExemptionCode[];
+
+export const Circumstances = z.object({
+  disabled: z.boolean().default(false),
+  underAdministrativeSupervision: z.boolean().default(false),
+  relativesUnableToCare: z.number().int().min(0).max(20, { error: 'Не более 20 родственников' }).default(0),
+  legallyIncapacitated: z.boolean().default(false),
+  mentalDisorder: z.boolean().default(false),
+  pensioner: z.boolean().default(false),
+  leftWithoutParentalCare: z.boolean().default(false),
+  legalRepresentativesDetained: z.boolean().default(false),
+  policeReferral: z.boolean().default(false),
+});
+export type Circumstances = z.infer<typeof Circumstances>;
+
+export const DocumentMark = z.object({
+  key: text(80),
+  state: z.enum(DOC_STATES),
+  form: z.enum(['original', 'copy']).optional(),
+  sheets: z.number().int().min(1, { error: 'Не менее 1 листа' }).max(999).optional(),
+});
+export type DocumentMark = z.infer<typeof DocumentMark>;
+
+const localDateTime = z
+  .string({ error: 'Укажите дату и время поступления' })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'Укажите дату и время поступления' })
+  .refine((s) => isIsoDate(s.slice(0, 10)) && Number(s.slice(11, 13)) < 24 && Number(s.slice(14, 16)) < 60, {
+    error: 'Неверные дата или время',
+  });
+
+export const RegisterInput = z
+  .object({
+    /** Reuse this person (their record is updated with the data entered). */
+    personId: id.optional(),
+    applicant: PersonInput,
+    representative: RepresentativeInput.nullable(),
+    subservice: z.enum(SUBSERVICE_CODES as unknown as [SubserviceCode, ...SubserviceCode[]], { error: 'Выберите подуслугу' }),
+    channel: z.enum(CHANNELS, { error: 'Укажите способ поступления' }),
+    mfcCode: optText(40),
+    /** Local date and time of receipt, 'YYYY-MM-DDTHH:MM'. */
+    receivedAt: localDateTime,
+    lgota: z.enum(INCOME_EXEMPTION_CODES).nullable().default(null),
+    circumstances: Circumstances,
+    documents: z.array(DocumentMark).max(200),
+    /** Links an application that came from the portal (exchange). */
+    portalId: optText(100),
+  })
+  .superRefine((a, ctx) => {
+    if (a.channel === 'mfc' && !a.mfcCode) ctx.addIssue({ code: 'custom', path: ['mfcCode'], message: 'Выберите МФЦ' });
+    if (a.subservice === 'minors-semi-stationary' && (!a.representative || a.representative.authority !== 'legal')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['representative'],
+        message: 'Для несовершеннолетнего заявление подаёт законный представитель: укажите его',
+      });
+    }
+    a.documents.forEach((d, i) => {
+      if (d.state === 'received') {
+        if (!d.form) ctx.addIssue({ code: 'custom', path: ['documents', i, 'form'], message: 'Укажите: подлинник или копия' });
+        if (!d.sheets) ctx.addIssue({ code: 'custom', path: ['documents', i, 'sheets'], message: 'Укажите число листов' });
+      }
+    });
+  });
+export type RegisterInput = z.input<typeof RegisterInput>;
+
+// ------------------------------------------------------------------ views
+
+export const PersonView = z.object({
+  id: z.number(),
+  lastName: z.string(),
+  firstName: z.string(),
+  middleName: z.string().nullable(),
+  fullName: z.string(),
+  birthDate: z.string(),
+  sex: z.string(),
+  snils: z.string().nullable(),
+  citizenship: z.string(),
+  idDoc: z.record(z.string(), z.string().nullable()),
+  regAddress: z.string().nullable(),
+  actualAddress: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+});
+export type PersonView = z.infer<typeof PersonView>;
+
+export const CaseRow = z.object({
+  id: z.number(),
+  journalNumber: z.string(),
+  journalYear: z.number(),
+  journalSeq: z.number(),
+  personId: z.number(),
+  applicantName: z.string(),
+  applicantBirthDate: z.string(),
+  snils: z.string().nullable(),
+  subservice: z.string(),
+  channel: z.string(),
+  status: z.enum(CASE_STATUSES),
+  receivedAt: z.string(),
+  registeredAt: z.string(),
+  registeredByName: z.string(),
+  nextDue: z.string().nullable(),
+  nextDueKind: z.string().nullable(),
+  urgency: z.enum(['overdue', 'today', 'soon', 'later']).nullable(),
+  annulReason: z.string().nullable(),
+});
+export type CaseRow = z.infer<typeof CaseRow>;
+
+export const PersonWithCases = PersonView.extend({ cases: z.array(CaseRow) });
+export type PersonWithCases = z.infer<typeof PersonWithCases>;
+
+export const CaseDocumentView = z.object({
+  key: z.string(),
+  title: z.string(),
+  paragraph: z.string(),
+  source: z.string(),
+  agencyCode: z.string().nullable(),
+  state: z.enum(DOC_STATES),
+  form: z.string().nullable(),
+  sheets: z.number().nullable(),
+});
+
+export const CaseView = CaseRow.extend({
+  applicant: PersonInput.extend({ snils: z.string().optional() }).passthrough(),
+  representative: z.record(z.string(), z.unknown()).nullable(),
+  mfcCode: z.string().nullable(),
+  mfcName: z.string().nullable(),
+  lgota: z.string().nullable(),
+  circumstances: z.record(z.string(), z.unknown()),
+  registeredByPosition: z.string(),
+  annulledAt: z.string().nullable(),
+  deadlines: z.object({
+    registration: z.string().nullable(),
+    requests: z.string().nullable(),
+    decision: z.string(),
+    result: z.string(),
+  }),
+  documents: z.array(CaseDocumentView),
+  prints: z.array(z.object({ form: z.string(), fileName: z.string(), at: z.string(), userName: z.string() })),
+});
+export type CaseView = z.infer<typeof CaseView>;
+
+export const FileOut = z.object({ fileName: z.string(), mime: z.string(), base64: z.string() });
+export type FileOut = z.infer<typeof FileOut>;
+
+export const CaseFilters = z.object({
+  q: optText(100),
+  status: z.enum(CASE_STATUSES).optional(),
+  subservice: z.enum(SUBSERVICE_CODES as unknown as [SubserviceCode, ...SubserviceCode[]]).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  registeredBy: id.optional(),
+  urgency: z.enum(['overdue', 'today', 'soon']).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});

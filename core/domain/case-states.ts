@@ -1,0 +1,53 @@
+/**
+ * The states of a case and the only transitions allowed between them
+ * (p.43–47): registered → interagency requests sent → documents complete →
+ * decision drafted (ИППСУ or refusal) → signed → issued; withdrawn by the
+ * applicant at any point before signing; a registration made in error is
+ * annulled and stays in the journal.
+ */
+export const CASE_STATUSES = [
+  'registered',
+  'requests_sent',
+  'documents_complete',
+  'decision_drafted',
+  'signed',
+  'issued',
+  'withdrawn',
+  'annulled',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
+  registered: 'Зарегистрировано',
+  requests_sent: 'Направлены запросы',
+  documents_complete: 'Документы собраны',
+  decision_drafted: 'Решение подготовлено',
+  signed: 'Подписано',
+  issued: 'Выдано',
+  withdrawn: 'Отозвано заявителем',
+  annulled: 'Аннулировано',
+};
+
+const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
+  registered: ['requests_sent', 'documents_complete', 'withdrawn', 'annulled'],
+  requests_sent: ['documents_complete', 'withdrawn'],
+  documents_complete: ['decision_drafted', 'withdrawn'],
+  decision_drafted: ['signed', 'documents_complete', 'withdrawn'],
+  signed: ['issued', 'decision_drafted'],
+  issued: [],
+  withdrawn: [],
+  annulled: [],
+};
+
+export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+export function allowedTransitions(from: CaseStatus): readonly CaseStatus[] {
+  return TRANSITIONS[from];
+}
+
+/** A case whose procedure is over: no deadline runs for it. */
+export function isClosed(s: CaseStatus): boolean {
+  return s === 'issued' || s === 'withdrawn' || s === 'annulled';
+}

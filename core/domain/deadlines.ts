@@ -1,0 +1,106 @@
+/**
+ * Working-day deadlines of the regulation, as plain functions over the
+ * production calendar:
+ * - p.35: an application received by mail, through a portal (ЕПГУ, regional)
+ *   or an MFC is registered within 1 working day of its receipt;
+ * - p.45: interagency requests within 1 working day of registration;
+ * - p.46: the decision within 10 working days of registration;
+ * - p.17: the result within 15 working days of registration;
+ * - p.47: the result issued within 5 working days of signing;
+ * - 210-ФЗ art. 7.2: an agency answers a request within 5 working days.
+ * «В течение N рабочих дней со дня X» ends on the N-th working day after X.
+ */
+import type { ProductionCalendar } from './calendar';
+
+export const CHANNELS = ['in_person', 'mail', 'epgu', 'regional_portal', 'mfc'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  in_person: 'Лично',
+  mail: 'Почтой',
+  epgu: 'ЕПГУ',
+  regional_portal: 'Региональный портал',
+  mfc: 'МФЦ',
+};
+
+export const TERMS = {
+  registration: 1,
+  requests: 1,
+  decision: 10,
+  result: 15,
+  issue: 5,
+  interagencyAnswer: 5,
+} as const;
+
+export type DeadlineKind = 'registration' | 'requests' | 'decision' | 'result' | 'issue';
+
+export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
+  registration: 'Регистрация заявления',
+  requests: 'Межведомственные запросы',
+  decision: 'Решение',
+  result: 'Предоставление результата',
+  issue: 'Выдача результата',
+};
+
+export interface CaseDeadlines {
+  /** Only for mail, portals and MFC (p.35); in person it is registered on the spot (p.36). */
+  registration: string | null;
+  /** Null when nothing is to be requested from other agencies. */
+  requests: string | null;
+  decision: string;
+  result: string;
+}
+
+/** The n-th working day after `from` (p.17 counting). */
+export function dueAfter(cal: ProductionCalendar, from: string, workingDays: number): string {
+  return cal.addWorkingDays(from, workingDays);
+}
+
+export function caseDeadlines(
+  cal: ProductionCalendar,
+  a: { channel: Channel; receivedDate: string; registeredDate: string; hasRequests: boolean },
+): CaseDeadlines {
+  return {
+    registration: a.channel === 'in_person' ? null : dueAfter(cal, a.receivedDate, TERMS.registration),
+    requests: a.hasRequests ? dueAfter(cal, a.registeredDate, TERMS.requests) : null,
+    decision: dueAfter(cal, a.registeredDate, TERMS.decision),
+    result: dueAfter(cal, a.registeredDate, TERMS.result),
+  };
+}
+
+/** The nearest deadline not yet met, given which steps are done. */
+export function nextDeadline(
+  d: CaseDeadlines,
+  done: { requestsSent: boolean; decided: boolean; resultIssued: boolean },
+): { kind: DeadlineKind; date: string } | null {
+  const open: { kind: DeadlineKind; date: string | null }[] = [
+    { kind: 'requests', date: done.requestsSent ? null : d.requests },
+    { kind: 'decision', date: done.decided ? null : d.decision },
+    { kind: 'result', date: done.resultIssued ? null : d.result },
+  ];
+  let best: { kind: DeadlineKind; date: string } | null = null;
+  for (const o of open) if (o.date && (!best || o.date < best.date)) best = { kind: o.kind, date: o.date };
+  return best;
+}
+
+export type Urgency = 'overdue' | 'today' | 'soon' | 'later';
+
+export const URGENCY_LABELS: Record<Urgency, string> = {
+  overdue: 'Просрочено',
+  today: 'Срок сегодня',
+  soon: 'Срок в ближайшие 2 рабочих дня',
+  later: 'В срок',
+};
+
+/** Overdue, due today, due within the next 2 working days, or later. */
+export function urgency(cal: ProductionCalendar, due: string, today: string): Urgency {
+  if (due < today) return 'overdue';
+  if (due === today) return 'today';
+  return due <= cal.addWorkingDays(today, 2) ? 'soon' : 'later';
+}
+
+/** The latest due date that still counts as "soon" seen from today (for list filters). */
+export function soonHorizon(cal: ProductionCalendar, today: string): string {
+  return cal.addWorkingDays(today, 2);
+}
+

@@ -1,0 +1,220 @@
+/** The audit log: who changed what and when, with the record before and after the change. */
+import { Button, Center, Code, Group, Loader, Modal, Pagination, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { AuditEntry, UserView } from '../../../core/api/contract';
+import { formatRuDateTime } from '../../../core/domain/dates';
+import { api, errorMessage } from '../api';
+import { ErrorState } from '../ui/ErrorState';
+import { notifyError } from '../ui/forms';
+import { Page } from '../ui/Page';
+import { RuDateInput } from '../ui/RuDateInput';
+
+const PAGE_SIZE = 50;
+
+const ENTITY_LABELS: Record<string, string> = {
+  user: 'Пользователь',
+  office: 'Учреждение',
+  settings: 'Настройки',
+  calendar: 'Производственный календарь',
+  'ref.office': 'Справочник управлений',
+  'ref.mfc': 'Справочник МФЦ',
+  'ref.agency': 'Справочник ведомств',
+  'ref.subservice': 'Справочник подуслуг',
+};
+
+const ACTION_LABELS: Record<string, string> = {
+  create: 'Создание',
+  update: 'Изменение',
+  'setup.init': 'Первоначальная настройка',
+  'auth.login': 'Вход',
+  'auth.login_failed': 'Неудачный вход',
+  'auth.locked': 'Блокировка после неудачных входов',
+  'password.change': 'Смена пароля',
+  'password.reset': 'Сброс пароля',
+  unlock: 'Разблокировка',
+};
+
+const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+interface Filters {
+  from: string;
+  to: string;
+  userId: string | null;
+  entity: string | null;
+  action: string | null;
+}
+
+const NO_FILTERS: Filters = { from: '', to: '', userId: null, entity: null, action: null };
+
+export function AuditScreen() {
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<{ rows: AuditEntry[]; total: number } | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [users, setUsers] = useState<UserView[]>([]);
+  const [shown, setShown] = useState<AuditEntry | null>(null);
+  const [resets, setResets] = useState(0);
+
+  useEffect(() => {
+    api['users.list']({}).then(setUsers, notifyError);
+  }, []);
+
+  useEffect(() => {
+    let stale = false;
+    setLoading(true);
+    api['audit.list']({
+      from: filters.from || undefined,
+      to: filters.to || undefined,
+      userId: filters.userId ? Number(filters.userId) : undefined,
+      entity: filters.entity ?? undefined,
+      action: filters.action ?? undefined,
+      page,
+      pageSize: PAGE_SIZE,
+    })
+      .then((d) => {
+        if (stale) return;
+        setData(d);
+        setError(null);
+      })
+      .catch((e) => !stale && setError(errorMessage(e)))
+      .finally(() => !stale && setLoading(false));
+    return () => {
+      stale = true;
+    };
+  }, [filters, page, attempt]);
+
+  const filter = (patch: Partial<Filters>) => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setPage(1);
+  };
+
+  const reset = () => {
+    filter(NO_FILTERS);
+    setResets((n) => n + 1); // also clears half-typed dates
+  };
+
+  const userName = (e: AuditEntry) => {
+    const u = users.find((x) => x.id === e.userId);
+    return u ? `${u.fullName} (${u.username})` : (e.username ?? '—');
+  };
+
+  const pages = Math.max(1, Math.ceil((data?.total ?? 0) / PAGE_SIZE));
+
+  return (
+    <Page
+      title="Журнал аудита"
+      actions={
+        <Button variant="default" onClick={reset}>
+          Сбросить фильтры
+        </Button>
+      }
+    >
+      <SimpleGrid cols={{ base: 1, sm: 3, lg: 5 }} spacing="sm" verticalSpacing="xs">
+        <RuDateInput key={`from-${resets}`} label="С даты" value={filters.from} onChange={(from) => filter({ from })} />
+        <RuDateInput key={`to-${resets}`} label="По дату" value={filters.to} onChange={(to) => filter({ to })} />
+        <Select
+          label="Пользователь"
+          placeholder="Все"
+          searchable
+          clearable
+          nothingFoundMessage="Ничего не найдено"
+          data={users.map((u) => ({ value: String(u.id), label: `${u.fullName} (${u.username})` }))}
+          value={filters.userId}
+          onChange={(userId) => filter({ userId })}
+        />
+        <Select label="Объект" placeholder="Все" clearable data={options(ENTITY_LABELS)} value={filters.entity} onChange={(entity) => filter({ entity })} />
+        <Select label="Действие" placeholder="Все" clearable data={options(ACTION_LABELS)} value={filters.action} onChange={(action) => filter({ action })} />
+      </SimpleGrid>
+
+      {error ? (
+        <ErrorState message={error} onRetry={() => setAttempt((n) => n + 1)} />
+      ) : !data ? (
+        <Center p="xl">
+          <Loader aria-label="Загрузка" />
+        </Center>
+      ) : (
+        <>
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed">
+              Найдено записей: {data.total}
+            </Text>
+            {loading && <Loader size="xs" aria-label="Загрузка" />}
+          </Group>
+          <Table.ScrollContainer minWidth={860}>
+            <Table striped highlightOnHover verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Когда</Table.Th>
+                  <Table.Th>Пользователь</Table.Th>
+                  <Table.Th>Действие</Table.Th>
+                  <Table.Th>Объект</Table.Th>
+                  <Table.Th>Id</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.rows.map((e) => (
+                  <Table.Tr key={e.id}>
+                    <Table.Td>{formatRuDateTime(e.at)}</Table.Td>
+                    <Table.Td>{userName(e)}</Table.Td>
+                    <Table.Td>{ACTION_LABELS[e.action] ?? e.action}</Table.Td>
+                    <Table.Td>{ENTITY_LABELS[e.entity] ?? e.entity}</Table.Td>
+                    <Table.Td>{e.entityId}</Table.Td>
+                    <Table.Td>
+                      <Button size="xs" variant="subtle" onClick={() => setShown(e)}>
+                        Подробно
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+                {data.rows.length === 0 && (
+                  <Table.Tr>
+                    <Table.Td colSpan={6}>
+                      <Text c="dimmed" ta="center">
+                        Записей не найдено
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} />}
+        </>
+      )}
+
+      <Modal opened={shown !== null} onClose={() => setShown(null)} title="Запись журнала аудита" size="xl">
+        {shown && (
+          <Stack>
+            <Text size="sm">
+              {formatRuDateTime(shown.at)} · {userName(shown)} · {ACTION_LABELS[shown.action] ?? shown.action} ·{' '}
+              {ENTITY_LABELS[shown.entity] ?? shown.entity}
+              {shown.entityId && ` № ${shown.entityId}`}
+            </Text>
+            <JsonBlock title="До изменения" value={shown.before} />
+            <JsonBlock title="После изменения" value={shown.after} />
+          </Stack>
+        )}
+      </Modal>
+    </Page>
+  );
+}
+
+function JsonBlock({ title, value }: { title: string; value: unknown }) {
+  return (
+    <div>
+      <Title order={5} mb={4}>
+        {title}
+      </Title>
+      {value === null || value === undefined ? (
+        <Text size="sm" c="dimmed">
+          нет данных
+        </Text>
+      ) : (
+        <Code block>{JSON.stringify(value, null, 2)}</Code>
+      )}
+    </div>
+  );
+}

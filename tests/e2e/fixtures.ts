@@ -1,0 +1,108 @@
+/**
+ * One fixture for both targets. `app` starts a fresh Socdesk with an empty
+ * data folder and gives a page showing it:
+ * - browser mode (default): `node out/main/server.js --port 0 --data-dir <tmp>`,
+ *   then a Chromium page on its address;
+ * - E2E_TARGET=electron: the desktop app through Playwright's _electron.launch.
+ * `callApi` goes through the page's own `window.api`, so it uses whichever
+ * transport the target has (HTTP or IPC) and the page's session.
+ */
+import { test as base, expect, _electron, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { In, MethodName, Out } from '../../core/api/contract';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+export interface AppHandle {
+  page: Page;
+  dataDir: string;
+  callApi<M extends MethodName>(method: M, input: In<M>): Promise<{ ok: true; data: Out<M> } | { ok: false; error: { code: string; message: string } }>;
+}
+
+async function startServer(dataDir: string): Promise<{ url: string; proc: ChildProcess }> {
+  const proc = spawn(process.execPath, [join(ROOT, 'out/main/server.js'), '--port', '0', '--data-dir', dataDir], {
+    cwd: ROOT,
+    env: { ...process.env, SOCDESK_LOG: 'silent' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  proc.stderr!.on('data', (d) => (stderr += d));
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 20_000);
+    proc.stdout!.on('data', (d) => {
+      out += d;
+      const m = /"url":"([^"]+)"/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolveUrl(m[1]);
+      }
+    });
+    proc.on('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
+  });
+  return { url, proc };
+}
+
+export const test = base.extend<{ app: AppHandle }>({
+  app: async ({ browser }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'socdesk-e2e-'));
+    let page: Page;
+    let close: () => Promise<void>;
+    if (process.env.E2E_TARGET === 'electron') {
+      const electronApp = await _electron.launch({
+        args: [join(ROOT, 'out/main/index.js')],
+        env: { ...process.env, SOCDESK_USER_DATA: dataDir } as Record<string, string>,
+      });
+      page = await electronApp.firstWindow();
+      close = () => electronApp.close();
+    } else {
+      const { url, proc } = await startServer(dataDir);
+      const context = await browser.newContext({ baseURL: url });
+      page = await context.newPage();
+      await page.goto('/');
+      close = async () => {
+        await context.close();
+        proc.kill('SIGTERM');
+        await new Promise((r) => proc.once('exit', r));
+      };
+    }
+    const callApi: AppHandle['callApi'] = (method, input) =>
+      page.evaluate(([m, i]) => window.api!.call(m, i), [method, input] as const) as never;
+    await use({ page, dataDir, callApi });
+    await close();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+export const ADMIN = { username: 'admin', password: 'admin-pass-1', fullName: 'Администраторова Анна Сергеевна', position: 'Главный специалист-эксперт' };
+
+/** First-run setup through the real UI. */
+export async function setupThroughUi(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Первоначальная настройка Socdesk' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Управление социальной защиты населения' }).fill('Сургут');
+  await page.getByRole('option', { name: /г\. Сургут/ }).click();
+  await page.getByLabel('ФИО администратора').fill(ADMIN.fullName);
+  await page.getByLabel('Должность').fill(ADMIN.position);
+  await page.getByLabel('Имя пользователя (латиницей)').fill(ADMIN.username);
+  await page.getByLabel(/^Пароль\s*\*?$/).fill(ADMIN.password);
+  await page.getByLabel('Пароль ещё раз').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Сохранить и войти' }).click();
+  await expect(page.getByTestId('user-menu')).toContainText(ADMIN.fullName);
+}
+
+export async function login(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('Имя пользователя').fill(username);
+  await page.getByLabel('Пароль').fill(password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+}
+
+export async function logout(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: 'Выйти' }).click();
+  await expect(page.getByRole('heading', { name: 'Вход в Socdesk' })).toBeVisible();
+}
