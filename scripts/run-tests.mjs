@@ -13,17 +13,17 @@ const readJson = (f) => {
   }
 };
 
-mkdirSync('test-results', { recursive: true });
-rmSync('test-results/vitest.json', { force: true });
-rmSync('test-results/playwright.json', { force: true });
+mkdirSync('test-reports', { recursive: true });
+rmSync('test-reports/vitest.json', { force: true });
+rmSync('test-reports/playwright.json', { force: true });
 
 if (!process.env.SOCDESK_SKIP_BUILD && run('npx', ['electron-vite', 'build']) !== 0) process.exit(1);
 
-const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']);
-const e2eStatus = run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' });
+const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-reports/vitest.json']);
+const e2eStatus = run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-reports/playwright.json' });
 
-const v = readJson('test-results/vitest.json');
-const p = readJson('test-results/playwright.json');
+const v = readJson('test-reports/vitest.json');
+const p = readJson('test-reports/playwright.json');
 const passed = (v?.numPassedTests ?? 0) + (p?.stats?.expected ?? 0) + (p?.stats?.flaky ?? 0);
 const failed = (v?.numFailedTests ?? 0) + (p?.stats?.unexpected ?? 0);
 const skipped = (v?.numPendingTests ?? 0) + (v?.numTodoTests ?? 0) + (p?.stats?.skipped ?? 0);

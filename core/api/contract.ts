@@ -7,6 +7,7 @@
  * Electron, HTTP in browser mode — carry exactly these calls.
  */
 import { z } from 'zod';
+import { CaseFilters, CaseRow, CaseView, FileOut, PersonWithCases, RegisterInput } from './reception';
 import { id, isoDate, newPassword, optText, Role, roles, text, username } from './schemas';
 
 /** 'public': no session needed; 'user': any signed-in user; or a list of roles (any one suffices). */
@@ -182,6 +183,13 @@ export const methods = {
     input: empty,
     output: z.array(UserView),
   }),
+  'users.directory': method({
+    access: 'user',
+    write: false,
+    summary: 'Names of the office’s users, for filters (“accepted by”) and assignments.',
+    input: empty,
+    output: z.array(z.object({ id: z.number(), fullName: z.string(), position: z.string(), active: z.boolean() })),
+  }),
   'users.create': method({
     access: ['admin'],
     write: true,
@@ -275,6 +283,108 @@ export const methods = {
       days: z.array(CalendarDayView).max(200),
     }),
     output: CalendarYearView,
+  }),
+
+  // ------------------------------------------------------------ reception (p.43–44)
+  'cases.register': method({
+    access: ['reception', 'specialist'],
+    write: true,
+    summary: 'p.43–44: register an application in the journal (next number of the year), with its checklist and deadlines.',
+    input: RegisterInput,
+    output: CaseView,
+  }),
+  'cases.get': method({
+    access: 'user',
+    write: false,
+    summary: 'One case: applicant, representative, checklist, deadlines, journal entry, printed documents.',
+    input: z.object({ id }),
+    output: CaseView,
+  }),
+  'cases.list': method({
+    access: 'user',
+    write: false,
+    summary: 'The register / journal: filtered, sorted, one page.',
+    input: CaseFilters.extend({
+      sort: z.enum(['number_desc', 'number_asc', 'due_asc', 'registered_desc']).default('number_desc'),
+      ...page,
+    }),
+    output: z.object({ rows: z.array(CaseRow), total: z.number() }),
+  }),
+  'cases.annul': method({
+    access: ['reception', 'specialist', 'head'],
+    write: true,
+    summary: 'Annul a registration made in error; it stays in the journal with the reason.',
+    input: z.object({ id, reason: text(500) }),
+    output: CaseView,
+  }),
+  'cases.receipt': method({
+    access: 'user',
+    write: true,
+    summary: 'p.44: the receipt (расписка) as DOCX; the printing is logged on the case.',
+    input: z.object({ id }),
+    output: FileOut,
+  }),
+  'journal.print': method({
+    access: 'user',
+    write: true,
+    summary: 'The registration journal for a period as DOCX (landscape table).',
+    input: CaseFilters.extend({ from: isoDate, to: isoDate }),
+    output: FileOut,
+  }),
+  'persons.match': method({
+    access: 'user',
+    write: false,
+    summary: 'Persons matching a СНИЛС, or a ФИО with a date of birth, with their cases (shown before creating a new person).',
+    input: z.object({
+      snils: optText(20),
+      lastName: optText(100),
+      firstName: optText(100),
+      middleName: optText(100),
+      birthDate: isoDate.optional(),
+    }),
+    output: z.array(PersonWithCases),
+  }),
+  'persons.get': method({
+    access: 'user',
+    write: false,
+    summary: 'A person card with all their cases.',
+    input: z.object({ id }),
+    output: PersonWithCases,
+  }),
+  'search.quick': method({
+    access: 'user',
+    write: false,
+    summary: 'Search as you type: ФИО (any case, ё = е, any word order, prefixes), СНИЛС, journal number.',
+    input: z.object({ q: z.string().max(100), limit: z.number().int().min(1).max(50).default(10) }),
+    output: z.object({ persons: z.array(PersonWithCases), cases: z.array(CaseRow) }),
+  }),
+  'deadlines.summary': method({
+    access: 'user',
+    write: false,
+    summary: 'Counts of open cases by urgency of their nearest deadline (overdue, today, within 2 working days).',
+    input: empty,
+    output: z.object({ today: isoDate, overdue: z.number(), dueToday: z.number(), soon: z.number() }),
+  }),
+  'drafts.get': method({
+    access: 'user',
+    write: false,
+    summary: 'The signed-in user’s unfinished form of a kind (the intake form), or null.',
+    input: z.object({ kind: z.enum(['intake']) }),
+    output: z.object({ data: z.unknown(), updatedAt: z.string() }).nullable(),
+  }),
+  'drafts.save': method({
+    access: 'user',
+    write: true,
+    summary: 'Save the unfinished form (kept across restarts until registered or cleared).',
+    input: z.object({ kind: z.enum(['intake']), data: z.unknown().refine((v) => JSON.stringify(v ?? null).length < 200_000, { error: 'Черновик слишком большой' }) }),
+    output: ok,
+  }),
+  'drafts.clear': method({
+    access: 'user',
+    write: true,
+    summary: 'Discard the unfinished form.',
+    input: z.object({ kind: z.enum(['intake']) }),
+    output: ok,
   }),
 } as const;
 

@@ -51,3 +51,13 @@ export function allowedTransitions(from: CaseStatus): readonly CaseStatus[] {
 export function isClosed(s: CaseStatus): boolean {
   return s === 'issued' || s === 'withdrawn' || s === 'annulled';
 }
+
+/** Which steps with a deadline are behind a case in this state. */
+export function stepsDone(s: CaseStatus): { requestsSent: boolean; decided: boolean; resultIssued: boolean } {
+  return {
+    requestsSent: s !== 'registered',
+    // p.46: the decision term runs until the head signs the result.
+    decided: s === 'signed' || s === 'issued',
+    resultIssued: s === 'issued',
+  };
+}

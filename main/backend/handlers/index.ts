@@ -2,6 +2,7 @@
 import type { MethodName } from '../../../core/api/contract';
 import { adminHandlers } from './admin';
 import { authHandlers } from './auth';
+import { receptionHandlers } from './reception';
 import { referenceHandlers } from './reference';
 import type { HandlerGroup } from './types';
 
@@ -9,4 +10,5 @@ export const handlers: HandlerGroup<MethodName> = {
   ...authHandlers,
   ...adminHandlers,
   ...referenceHandlers,
+  ...receptionHandlers,
 };

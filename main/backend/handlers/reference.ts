@@ -3,6 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { ApiError } from '../../../core/api/errors';
 import { weekday, yearOf } from '../../../core/domain/dates';
 import { calendarDays, calendarYears, refItems } from '../../../db/schema';
+import { recomputeOpenDeadlines } from '../cases';
 import { replaceCalendarYear } from '../refdata';
 import { toRefItem } from '../views';
 import type { HandlerGroup } from './types';
@@ -74,20 +75,27 @@ export const referenceHandlers: HandlerGroup<'ref.list' | 'ref.update' | 'calend
     if (Object.keys(fields).length) {
       throw new ApiError('VALIDATION', `Проверьте дни календаря: ${Object.values(fields)[0]}.`, fields);
     }
-    const result = ctx.tx(() => {
-      const before = ctx.db.select().from(calendarYears).where(eq(calendarYears.year, input.year)).get();
-      const beforeDays = before ? ctx.db.select().from(calendarDays).where(eq(calendarDays.year, input.year)).all() : [];
-      replaceCalendarYear(ctx.db, { year: input.year, source: input.source, confirmed: true, days: input.days, seedHash: before?.seedHash ?? null, locallyModified: true });
-      ctx.audit({
-        action: before ? 'update' : 'create',
-        entity: 'calendar',
-        entityId: input.year,
-        before: before ? { ...before, days: beforeDays } : null,
-        after: { year: input.year, source: input.source, days: input.days },
+    try {
+      const result = ctx.tx(() => {
+        const before = ctx.db.select().from(calendarYears).where(eq(calendarYears.year, input.year)).get();
+        const beforeDays = before ? ctx.db.select().from(calendarDays).where(eq(calendarDays.year, input.year)).all() : [];
+        replaceCalendarYear(ctx.db, { year: input.year, source: input.source, confirmed: true, days: input.days, seedHash: before?.seedHash ?? null, locallyModified: true });
+        // Deadlines stored on open cases follow the new calendar, in the same transaction.
+        ctx.services.invalidateCalendar();
+        const moved = recomputeOpenDeadlines(ctx.db, ctx.services.calendar());
+        ctx.audit({
+          action: before ? 'update' : 'create',
+          entity: 'calendar',
+          entityId: input.year,
+          before: before ? { ...before, days: beforeDays } : null,
+          after: { year: input.year, source: input.source, days: input.days, casesWithMovedDeadlines: moved },
+        });
+        return ctx.db.select().from(calendarYears).where(eq(calendarYears.year, input.year)).get()!;
       });
-      return ctx.db.select().from(calendarYears).where(eq(calendarYears.year, input.year)).get()!;
-    });
-    ctx.services.invalidateCalendar();
-    return yearView(ctx, result);
+      return yearView(ctx, result);
+    } finally {
+      // Drop a calendar built from data that may have been rolled back.
+      ctx.services.invalidateCalendar();
+    }
   },
 };

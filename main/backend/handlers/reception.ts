@@ -1,0 +1,360 @@
+/**
+ * Reception (regulation p.43–44): registering an application in the journal
+ * with its document checklist and deadlines, the receipt, the journal and its
+ * printout, persons and search, drafts of the intake form.
+ */
+import { and, count, eq, gt, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { RegisterInput } from '../../../core/api/reception';
+import { ApiError } from '../../../core/api/errors';
+import { buildChecklist, type ApplicantCircumstances, type ChecklistItem } from '../../../core/domain/checklists';
+import { canTransition, type CaseStatus } from '../../../core/domain/case-states';
+import { soonHorizon } from '../../../core/domain/deadlines';
+import { diffDays, todayIso } from '../../../core/domain/dates';
+import { caseDocuments, cases, drafts, journalCounters, persons, printLog, refItems, users } from '../../../db/schema';
+import { buildJournal } from '../../forms/journal';
+import { buildReceipt } from '../../forms/receipt';
+import type { Ctx, UserCtx } from '../context';
+import {
+  CASE_SORTS,
+  caseConditions,
+  caseView,
+  casesOfPersons,
+  computeDeadlines,
+  loadCase,
+  matchCasesQuery,
+  matchPersons,
+  toCaseRow,
+} from '../cases';
+import { personsByIds, savePerson, toPersonView } from '../persons';
+import { officeRow, toOfficeView } from '../views';
+import type { HandlerGroup } from './types';
+
+type Register = z.output<typeof RegisterInput>;
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+function today(ctx: Ctx): string {
+  return todayIso(ctx.now());
+}
+
+/** Full years of age on a date. */
+function ageOn(birthDate: string, date: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [y, m, d] = date.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+function refName(ctx: Ctx, kind: string, code: string): string | null {
+  return ctx.db.select({ name: refItems.name }).from(refItems).where(and(eq(refItems.kind, kind), eq(refItems.code, code))).get()?.name ?? null;
+}
+
+/** Checks that only the regulation can't: dates against today, the MFC, the under-14 document. */
+function checkApplication(ctx: Ctx, a: Register): void {
+  const fields: Record<string, string> = {};
+  const now = ctx.now();
+  const receivedDate = a.receivedAt.slice(0, 10);
+  if (new Date(a.receivedAt) > new Date(now.getTime() + 5 * 60_000)) fields.receivedAt = 'Дата и время поступления не могут быть позже текущего момента';
+  if (diffDays(receivedDate, today(ctx)) > 366) fields.receivedAt = 'Дата поступления больше года назад: проверьте год';
+  if (a.applicant.birthDate > receivedDate) fields['applicant.birthDate'] = 'Дата рождения позже даты обращения';
+  if (a.applicant.idDoc.issueDate > receivedDate) fields['applicant.idDoc.issueDate'] = 'Дата выдачи позже даты обращения';
+  if (a.applicant.idDoc.issueDate < a.applicant.birthDate) fields['applicant.idDoc.issueDate'] = 'Дата выдачи раньше даты рождения';
+  const age = ageOn(a.applicant.birthDate, receivedDate);
+  if (age > 130) fields['applicant.birthDate'] = 'Проверьте дату рождения';
+  if (age < 14 && a.applicant.idDoc.kind !== 'birth_certificate') {
+    fields['applicant.idDoc.kind'] = 'Ребёнку до 14 лет: укажите свидетельство о рождении';
+  }
+  if (age >= 18 && a.subservice === 'minors-semi-stationary') fields['applicant.birthDate'] = 'Подуслуга для несовершеннолетних: заявителю больше 18 лет';
+  if (a.channel === 'mfc' && a.mfcCode && !refName(ctx, 'mfc', a.mfcCode)) fields.mfcCode = 'Выберите МФЦ из списка';
+  if (a.channel !== 'mfc' && a.mfcCode) fields.mfcCode = 'МФЦ указывается только для заявлений, поступивших через МФЦ';
+  if (Object.keys(fields).length) {
+    throw new ApiError('VALIDATION', `Проверьте данные. ${Object.values(fields).join('; ')}.`, fields);
+  }
+}
+
+/** The checklist with the specialist's marks; unknown or impossible marks are refused. */
+function markChecklist(items: ChecklistItem[], marks: Register['documents']) {
+  const byKey = new Map(marks.map((m, i) => [m.key, { ...m, index: i }]));
+  const fields: Record<string, string> = {};
+  const known = new Set(items.map((i) => i.key));
+  for (const m of byKey.values()) if (!known.has(m.key)) fields[`documents.${m.index}.key`] = 'Документа нет в перечне для этой подуслуги';
+  const rows = items.map((item, position) => {
+    const m = byKey.get(item.key);
+    const state = m?.state ?? (item.source === 'interagency' ? 'to_request' : 'not_provided');
+    if (state === 'to_request' && item.source !== 'interagency' && m) {
+      fields[`documents.${m.index}.state`] = 'Этот документ представляет заявитель: его нельзя запросить по межведомственному запросу';
+    }
+    return {
+      position,
+      key: item.key,
+      title: item.title,
+      paragraph: item.paragraph,
+      source: item.source,
+      agencyCode: item.agencyCode ?? null,
+      state,
+      form: state === 'received' ? (m?.form ?? null) : null,
+      sheets: state === 'received' ? (m?.sheets ?? null) : null,
+    };
+  });
+  if (Object.keys(fields).length) throw new ApiError('VALIDATION', `Проверьте перечень документов: ${Object.values(fields)[0]}.`, fields);
+  return rows;
+}
+
+/** Next journal number of the year: gap-free, never reused (call inside the registration transaction). */
+function nextJournalNumber(ctx: Ctx, officeCode: string, year: number): { seq: number; number: string } {
+  const row = ctx.db
+    .insert(journalCounters)
+    .values({ officeCode, year, lastSeq: 1 })
+    .onConflictDoUpdate({ target: [journalCounters.officeCode, journalCounters.year], set: { lastSeq: sql`${journalCounters.lastSeq} + 1` } })
+    .returning({ seq: journalCounters.lastSeq })
+    .get();
+  return { seq: row.seq, number: `${row.seq}/${year}` };
+}
+
+/** p.43–44: приём и регистрация заявления и документов. */
+function registerApplication(ctx: UserCtx, a: Register) {
+  checkApplication(ctx, a);
+  const office = officeRow(ctx.db);
+  const receivedDate = a.receivedAt.slice(0, 10);
+  const circumstances: ApplicantCircumstances = {
+    subservice: a.subservice,
+    hasRepresentative: a.representative !== null,
+    incomeExemption: a.lgota,
+    minorUnder14: ageOn(a.applicant.birthDate, receivedDate) < 14,
+    ...a.circumstances,
+  };
+  const docs = markChecklist(buildChecklist(circumstances), a.documents);
+  const now = ctx.now();
+  const nowIso = now.toISOString();
+  const registeredDate = todayIso(now);
+  const cal = ctx.services.calendar();
+
+  return ctx.tx(() => {
+    const person = savePerson(ctx.db, a.applicant, a.personId, nowIso);
+    const year = Number(registeredDate.slice(0, 4));
+    const { seq, number } = nextJournalNumber(ctx, office.code, year);
+    const due = computeDeadlines(cal, {
+      channel: a.channel,
+      receivedAt: a.receivedAt,
+      registeredDate,
+      hasRequests: docs.some((d) => d.state === 'to_request'),
+      status: 'registered',
+    });
+    const c = ctx.db
+      .insert(cases)
+      .values({
+        officeCode: office.code,
+        journalYear: year,
+        journalSeq: seq,
+        journalNumber: number,
+        personId: person.id,
+        applicant: { ...a.applicant, actualAddress: a.applicant.actualAddress ?? a.applicant.regAddress },
+        representative: a.representative,
+        subservice: a.subservice,
+        channel: a.channel,
+        mfcCode: a.mfcCode ?? null,
+        lgota: a.lgota,
+        circumstances: circumstances as unknown as Record<string, unknown>,
+        receivedAt: a.receivedAt,
+        registeredAt: nowIso,
+        registeredBy: ctx.user.id,
+        registeredByName: ctx.user.fullName,
+        registeredByPosition: ctx.user.position,
+        status: 'registered',
+        portalId: a.portalId ?? null,
+        ...due,
+      })
+      .returning()
+      .get();
+    for (const d of docs) ctx.db.insert(caseDocuments).values({ caseId: c.id, ...d }).run();
+    ctx.db.delete(drafts).where(and(eq(drafts.userId, ctx.user.id), eq(drafts.kind, 'intake'))).run();
+    ctx.audit({
+      action: person.before ? 'update' : 'create',
+      entity: 'person',
+      entityId: person.id,
+      before: person.before,
+      after: ctx.db.select().from(persons).where(eq(persons.id, person.id)).get(),
+    });
+    ctx.audit({ action: 'register', entity: 'case', entityId: c.id, after: { ...c, documents: docs } });
+    return caseView(ctx.db, c, cal, registeredDate);
+  });
+}
+
+function logPrint(ctx: UserCtx, caseId: number | null, form: string, fileName: string): void {
+  ctx.tx(() => {
+    ctx.db.insert(printLog).values({ caseId, form, fileName, at: ctx.now().toISOString(), userId: ctx.user.id }).run();
+    ctx.audit({ action: 'print', entity: caseId ? 'case' : 'journal', entityId: caseId, after: { form, fileName } });
+  });
+}
+
+function personsWithCases(ctx: Ctx, rows: (typeof persons.$inferSelect)[]) {
+  const cal = ctx.services.calendar();
+  const t = today(ctx);
+  const byPerson = new Map<number, ReturnType<typeof toCaseRow>[]>();
+  for (const c of casesOfPersons(ctx.db, rows.map((r) => r.id))) {
+    const list = byPerson.get(c.personId) ?? [];
+    list.push(toCaseRow(c, cal, t));
+    byPerson.set(c.personId, list);
+  }
+  return rows.map((p) => ({ ...toPersonView(p), cases: byPerson.get(p.id) ?? [] }));
+}
+
+export const receptionHandlers: HandlerGroup<
+  | 'cases.register'
+  | 'cases.get'
+  | 'cases.list'
+  | 'cases.annul'
+  | 'cases.receipt'
+  | 'journal.print'
+  | 'persons.match'
+  | 'persons.get'
+  | 'search.quick'
+  | 'deadlines.summary'
+  | 'drafts.get'
+  | 'drafts.save'
+  | 'drafts.clear'
+  | 'users.directory'
+> = {
+  'cases.register': registerApplication,
+
+  'cases.get': (ctx, input) => caseView(ctx.db, loadCase(ctx.db, input.id), ctx.services.calendar(), today(ctx)),
+
+  'cases.list': (ctx, input) => {
+    const cal = ctx.services.calendar();
+    const t = today(ctx);
+    const where = caseConditions(ctx.db, input, cal, t);
+    const total = ctx.db.select({ n: count() }).from(cases).where(where).get()?.n ?? 0;
+    const rows = ctx.db
+      .select()
+      .from(cases)
+      .where(where)
+      .orderBy(...CASE_SORTS[input.sort])
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize)
+      .all();
+    return { rows: rows.map((c) => toCaseRow(c, cal, t)), total };
+  },
+
+  'cases.annul': (ctx, input) =>
+    ctx.tx(() => {
+      const before = loadCase(ctx.db, input.id);
+      if (!canTransition(before.status as CaseStatus, 'annulled')) {
+        throw new ApiError('CONFLICT', 'Аннулировать можно только регистрацию, по которой ещё не начата работа.');
+      }
+      const after = ctx.db
+        .update(cases)
+        .set({ status: 'annulled', annulReason: input.reason, annulledAt: ctx.now().toISOString(), annulledBy: ctx.user.id, nextDue: null, nextDueKind: null })
+        .where(eq(cases.id, input.id))
+        .returning()
+        .get();
+      ctx.audit({ action: 'annul', entity: 'case', entityId: input.id, before: { status: before.status }, after: { status: 'annulled', reason: input.reason } });
+      return caseView(ctx.db, after, ctx.services.calendar(), today(ctx));
+    }),
+
+  'cases.receipt': async (ctx, input) => {
+    const cal = ctx.services.calendar();
+    const c = caseView(ctx.db, loadCase(ctx.db, input.id), cal, today(ctx));
+    const agencyNames = Object.fromEntries(
+      ctx.db.select({ code: refItems.code, name: refItems.name }).from(refItems).where(eq(refItems.kind, 'agency')).all().map((r) => [r.code, r.name]),
+    );
+    const buf = await buildReceipt({
+      office: toOfficeView(officeRow(ctx.db)),
+      case: c,
+      subserviceName: refName(ctx, 'subservice', c.subservice) ?? c.subservice,
+      agencyNames,
+      mfcName: c.mfcName,
+    });
+    const fileName = `Расписка ${c.journalNumber.replace('/', '-')}.docx`;
+    logPrint(ctx, c.id, 'receipt', fileName);
+    return { fileName, mime: DOCX_MIME, base64: buf.toString('base64') };
+  },
+
+  'journal.print': async (ctx, input) => {
+    if (input.from > input.to) throw new ApiError('VALIDATION', 'Дата начала периода позже даты окончания.', { from: 'Позже даты окончания' });
+    const cal = ctx.services.calendar();
+    const t = today(ctx);
+    const rows = ctx.db
+      .select()
+      .from(cases)
+      .where(caseConditions(ctx.db, input, cal, t))
+      .orderBy(...CASE_SORTS.number_asc)
+      .limit(20_000)
+      .all()
+      .map((c) => toCaseRow(c, cal, t));
+    const subserviceNames = Object.fromEntries(
+      ctx.db.select({ code: refItems.code, name: refItems.name }).from(refItems).where(eq(refItems.kind, 'subservice')).all().map((r) => [r.code, r.name]),
+    );
+    const buf = await buildJournal({
+      office: toOfficeView(officeRow(ctx.db)),
+      from: input.from,
+      to: input.to,
+      rows,
+      subserviceNames,
+      printedBy: `${ctx.user.position} ${ctx.user.fullName}`,
+      printedAt: ctx.now(),
+    });
+    const fileName = `Журнал регистрации ${input.from}—${input.to}.docx`;
+    logPrint(ctx, null, 'journal', fileName);
+    return { fileName, mime: DOCX_MIME, base64: buf.toString('base64') };
+  },
+
+  'persons.match': (ctx, input) => personsWithCases(ctx, matchPersons(ctx.db, input)),
+
+  'persons.get': (ctx, input) => {
+    const p = ctx.db.select().from(persons).where(eq(persons.id, input.id)).get();
+    if (!p) throw new ApiError('NOT_FOUND', 'Человек не найден.');
+    return personsWithCases(ctx, [p])[0];
+  },
+
+  'search.quick': (ctx, input) => {
+    const q = input.q.trim();
+    if (q.length < 2) return { persons: [], cases: [] };
+    const m = matchCasesQuery(ctx.db, q, input.limit);
+    const cal = ctx.services.calendar();
+    const t = today(ctx);
+    const caseRows = m.caseIds?.length
+      ? ctx.db.select().from(cases).where(inArray(cases.id, m.caseIds)).all().map((c) => toCaseRow(c, cal, t))
+      : [];
+    const people = personsByIds(ctx.db, m.personIds.slice(0, input.limit)).sort((a, b) => a.searchName.localeCompare(b.searchName, 'ru'));
+    return { persons: personsWithCases(ctx, people), cases: caseRows };
+  },
+
+  'deadlines.summary': (ctx) => {
+    const t = today(ctx);
+    const horizon = soonHorizon(ctx.services.calendar(), t);
+    const n = (cond: ReturnType<typeof and>) => ctx.db.select({ n: count() }).from(cases).where(cond).get()?.n ?? 0;
+    return {
+      today: t,
+      overdue: n(and(isNotNull(cases.nextDue), lt(cases.nextDue, t))),
+      dueToday: n(eq(cases.nextDue, t)),
+      soon: n(and(gt(cases.nextDue, t), lte(cases.nextDue, horizon))),
+    };
+  },
+
+  'drafts.get': (ctx, input) => {
+    const d = ctx.db.select().from(drafts).where(and(eq(drafts.userId, ctx.user.id), eq(drafts.kind, input.kind))).get();
+    return d ? { data: d.data, updatedAt: d.updatedAt } : null;
+  },
+
+  // Drafts are the user's own scratch space: saved often, so not audited.
+  'drafts.save': (ctx, input) => {
+    ctx.db
+      .insert(drafts)
+      .values({ userId: ctx.user.id, kind: input.kind, data: input.data ?? null, updatedAt: ctx.now().toISOString() })
+      .onConflictDoUpdate({ target: [drafts.userId, drafts.kind], set: { data: input.data ?? null, updatedAt: ctx.now().toISOString() } })
+      .run();
+    return { ok: true as const };
+  },
+
+  'drafts.clear': (ctx, input) => {
+    ctx.db.delete(drafts).where(and(eq(drafts.userId, ctx.user.id), eq(drafts.kind, input.kind))).run();
+    return { ok: true as const };
+  },
+
+  'users.directory': (ctx) =>
+    ctx.db
+      .select({ id: users.id, fullName: users.fullName, position: users.position, active: users.active })
+      .from(users)
+      .orderBy(users.fullName)
+      .all(),
+};

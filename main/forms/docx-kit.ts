@@ -1,0 +1,413 @@
+/**
+ * Shared toolkit of the printed forms (DOCX through the `docx` package).
+ *
+ * Every form builder makes its pages with `portraitSection` or
+ * `landscapeSection`, its content with the helpers below, and its file with
+ * `createDocument` + `toBuffer`. Conventions: A4, margins 20 mm on the left
+ * (binding) and 15 mm elsewhere, Times New Roman 12 pt, single line spacing,
+ * page numbers «Страница N из M» at the bottom of each page.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  convertMillimetersToTwip,
+  type FileChild,
+  type ISectionOptions,
+} from 'docx';
+import { formatRuDate, formatRuDateTime } from '../../core/domain/dates';
+
+export const FONT = 'Times New Roman';
+/** Body text size, pt. */
+export const FONT_SIZE = 12;
+/** Table text size, pt: a size smaller than the body keeps long titles compact. */
+export const TABLE_FONT_SIZE = 11;
+
+export const PAGE_MM = { width: 210, height: 297 } as const;
+export const MARGINS_MM = { top: 15, right: 15, bottom: 15, left: 20 } as const;
+
+export type Orientation = 'portrait' | 'landscape';
+export type Align = 'left' | 'center' | 'right' | 'both';
+
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  both: AlignmentType.JUSTIFIED,
+} as const;
+
+/** Half-points, as the DOCX format counts font sizes. */
+const hp = (pt: number): number => Math.round(pt * 2);
+/** Twentieths of a point (paragraph spacing). */
+const twip = (pt: number): number => Math.round(pt * 20);
+
+/** Width of the text area between the margins, mm. */
+export function textWidthMm(orientation: Orientation = 'portrait'): number {
+  const pageWidth = orientation === 'portrait' ? PAGE_MM.width : PAGE_MM.height;
+  return pageWidth - MARGINS_MM.left - MARGINS_MM.right;
+}
+
+// ------------------------------------------------------------------ document
+
+export interface DocumentOptions {
+  /** Document title (file properties). */
+  title: string;
+  subject?: string;
+  sections: ISectionOptions[];
+}
+
+export function createDocument(o: DocumentOptions): Document {
+  return new Document({
+    title: o.title,
+    subject: o.subject,
+    creator: 'Socdesk',
+    lastModifiedBy: 'Socdesk',
+    styles: {
+      default: {
+        document: {
+          run: { font: FONT, size: hp(FONT_SIZE), language: { value: 'ru-RU' } },
+          paragraph: { spacing: { before: 0, after: 0, line: 240 } },
+        },
+      },
+    },
+    sections: o.sections,
+  });
+}
+
+function section(orientation: Orientation, children: FileChild[]): ISectionOptions {
+  return {
+    properties: {
+      page: {
+        // Portrait dimensions: docx swaps them for landscape.
+        size: {
+          width: convertMillimetersToTwip(PAGE_MM.width),
+          height: convertMillimetersToTwip(PAGE_MM.height),
+          orientation: orientation === 'portrait' ? PageOrientation.PORTRAIT : PageOrientation.LANDSCAPE,
+        },
+        margin: {
+          top: convertMillimetersToTwip(MARGINS_MM.top),
+          right: convertMillimetersToTwip(MARGINS_MM.right),
+          bottom: convertMillimetersToTwip(MARGINS_MM.bottom),
+          left: convertMillimetersToTwip(MARGINS_MM.left),
+          header: convertMillimetersToTwip(8),
+          footer: convertMillimetersToTwip(8),
+        },
+      },
+    },
+    footers: { default: pageNumberFooter() },
+    children,
+  };
+}
+
+/** An A4 portrait section with the page-number footer. */
+export function portraitSection(children: FileChild[]): ISectionOptions {
+  return section('portrait', children);
+}
+
+/** An A4 landscape section with the page-number footer. */
+export function landscapeSection(children: FileChild[]): ISectionOptions {
+  return section('landscape', children);
+}
+
+/** «Страница N из M», centered, 9 pt. */
+export function pageNumberFooter(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({ size: hp(9), children: ['Страница ', PageNumber.CURRENT, ' из ', PageNumber.TOTAL_PAGES] }),
+        ],
+      }),
+    ],
+  });
+}
+
+export async function toBuffer(doc: Document): Promise<Buffer> {
+  return Packer.toBuffer(doc);
+}
+
+// ------------------------------------------------------------------ paragraphs
+
+export interface TextOptions {
+  align?: Align;
+  bold?: boolean;
+  italics?: boolean;
+  /** pt */
+  size?: number;
+  /** Space before / after the paragraph, pt. */
+  before?: number;
+  after?: number;
+  /** First-line indent, mm. */
+  firstLine?: number;
+  keepNext?: boolean;
+  /** A rule under the paragraph (letterhead). */
+  ruleBelow?: boolean;
+}
+
+/** A run of text for mixed paragraphs (`para([run('a', { bold: true }), run('b')])`). */
+export function run(text: string, o: { bold?: boolean; italics?: boolean; size?: number; underline?: boolean } = {}): TextRun {
+  return new TextRun({
+    text,
+    bold: o.bold,
+    italics: o.italics,
+    size: o.size === undefined ? undefined : hp(o.size),
+    underline: o.underline ? {} : undefined,
+  });
+}
+
+function runsOf(text: string, o: TextOptions): TextRun[] {
+  return text.split('\n').map(
+    (l, i) =>
+      new TextRun({
+        text: l,
+        break: i === 0 ? undefined : 1,
+        bold: o.bold,
+        italics: o.italics,
+        size: o.size === undefined ? undefined : hp(o.size),
+      }),
+  );
+}
+
+/** A paragraph of plain text, or of the runs given. */
+export function para(content: string | TextRun[], o: TextOptions = {}): Paragraph {
+  return new Paragraph({
+    alignment: ALIGN[o.align ?? 'left'],
+    spacing: { before: twip(o.before ?? 0), after: twip(o.after ?? 0) },
+    indent: o.firstLine ? { firstLine: convertMillimetersToTwip(o.firstLine) } : undefined,
+    keepNext: o.keepNext,
+    border: o.ruleBelow ? { bottom: { style: BorderStyle.SINGLE, size: 8, space: 4, color: '000000' } } : undefined,
+    children: typeof content === 'string' ? runsOf(content, o) : content,
+  });
+}
+
+/** Empty vertical space, pt. */
+export function spacer(pt = 6): Paragraph {
+  return new Paragraph({ spacing: { before: 0, after: 0, line: twip(pt), lineRule: 'exact' }, children: [] });
+}
+
+/** Centered bold title: the first line in 14 pt, the others in 12 pt. */
+export function title(lines: string | string[], o: { before?: number; after?: number } = {}): Paragraph[] {
+  const all = typeof lines === 'string' ? [lines] : lines;
+  return all.map((l, i) =>
+    para(l, {
+      align: 'center',
+      bold: true,
+      size: i === 0 ? 14 : FONT_SIZE,
+      before: i === 0 ? (o.before ?? 6) : 0,
+      after: i === all.length - 1 ? (o.after ?? 8) : 0,
+      keepNext: true,
+    }),
+  );
+}
+
+/** «Label: value» with the label in bold; justified so long values wrap neatly. */
+export function labelValue(label: string, value: string, o: { after?: number; size?: number } = {}): Paragraph {
+  const size = o.size === undefined ? undefined : hp(o.size);
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: { before: 0, after: twip(o.after ?? 3) },
+    children: [new TextRun({ text: `${label}: `, bold: true, size }), new TextRun({ text: value, size })],
+  });
+}
+
+// ------------------------------------------------------------------ tables
+
+export interface Column {
+  title: string;
+  /** Relative width; the columns share the table width in proportion. */
+  width: number;
+  /** Alignment of the body cells (the header is centered). */
+  align?: Align;
+}
+
+export type Cell = string | { text: string; bold?: boolean; align?: Align; colSpan?: number };
+
+export interface TableOptions {
+  orientation?: Orientation;
+  /** Table width, mm; the whole text width by default. */
+  widthMm?: number;
+  /** Body cells, pt (TABLE_FONT_SIZE by default). */
+  fontSize?: number;
+  /** Header row, pt (the body size by default). */
+  headerFontSize?: number;
+}
+
+const CELL_MARGINS = { top: 30, bottom: 30, left: 70, right: 70 } as const;
+
+function cellParagraphs(text: string, align: Align, bold: boolean, size: number): Paragraph[] {
+  return text.split('\n').map(
+    (l) =>
+      new Paragraph({
+        alignment: ALIGN[align],
+        children: [new TextRun({ text: l, bold, size: hp(size) })],
+      }),
+  );
+}
+
+/**
+ * A bordered table: a bold header row repeated on each page, then the rows.
+ * Rows are not split across pages. A cell is a string or `{ text, bold,
+ * align, colSpan }`; '\n' in a cell's text starts a new paragraph. Column
+ * titles may hold soft hyphens (\u00ad) to break long words in narrow columns.
+ */
+export function table(columns: Column[], rows: Cell[][], o: TableOptions = {}): Table {
+  const size = o.fontSize ?? TABLE_FONT_SIZE;
+  const totalTwips = convertMillimetersToTwip(o.widthMm ?? textWidthMm(o.orientation));
+  const weight = columns.reduce((s, c) => s + c.width, 0);
+  const widths = columns.map((c) => Math.floor((totalTwips * c.width) / weight));
+
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: columns.map(
+      (c, i) =>
+        new TableCell({
+          width: { size: widths[i]!, type: WidthType.DXA },
+          verticalAlign: VerticalAlignTable.CENTER,
+          shading: { fill: 'EDEDED', color: 'auto', type: 'clear' },
+          children: cellParagraphs(c.title, 'center', true, o.headerFontSize ?? size),
+        }),
+    ),
+  });
+
+  const body = rows.map((cells) => {
+    let col = 0;
+    return new TableRow({
+      cantSplit: true,
+      children: cells.map((cell) => {
+        const c = typeof cell === 'string' ? { text: cell } : cell;
+        const span = c.colSpan ?? 1;
+        const w = widths.slice(col, col + span).reduce((s, x) => s + x, 0);
+        const align = c.align ?? columns[col]?.align ?? 'left';
+        col += span;
+        return new TableCell({
+          width: { size: w, type: WidthType.DXA },
+          columnSpan: span > 1 ? span : undefined,
+          verticalAlign: VerticalAlignTable.TOP,
+          children: cellParagraphs(c.text, align, c.bold ?? false, size),
+        });
+      }),
+    });
+  });
+
+  return new Table({
+    width: { size: widths.reduce((s, x) => s + x, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    margins: CELL_MARGINS,
+    rows: [header, ...body],
+  });
+}
+
+// ------------------------------------------------------------------ signatures
+
+export interface SignatureOptions {
+  /** Text to the left of the signature (position, role); may be empty. */
+  label?: string;
+  /** The signer's name as printed after the line, usually `shortName(...)`; blank when omitted. */
+  name?: string;
+  /** A date (ДД.ММ.ГГГГ) printed to the right, or `true` for a blank «__.__.20__». */
+  date?: string | true;
+  orientation?: Orientation;
+}
+
+const SIGN_LINE = '________________';
+
+/**
+ * «label   ________________ / Фамилия И. О. /   date» with «(подпись)» under
+ * the line: a borderless two-row table, so the caption stays under the line.
+ */
+export function signatureLine(o: SignatureOptions): Table {
+  const total = convertMillimetersToTwip(textWidthMm(o.orientation));
+  const w = [0.3, 0.22, 0.25, 0.23].map((k) => Math.floor(total * k));
+  const name = o.name ? `/ ${o.name} /` : '/ ____________________ /';
+  const date = o.date === true ? '«___» ________ 20___ г.' : (o.date ?? '');
+  const small = 8;
+  const cell = (text: string, i: number, align: Align, sz = FONT_SIZE, italics = false): TableCell =>
+    new TableCell({
+      width: { size: w[i]!, type: WidthType.DXA },
+      verticalAlign: VerticalAlignTable.BOTTOM,
+      children: [
+        new Paragraph({ alignment: ALIGN[align], children: [new TextRun({ text, size: hp(sz), italics })] }),
+      ],
+    });
+  return new Table({
+    width: { size: w.reduce((s, x) => s + x, 0), type: WidthType.DXA },
+    columnWidths: w,
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    margins: { top: 0, bottom: 0, left: 0, right: 60 },
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [
+          cell(o.label ?? '', 0, 'left'),
+          cell(SIGN_LINE, 1, 'center'),
+          cell(name, 2, 'left'),
+          cell(date, 3, 'right'),
+        ],
+      }),
+      new TableRow({
+        cantSplit: true,
+        children: [
+          cell('', 0, 'left', small),
+          cell('(подпись)', 1, 'center', small, true),
+          cell('(фамилия, инициалы)', 2, 'left', small, true),
+          cell(o.date ? '(дата)' : '', 3, 'right', small, true),
+        ],
+      }),
+    ],
+  });
+}
+
+// ------------------------------------------------------------------ text helpers
+
+/**
+ * «Иванова Анна Сергеевна» -> «Иванова А. С.»; hyphenated names give
+ * «А.-М.»; lowercase particles of patronymics (оглы, кызы) are kept.
+ */
+export function shortName(fullName: string): string {
+  const words = fullName.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return '';
+  const [last, ...rest] = words;
+  const initials = rest.map((w) =>
+    w === w.toLowerCase()
+      ? w
+      : w
+          .split('-')
+          .filter(Boolean)
+          .map((p) => `${p[0]!.toUpperCase()}.`)
+          .join('-'),
+  );
+  return [last!, ...initials].join(' ');
+}
+
+/** First letter upper-cased (regulation titles start lowercase). */
+export function capitalize(s: string): string {
+  return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
+}
+
+/** 'YYYY-MM-DDTHH:MM' (local wall clock, as cases store receivedAt) -> 'ДД.ММ.ГГГГ ЧЧ:ММ'. */
+export function formatLocalDateTime(s: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(s);
+  return m ? `${formatRuDate(m[1]!)} ${m[2]}` : formatRuDateTime(s);
+}
+
+/** The date of an ISO timestamp (local wall clock) or of an ISO date, as 'ДД.ММ.ГГГГ'. */
+export function formatDateOf(s: string): string {
+  return formatRuDateTime(s).slice(0, 10);
+}

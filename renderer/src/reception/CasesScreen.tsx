@@ -1,0 +1,437 @@
+/**
+ * The case register (#/cases): every case with the nearest deadline, filtered
+ * and sorted. Also the pieces the other reception screens share: the case
+ * table, the status badge, filter options and the formatting of dates.
+ */
+import { Anchor, Badge, Button, Center, Group, Loader, Pagination, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import type { RefItem } from '../../../core/api/contract';
+import type { CaseRow } from '../../../core/api/reception';
+import { CASE_STATUS_LABELS, CASE_STATUSES, type CaseStatus } from '../../../core/domain/case-states';
+import type { SubserviceCode } from '../../../core/domain/checklists';
+import { formatRuDate, formatRuDateTime, isIsoDate } from '../../../core/domain/dates';
+import { CHANNEL_LABELS, CHANNELS, DEADLINE_LABELS, type Channel, type DeadlineKind } from '../../../core/domain/deadlines';
+import { api, errorMessage } from '../api';
+import { navigate } from '../router';
+import { DueBadge } from '../ui/DueBadge';
+import { ErrorState } from '../ui/ErrorState';
+import { notifyError } from '../ui/forms';
+import { Page } from '../ui/Page';
+
+export const PAGE_SIZE = 50;
+
+// ------------------------------------------------------------------ formatting
+
+/** 'ДД.ММ.ГГГГ' of an ISO date, a local 'YYYY-MM-DDTHH:MM' or an instant; '' when empty. */
+export function ruDate(value: string | null | undefined): string {
+  if (!value) return '';
+  if (isIsoDate(value)) return formatRuDate(value);
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value) && isIsoDate(value.slice(0, 10))) return formatRuDate(value.slice(0, 10));
+  return formatRuDateTime(value).slice(0, 10);
+}
+
+/** 'ДД.ММ.ГГГГ ЧЧ:ММ' (a bare date stays a date). */
+export function ruDateTime(value: string | null | undefined): string {
+  return formatRuDateTime(value ?? null);
+}
+
+/** Full years between two ISO dates, or null when either is missing. */
+export function ageAt(birthDate: string, at: string): number | null {
+  if (!isIsoDate(birthDate) || !isIsoDate(at)) return null;
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [ay, am, ad] = at.split('-').map(Number);
+  let age = ay - by;
+  if (am < bm || (am === bm && ad < bd)) age -= 1;
+  return age;
+}
+
+/** Short names of the sub-services for tables and filters (the reference has no short names). */
+export const SUBSERVICE_SHORT: Record<SubserviceCode, string> = {
+  home: 'На дому',
+  'semi-stationary': 'Полустационарная форма',
+  stationary: 'Стационарная форма',
+  'special-housing': 'Специализированный жилищный фонд',
+  'minors-semi-stationary': 'Несовершеннолетние, полустационарная форма',
+};
+
+export const SUBSERVICE_NUMBER: Record<SubserviceCode, number> = {
+  home: 1,
+  'semi-stationary': 2,
+  stationary: 3,
+  'special-housing': 4,
+  'minors-semi-stationary': 5,
+};
+
+export function subserviceShort(code: string): string {
+  const c = code as SubserviceCode;
+  return SUBSERVICE_SHORT[c] ? `${SUBSERVICE_NUMBER[c]}. ${SUBSERVICE_SHORT[c]}` : code;
+}
+
+export function channelLabel(code: string): string {
+  return CHANNEL_LABELS[code as Channel] ?? code;
+}
+
+export function deadlineLabel(kind: string | null | undefined): string | undefined {
+  return kind ? (DEADLINE_LABELS[kind as DeadlineKind] ?? kind) : undefined;
+}
+
+const STATUS_COLORS: Record<CaseStatus, string> = {
+  registered: 'blue',
+  requests_sent: 'cyan',
+  documents_complete: 'teal',
+  decision_drafted: 'violet',
+  signed: 'indigo',
+  issued: 'green',
+  withdrawn: 'gray',
+  annulled: 'red',
+};
+
+export function StatusBadge({ status, size = 'md' }: { status: CaseStatus; size?: 'sm' | 'md' | 'lg' | 'xl' }) {
+  return (
+    <Badge color={STATUS_COLORS[status]} variant={status === 'annulled' ? 'outline' : 'light'} tt="none" size={size} data-status={status}>
+      {CASE_STATUS_LABELS[status]}
+    </Badge>
+  );
+}
+
+// ------------------------------------------------------------------ filter options
+
+export const STATUS_OPTIONS = CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] }));
+export const CHANNEL_OPTIONS = CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }));
+export const SUBSERVICE_OPTIONS = (Object.keys(SUBSERVICE_SHORT) as SubserviceCode[]).map((s) => ({ value: s, label: subserviceShort(s) }));
+
+export interface DirectoryUser {
+  id: number;
+  fullName: string;
+  position: string;
+  active: boolean;
+}
+
+/** The office's users for the «принял» / «специалист» filters. */
+export function useDirectory(): DirectoryUser[] {
+  const [users, setUsers] = useState<DirectoryUser[]>([]);
+  useEffect(() => {
+    let stale = false;
+    api['users.directory']({}).then(
+      (u) => !stale && setUsers([...u].sort((a, b) => Number(b.active) - Number(a.active) || a.fullName.localeCompare(b.fullName, 'ru'))),
+      notifyError,
+    );
+    return () => {
+      stale = true;
+    };
+  }, []);
+  return users;
+}
+
+export function userOptions(users: DirectoryUser[]) {
+  return users.map((u) => ({ value: String(u.id), label: u.active ? u.fullName : `${u.fullName} (не работает)` }));
+}
+
+/** Reference items of a kind, loaded once per screen. */
+export function useRefItems(kind: 'subservice' | 'mfc'): RefItem[] | null {
+  const [items, setItems] = useState<RefItem[] | null>(null);
+  useEffect(() => {
+    let stale = false;
+    api['ref.list']({ kind }).then(
+      (r) => !stale && setItems(r),
+      (e) => {
+        notifyError(e);
+        if (!stale) setItems([]);
+      },
+    );
+    return () => {
+      stale = true;
+    };
+  }, [kind]);
+  return items;
+}
+
+/** State kept for the browser tab's session, so that coming back from a case keeps the filters and page. */
+export function useSessionState<T>(key: string, initial: T): [T, (v: T | ((prev: T) => T)) => void] {
+  const [value, setValue] = useState<T>(() => {
+    try {
+      const raw = sessionStorage.getItem(`socdesk:${key}`);
+      return raw ? ({ ...initial, ...JSON.parse(raw) } as T) : initial;
+    } catch {
+      return initial;
+    }
+  });
+  useEffect(() => {
+    try {
+      sessionStorage.setItem(`socdesk:${key}`, JSON.stringify(value));
+    } catch {
+      // storage full or disabled: the filters are simply not kept
+    }
+  }, [key, value]);
+  return [value, setValue];
+}
+
+// ------------------------------------------------------------------ the case table
+
+export type CaseColumn = 'number' | 'received' | 'registered' | 'applicant' | 'subservice' | 'channel' | 'registeredBy' | 'status' | 'due';
+
+const COLUMN_TITLES: Record<CaseColumn, string> = {
+  number: 'Рег. №',
+  received: 'Поступило',
+  registered: 'Зарегистрировано',
+  applicant: 'Заявитель',
+  subservice: 'Подуслуга',
+  channel: 'Способ',
+  registeredBy: 'Принял',
+  status: 'Статус',
+  due: 'Ближайший срок',
+};
+
+function openCase(id: number) {
+  navigate(`/cases/${id}`);
+}
+
+export function CaseTable({ rows, columns, empty = 'Дел не найдено' }: { rows: CaseRow[]; columns: CaseColumn[]; empty?: string }) {
+  const onKey = (e: KeyboardEvent<HTMLTableRowElement>, id: number) => {
+    if (e.key === 'Enter' && e.target === e.currentTarget) {
+      e.preventDefault();
+      openCase(id);
+    }
+  };
+  const cell = (r: CaseRow, c: CaseColumn) => {
+    const annulled = r.status === 'annulled';
+    const strike = annulled ? ({ textDecoration: 'line-through' } as const) : undefined;
+    switch (c) {
+      case 'number':
+        return (
+          <Anchor href={`#/cases/${r.id}`} fw={600} style={strike} onClick={(e) => e.stopPropagation()}>
+            {r.journalNumber}
+          </Anchor>
+        );
+      case 'received':
+        return <Text size="sm" style={strike}>{ruDateTime(r.receivedAt)}</Text>;
+      case 'registered':
+        return <Text size="sm" style={strike}>{ruDateTime(r.registeredAt)}</Text>;
+      case 'applicant':
+        return (
+          <>
+            <Text size="sm" fw={500} style={strike}>
+              {r.applicantName}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {ruDate(r.applicantBirthDate)}
+              {r.snils ? ` · СНИЛС ${r.snils}` : ''}
+            </Text>
+          </>
+        );
+      case 'subservice':
+        return <Text size="sm">{subserviceShort(r.subservice)}</Text>;
+      case 'channel':
+        return <Text size="sm">{channelLabel(r.channel)}</Text>;
+      case 'registeredBy':
+        return <Text size="sm">{r.registeredByName}</Text>;
+      case 'status':
+        return (
+          <>
+            <StatusBadge status={r.status} size="sm" />
+            {annulled && r.annulReason && (
+              <Text size="xs" c="dimmed" mt={2}>
+                Причина: {r.annulReason}
+              </Text>
+            )}
+          </>
+        );
+      case 'due':
+        return <DueBadge date={r.nextDue} urgency={r.urgency} label={deadlineLabel(r.nextDueKind)} size="sm" />;
+    }
+  };
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table striped highlightOnHover verticalSpacing="xs">
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((c) => (
+              <Table.Th key={c}>{COLUMN_TITLES[c]}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr
+              key={r.id}
+              tabIndex={0}
+              data-testid={`case-row-${r.id}`}
+              data-status={r.status}
+              aria-label={`Дело № ${r.journalNumber}, ${r.applicantName}`}
+              onClick={() => openCase(r.id)}
+              onKeyDown={(e) => onKey(e, r.id)}
+              style={{ cursor: 'pointer', opacity: r.status === 'annulled' ? 0.6 : undefined }}
+            >
+              {columns.map((c) => (
+                <Table.Td key={c}>{cell(r, c)}</Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+          {rows.length === 0 && (
+            <Table.Tr>
+              <Table.Td colSpan={columns.length}>
+                <Text c="dimmed" ta="center" py="md">
+                  {empty}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          )}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** Rows, total and loading state of one cases.list query. */
+export function useCaseList(query: Parameters<(typeof api)['cases.list']>[0]) {
+  const [data, setData] = useState<{ rows: CaseRow[]; total: number } | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const key = JSON.stringify(query);
+  useEffect(() => {
+    let stale = false;
+    setLoading(true);
+    api['cases.list'](JSON.parse(key))
+      .then((d) => {
+        if (stale) return;
+        setData(d);
+        setError(null);
+      })
+      .catch((e) => !stale && setError(errorMessage(e)))
+      .finally(() => !stale && setLoading(false));
+    return () => {
+      stale = true;
+    };
+  }, [key, attempt]);
+  return { data, loading, error, retry: () => setAttempt((n) => n + 1) };
+}
+
+export function ListFooter({ total, page, onPage }: { total: number; page: number; onPage: (p: number) => void }) {
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (pages <= 1) return null;
+  return (
+    <Group justify="space-between">
+      <Text size="sm" c="dimmed">
+        Страница {page} из {pages}
+      </Text>
+      <Pagination total={pages} value={page} onChange={onPage} />
+    </Group>
+  );
+}
+
+// ------------------------------------------------------------------ the screen
+
+const URGENCY_OPTIONS = [
+  { value: 'overdue', label: 'Просрочено' },
+  { value: 'today', label: 'Срок сегодня' },
+  { value: 'soon', label: 'В ближайшие 2 рабочих дня' },
+];
+
+const SORT_OPTIONS = [
+  { value: 'number_desc', label: 'По номеру' },
+  { value: 'due_asc', label: 'По сроку' },
+  { value: 'registered_desc', label: 'По дате регистрации' },
+];
+
+interface CasesFilters {
+  q: string;
+  status: string | null;
+  subservice: string | null;
+  channel: string | null;
+  registeredBy: string | null;
+  urgency: string | null;
+  sort: string;
+  page: number;
+}
+
+const NO_FILTERS: CasesFilters = {
+  q: '',
+  status: null,
+  subservice: null,
+  channel: null,
+  registeredBy: null,
+  urgency: null,
+  sort: 'number_desc',
+  page: 1,
+};
+
+export function CasesScreen() {
+  const [f, setF] = useSessionState<CasesFilters>('cases-filters', NO_FILTERS);
+  const [q] = useDebouncedValue(f.q.trim(), 300);
+  const users = useDirectory();
+  const { data, loading, error, retry } = useCaseList({
+    q: q || undefined,
+    status: (f.status ?? undefined) as CaseStatus | undefined,
+    subservice: (f.subservice ?? undefined) as SubserviceCode | undefined,
+    channel: (f.channel ?? undefined) as Channel | undefined,
+    registeredBy: f.registeredBy ? Number(f.registeredBy) : undefined,
+    urgency: (f.urgency ?? undefined) as 'overdue' | 'today' | 'soon' | undefined,
+    sort: f.sort as 'number_desc',
+    page: f.page,
+    pageSize: PAGE_SIZE,
+  });
+
+  const filter = (patch: Partial<CasesFilters>) => setF((x) => ({ ...x, ...patch, page: 1 }));
+  const filtered = JSON.stringify({ ...f, page: 1, sort: 'number_desc' }) !== JSON.stringify(NO_FILTERS);
+
+  return (
+    <Page
+      title="Дела"
+      actions={
+        <>
+          {filtered && (
+            <Button variant="default" onClick={() => setF(NO_FILTERS)}>
+              Сбросить фильтры
+            </Button>
+          )}
+          <Button onClick={() => navigate('/intake')}>Новое заявление</Button>
+        </>
+      }
+    >
+      <SimpleGrid cols={{ base: 1, sm: 3, lg: 4 }} spacing="sm" verticalSpacing="xs">
+        <TextInput label="Поиск" placeholder="ФИО, СНИЛС или № дела" value={f.q} onChange={(e) => filter({ q: e.currentTarget.value })} />
+        <Select label="Статус" placeholder="Все" clearable data={STATUS_OPTIONS} value={f.status} onChange={(status) => filter({ status })} />
+        <Select label="Подуслуга" placeholder="Все" clearable data={SUBSERVICE_OPTIONS} value={f.subservice} onChange={(subservice) => filter({ subservice })} />
+        <Select label="Способ поступления" placeholder="Все" clearable data={CHANNEL_OPTIONS} value={f.channel} onChange={(channel) => filter({ channel })} />
+        <Select
+          label="Специалист"
+          placeholder="Все"
+          clearable
+          searchable
+          nothingFoundMessage="Ничего не найдено"
+          data={userOptions(users)}
+          value={f.registeredBy}
+          onChange={(registeredBy) => filter({ registeredBy })}
+        />
+        <Select label="Срок" placeholder="Любой" clearable data={URGENCY_OPTIONS} value={f.urgency} onChange={(urgency) => filter({ urgency })} />
+        <Select
+          label="Сортировка"
+          allowDeselect={false}
+          data={SORT_OPTIONS}
+          value={f.sort}
+          onChange={(sort) => sort && setF((x) => ({ ...x, sort, page: 1 }))}
+        />
+      </SimpleGrid>
+      {error ? (
+        <ErrorState message={error} onRetry={retry} />
+      ) : !data ? (
+        <Center p="xl">
+          <Loader aria-label="Загрузка" />
+        </Center>
+      ) : (
+        <>
+          <Group justify="space-between" mih={20}>
+            <Text size="sm" c="dimmed">
+              Найдено дел: {data.total}
+            </Text>
+            {loading && <Loader size="xs" aria-label="Загрузка" />}
+          </Group>
+          <CaseTable rows={data.rows} columns={['number', 'registered', 'applicant', 'subservice', 'channel', 'status', 'due', 'registeredBy']} />
+          <ListFooter total={data.total} page={f.page} onPage={(page) => setF((x) => ({ ...x, page }))} />
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,175 @@
+/**
+ * The registration journal (#/journal, the default section): applications in
+ * the order of their registration numbers for a period, annulled entries
+ * kept with their reason; printing the journal; starting a new application.
+ */
+import { Button, Center, Group, Kbd, Loader, Select, SimpleGrid, Text } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useState } from 'react';
+import type { CaseStatus } from '../../../core/domain/case-states';
+import type { SubserviceCode } from '../../../core/domain/checklists';
+import { isoFromParts, todayIso } from '../../../core/domain/dates';
+import type { Channel } from '../../../core/domain/deadlines';
+import { api } from '../api';
+import { navigate } from '../router';
+import { useSession } from '../session';
+import { downloadFile } from '../ui/download';
+import { ErrorState } from '../ui/ErrorState';
+import { notifyError } from '../ui/forms';
+import { Page } from '../ui/Page';
+import { RuDateInput } from '../ui/RuDateInput';
+import {
+  CaseTable,
+  CHANNEL_OPTIONS,
+  ListFooter,
+  PAGE_SIZE,
+  STATUS_OPTIONS,
+  SUBSERVICE_OPTIONS,
+  useCaseList,
+  useDirectory,
+  userOptions,
+  useSessionState,
+} from './CasesScreen';
+
+function currentMonth(): { from: string; to: string } {
+  const today = todayIso();
+  const y = Number(today.slice(0, 4));
+  const m = Number(today.slice(5, 7));
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { from: isoFromParts(y, m, 1), to: isoFromParts(y, m, last) };
+}
+
+interface JournalFilters {
+  from: string;
+  to: string;
+  channel: string | null;
+  subservice: string | null;
+  status: string | null;
+  registeredBy: string | null;
+  page: number;
+}
+
+const initialFilters = (): JournalFilters => ({
+  ...currentMonth(),
+  channel: null,
+  subservice: null,
+  status: null,
+  registeredBy: null,
+  page: 1,
+});
+
+export function JournalScreen() {
+  const { hasRole } = useSession();
+  const canRegister = hasRole('reception', 'specialist');
+  const [f, setF] = useSessionState<JournalFilters>('journal-filters', initialFilters());
+  const [resets, setResets] = useState(0);
+  const [printing, setPrinting] = useState(false);
+  const users = useDirectory();
+
+  useHotkeys(canRegister ? [['alt+n', () => navigate('/intake'), { usePhysicalKeys: true }]] : [], []);
+
+  const { data, loading, error, retry } = useCaseList({
+    from: f.from || undefined,
+    to: f.to || undefined,
+    channel: (f.channel ?? undefined) as Channel | undefined,
+    subservice: (f.subservice ?? undefined) as SubserviceCode | undefined,
+    status: (f.status ?? undefined) as CaseStatus | undefined,
+    registeredBy: f.registeredBy ? Number(f.registeredBy) : undefined,
+    sort: 'number_desc',
+    page: f.page,
+    pageSize: PAGE_SIZE,
+  });
+
+  const filter = (patch: Partial<JournalFilters>) => setF((x) => ({ ...x, ...patch, page: 1 }));
+  const reset = () => {
+    setF(initialFilters());
+    setResets((n) => n + 1); // also clears half-typed dates
+  };
+
+  const print = async () => {
+    const month = currentMonth();
+    const from = f.from || month.from;
+    const to = f.to || month.to;
+    setPrinting(true);
+    try {
+      downloadFile(
+        await api['journal.print']({
+          from,
+          to,
+          channel: (f.channel ?? undefined) as Channel | undefined,
+          subservice: (f.subservice ?? undefined) as SubserviceCode | undefined,
+          status: (f.status ?? undefined) as CaseStatus | undefined,
+          registeredBy: f.registeredBy ? Number(f.registeredBy) : undefined,
+        }),
+      );
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setPrinting(false);
+    }
+  };
+
+  return (
+    <Page
+      title="Журнал регистрации заявлений"
+      actions={
+        <>
+          <Button variant="default" onClick={reset}>
+            Сбросить фильтры
+          </Button>
+          <Button variant="default" onClick={print} loading={printing}>
+            Печать журнала
+          </Button>
+          {canRegister && (
+            <Button onClick={() => navigate('/intake')} title="Alt+N">
+              Новое заявление
+              <Kbd ml={8} size="xs">
+                Alt+N
+              </Kbd>
+            </Button>
+          )}
+        </>
+      }
+    >
+      <SimpleGrid cols={{ base: 1, sm: 3, lg: 6 }} spacing="sm" verticalSpacing="xs">
+        <RuDateInput key={`from-${resets}`} label="Период с" value={f.from} onChange={(from) => filter({ from })} />
+        <RuDateInput key={`to-${resets}`} label="Период по" value={f.to} onChange={(to) => filter({ to })} />
+        <Select label="Способ поступления" placeholder="Все" clearable data={CHANNEL_OPTIONS} value={f.channel} onChange={(channel) => filter({ channel })} />
+        <Select label="Подуслуга" placeholder="Все" clearable data={SUBSERVICE_OPTIONS} value={f.subservice} onChange={(subservice) => filter({ subservice })} />
+        <Select label="Статус" placeholder="Все" clearable data={STATUS_OPTIONS} value={f.status} onChange={(status) => filter({ status })} />
+        <Select
+          label="Принял"
+          placeholder="Все"
+          clearable
+          searchable
+          nothingFoundMessage="Ничего не найдено"
+          data={userOptions(users)}
+          value={f.registeredBy}
+          onChange={(registeredBy) => filter({ registeredBy })}
+        />
+      </SimpleGrid>
+      {error ? (
+        <ErrorState message={error} onRetry={retry} />
+      ) : !data ? (
+        <Center p="xl">
+          <Loader aria-label="Загрузка" />
+        </Center>
+      ) : (
+        <>
+          <Group justify="space-between" mih={20}>
+            <Text size="sm" c="dimmed">
+              Записей в журнале: {data.total}
+            </Text>
+            {loading && <Loader size="xs" aria-label="Загрузка" />}
+          </Group>
+          <CaseTable
+            rows={data.rows}
+            columns={['number', 'received', 'applicant', 'subservice', 'channel', 'registeredBy', 'status']}
+            empty="За выбранный период заявлений не зарегистрировано"
+          />
+          <ListFooter total={data.total} page={f.page} onPage={(page) => setF((x) => ({ ...x, page }))} />
+        </>
+      )}
+    </Page>
+  );
+}

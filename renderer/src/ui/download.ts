@@ -1,0 +1,26 @@
+/**
+ * Saves a file the API returned (a DOCX the backend printed) through the
+ * browser's download: base64 → Blob → object URL → a clicked <a download>.
+ * In Electron the main process turns the download into a save dialog.
+ */
+import type { FileOut } from '../../../core/api/reception';
+
+export function downloadFile(f: FileOut): void {
+  const binary = atob(f.base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: f.mime || 'application/octet-stream' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = f.fileName;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  try {
+    a.click();
+  } finally {
+    a.remove();
+    // Revoking at once can cancel the download in some browsers: let it start first.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+}
