@@ -2,13 +2,14 @@
  * `npm run bench` prints a table of speed figures; `npm run bench -- --json`
  * prints one JSON object per line: {"metric", "value", "unit", "target"}.
  * Targets are for the project's 2-core machines. Nothing here is asserted by
- * the test suite.
+ * the test suite. `--cases N --persons N` size the register (default 200,000 / 300,000).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setQuiet } from '../main/backend/logger';
 import { foundationBench } from './foundation';
+import { receptionBench } from './reception';
 import { report, type Metric } from './lib';
 
 async function main(): Promise<void> {
@@ -16,7 +17,15 @@ async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const dir = mkdtempSync(join(tmpdir(), 'socdesk-bench-'));
   try {
-    const metrics: Metric[] = [...(await foundationBench(dir))];
+    const arg = (name: string, dflt: number) => {
+      const i = process.argv.indexOf(name);
+      return i > 0 ? Number(process.argv[i + 1]) : dflt;
+    };
+    const progress = (s: string) => json || console.error(s);
+    const metrics: Metric[] = [
+      ...(await foundationBench(dir)),
+      ...(await receptionBench(dir, { cases: arg('--cases', 200_000), persons: arg('--persons', 300_000) }, progress)),
+    ];
     report(metrics, json);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import subservices from '../resources/reference/subservices.json';
 import agencies from '../resources/reference/agencies.json';
 import mfcs from '../resources/reference/mfc.json';
 import type { ReceiptData } from '../main/forms/receipt';
-import type { JournalData } from '../main/forms/journal';
+import { JOURNAL_SUBSERVICE_NAMES, type JournalData } from '../main/forms/journal';
 
 const office = offices.find((o) => o.code === 'khanty-mansiysk')!;
 
@@ -372,7 +372,7 @@ export function journalSample(): JournalData {
     from: '2025-03-01',
     to: '2025-03-07',
     rows: SAMPLE_JOURNAL_ROWS,
-    subserviceNames: SUBSERVICE_NAMES,
+    subserviceNames: JOURNAL_SUBSERVICE_NAMES,
     printedBy: `${SPECIALIST.position} ${SPECIALIST.name}`,
     printedAt: new Date(2025, 2, 7, 17, 5),
     resultDue: Object.fromEntries(

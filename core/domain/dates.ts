@@ -130,6 +130,12 @@ export function todayIso(now: Date = new Date()): string {
   return isoFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
+/** Local wall-clock date and time to the minute: 'YYYY-MM-DDTHH:MM'. */
+export function localDateTime(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${todayIso(now)}T${p(now.getHours())}:${p(now.getMinutes())}`;
+}
+
 /**
  * An instant (ISO timestamp such as '2025-03-01T09:30:00.000Z', or a Date) as
  * 'ДД.ММ.ГГГГ ЧЧ:ММ' on the local wall clock. A bare 'YYYY-MM-DD' is shown as

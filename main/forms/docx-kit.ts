@@ -333,7 +333,7 @@ const SIGN_LINE = '________________';
  */
 export function signatureLine(o: SignatureOptions): Table {
   const total = convertMillimetersToTwip(textWidthMm(o.orientation));
-  const w = [0.3, 0.22, 0.25, 0.23].map((k) => Math.floor(total * k));
+  const w = [0.26, 0.22, 0.25, 0.27].map((k) => Math.floor(total * k));
   const name = o.name ? `/ ${o.name} /` : '/ ____________________ /';
   const date = o.date === true ? '«___» ________ 20___ г.' : (o.date ?? '');
   const small = 8;

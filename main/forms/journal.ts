@@ -9,6 +9,7 @@ import { formatRuDate, formatRuDateTime } from '../../core/domain/dates';
 import { CHANNEL_LABELS, type Channel } from '../../core/domain/deadlines';
 import { CASE_STATUS_LABELS } from '../../core/domain/case-states';
 import { formatSnils } from '../../core/domain/snils';
+import type { SubserviceCode } from '../../core/domain/checklists';
 import {
   createDocument,
   formatDateOf,
@@ -24,12 +25,27 @@ import {
   type Column,
 } from './docx-kit';
 
+/**
+ * Short names of the sub-services for the journal's narrow column (the full
+ * names of subservices.json run up to 14 lines there). Pass them as
+ * `subserviceNames`, or the full names if the office prefers.
+ */
+export const JOURNAL_SUBSERVICE_NAMES: Record<SubserviceCode, string> = {
+  home: 'Социальные услуги на дому',
+  'semi-stationary': 'Социальные услуги в полустационарной форме',
+  stationary: 'Социальные услуги в стационарной форме',
+  'special-housing':
+    'Жилые помещения специализированного жилищного фонда (социальные квартиры, специальный дом для одиноких престарелых)',
+  'minors-semi-stationary': 'Несовершеннолетним: социальные услуги в полустационарной форме',
+};
+
 export interface JournalData {
   office: OfficeView;
   /** Period, ISO dates. */
   from: string;
   to: string;
   rows: CaseRow[];
+  /** Sub-service code -> name; see JOURNAL_SUBSERVICE_NAMES. A code missing here prints its short name. */
   subserviceNames: Record<string, string>;
   printedBy: string;
   printedAt: Date;
@@ -46,14 +62,14 @@ const SHY = '\u00ad';
 /** Widths in mm of the 262 mm landscape text width. */
 const COLUMNS: Column[] = [
   { title: '№ п/п', width: 8, align: 'center' },
-  { title: 'Рег. №', width: 19, align: 'center' },
+  { title: 'Рег. №', width: 18, align: 'center' },
   { title: `Дата и время поступ${SHY}ления`, width: 20, align: 'center' },
   { title: `Дата регист${SHY}рации`, width: 20, align: 'center' },
-  { title: 'Заявитель (ФИО, дата рождения)', width: 35 },
-  { title: 'СНИЛС', width: 28, align: 'center' },
-  { title: 'Подуслуга', width: 39 },
-  { title: `Способ поступ${SHY}ления`, width: 21, align: 'center' },
-  { title: 'Принял (специалист)', width: 22 },
+  { title: 'Заявитель (ФИО, дата рождения)', width: 31 },
+  { title: 'СНИЛС', width: 27, align: 'center' },
+  { title: 'Подуслуга', width: 38 },
+  { title: `Способ поступ${SHY}ления`, width: 25, align: 'center' },
+  { title: 'Принял (специалист)', width: 25 },
   { title: `Срок предостав${SHY}ления результата`, width: 19, align: 'center' },
   { title: 'Статус / отметка', width: 31 },
 ];
@@ -93,7 +109,7 @@ export async function buildJournal(d: JournalData): Promise<Buffer> {
           formatDateOf(r.registeredAt),
           `${r.applicantName},\n${formatRuDate(r.applicantBirthDate)} г. р.`,
           snilsText(r.snils),
-          d.subserviceNames[r.subservice] ?? r.subservice,
+          d.subserviceNames[r.subservice] ?? JOURNAL_SUBSERVICE_NAMES[r.subservice as SubserviceCode] ?? r.subservice,
           CHANNEL_LABELS[r.channel as Channel] ?? r.channel,
           keepInitials(shortName(r.registeredByName)),
           resultDue(r, d.resultDue),

@@ -3,18 +3,13 @@
  * the journal-numbering concurrency test: `tsx register-worker.ts <db> <worker> <count>`.
  * Prints the journal numbers it got as JSON.
  */
+import { localDateTime } from '../../core/domain/dates';
 import { Backend } from '../../main/backend/backend';
 import { setQuiet } from '../../main/backend/logger';
 import { sampleApplication, snilsFrom } from './applications';
 
 setQuiet(true);
 
-/** Local 'YYYY-MM-DDTHH:MM' a minute ago (the worker runs on the real clock). */
-function minuteAgo(): string {
-  const d = new Date(Date.now() - 60_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}
 const [dbFile, worker, n] = process.argv.slice(2);
 (async () => {
   const b = new Backend({ dbFile });
@@ -22,7 +17,7 @@ const [dbFile, worker, n] = process.argv.slice(2);
   const got: number[] = [];
   for (let i = 0; i < Number(n); i++) {
     const seed = 10_000 * (Number(worker) + 1) + i;
-    const c = await b.invoke(token, 'cases.register', sampleApplication({ receivedAt: minuteAgo(), applicant: { snils: snilsFrom(seed), lastName: `Процесс${worker}` } }));
+    const c = await b.invoke(token, 'cases.register', sampleApplication({ receivedAt: localDateTime(new Date(Date.now() - 60_000)), applicant: { snils: snilsFrom(seed), lastName: `Процесс${worker}` } }));
     got.push(c.data.journalSeq);
   }
   b.close();

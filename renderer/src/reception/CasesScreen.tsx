@@ -6,7 +6,7 @@
 import { Anchor, Badge, Button, Center, Group, Loader, Pagination, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState, type KeyboardEvent } from 'react';
-import type { RefItem } from '../../../core/api/contract';
+import type { RefItem, RefKind } from '../../../core/api/contract';
 import type { CaseRow } from '../../../core/api/reception';
 import { CASE_STATUS_LABELS, CASE_STATUSES, type CaseStatus } from '../../../core/domain/case-states';
 import type { SubserviceCode } from '../../../core/domain/checklists';
@@ -129,7 +129,7 @@ export function userOptions(users: DirectoryUser[]) {
 }
 
 /** Reference items of a kind, loaded once per screen. */
-export function useRefItems(kind: 'subservice' | 'mfc'): RefItem[] | null {
+export function useRefItems(kind: RefKind): RefItem[] | null {
   const [items, setItems] = useState<RefItem[] | null>(null);
   useEffect(() => {
     let stale = false;

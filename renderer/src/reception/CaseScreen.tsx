@@ -1,0 +1,518 @@
+/**
+ * One case (#/cases/{id}): the applicant, the representative, the
+ * application, its deadlines, the document checklist, what was printed and
+ * the journal entry; printing the receipt; annulling a registration made in
+ * error.
+ */
+import { Alert, Anchor, Badge, Button, Card, Center, Group, Loader, Modal, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import {
+  AUTHORITY_LABELS,
+  CITIZENSHIP_LABELS,
+  DOC_STATE_LABELS,
+  ID_DOC_LABELS,
+  SEX_LABELS,
+  type CaseView,
+} from '../../../core/api/reception';
+import { isClosed } from '../../../core/domain/case-states';
+import { ProductionCalendar, type CalendarDay } from '../../../core/domain/calendar';
+import { LGOTA_CATEGORIES } from '../../../core/domain/checklists';
+import { todayIso } from '../../../core/domain/dates';
+import { DEADLINE_LABELS, urgency as urgencyOf, type DeadlineKind, type Urgency } from '../../../core/domain/deadlines';
+import { api, errorMessage } from '../api';
+import { useSession } from '../session';
+import { downloadFile } from '../ui/download';
+import { DueBadge } from '../ui/DueBadge';
+import { ErrorState } from '../ui/ErrorState';
+import { notifyError, notifyOk, submitToApi } from '../ui/forms';
+import { Page } from '../ui/Page';
+import { ageAt, channelLabel, ruDate, ruDateTime, StatusBadge, useRefItems } from './CasesScreen';
+
+// ------------------------------------------------------------------ shared display pieces
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
+/** Label / value rows; empty values show a dash. */
+export function InfoRows({ rows }: { rows: [string, ReactNode][] }) {
+  return (
+    <Table variant="vertical" layout="fixed" withRowBorders={false} verticalSpacing={4} fz="sm">
+      <Table.Tbody>
+        {rows.map(([label, value]) => (
+          <Table.Tr key={label}>
+            <Table.Th w={200} fw={500} c="dimmed" style={{ verticalAlign: 'top' }}>
+              {label}
+            </Table.Th>
+            <Table.Td style={{ overflowWrap: 'anywhere' }}>{value === '' || value === null || value === undefined ? '—' : value}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+export function idDocText(doc: unknown): string {
+  if (!doc || typeof doc !== 'object') return '';
+  const d = doc as Record<string, unknown>;
+  const kind = ID_DOC_LABELS[str(d.kind) as keyof typeof ID_DOC_LABELS] ?? str(d.kind);
+  const num = [str(d.series), str(d.number)].filter(Boolean).join(' ');
+  const issued = [str(d.issuer) && `выдан ${str(d.issuer)}`, str(d.issueDate) && ruDate(str(d.issueDate))].filter(Boolean).join(' ');
+  return [kind, num && `№ ${num}`, issued].filter(Boolean).join(', ');
+}
+
+export interface PersonLike {
+  lastName: string;
+  firstName: string;
+  middleName?: string | null;
+  birthDate: string;
+  sex: string;
+  snils?: string | null;
+  citizenship: string;
+  idDoc: unknown;
+  regAddress?: string | null;
+  actualAddress?: string | null;
+  phone?: string | null;
+  email?: string | null;
+}
+
+export function PersonDetails({ person, at }: { person: PersonLike; at?: string }) {
+  const age = ageAt(person.birthDate, at ?? todayIso());
+  const same = !person.actualAddress || person.actualAddress === person.regAddress;
+  return (
+    <InfoRows
+      rows={[
+        ['ФИО', [person.lastName, person.firstName, person.middleName].filter(Boolean).join(' ')],
+        ['Дата рождения', `${ruDate(person.birthDate)}${age !== null ? ` (${age} ${at ? 'на дату обращения' : 'полных лет'})` : ''}`],
+        ['Пол', SEX_LABELS[person.sex as keyof typeof SEX_LABELS] ?? person.sex],
+        ['СНИЛС', person.snils ?? ''],
+        ['Гражданство', CITIZENSHIP_LABELS[person.citizenship as keyof typeof CITIZENSHIP_LABELS] ?? person.citizenship],
+        ['Документ', idDocText(person.idDoc)],
+        ['Адрес регистрации', person.regAddress ?? ''],
+        ['Адрес проживания', same ? (person.regAddress ? 'совпадает с адресом регистрации' : '') : (person.actualAddress ?? '')],
+        ['Телефон', person.phone ?? ''],
+        ['Электронная почта', person.email ?? ''],
+      ]}
+    />
+  );
+}
+
+// ------------------------------------------------------------------ deadlines
+
+const STEPS: DeadlineKind[] = ['requests', 'decision', 'result'];
+
+/** The production calendar of this and next year, for the urgency of deadlines other than the nearest one. */
+function useCalendar(): ProductionCalendar | null {
+  const [cal, setCal] = useState<ProductionCalendar | null>(null);
+  useEffect(() => {
+    let stale = false;
+    const y = Number(todayIso().slice(0, 4));
+    Promise.all(
+      [y, y + 1].map((year) =>
+        api['calendar.year']({ year }).then(
+          (r) => ({ year, days: r.days as CalendarDay[] }),
+          () => null,
+        ),
+      ),
+    ).then((years) => {
+      if (stale) return;
+      const got = years.filter((x): x is { year: number; days: CalendarDay[] } => x !== null);
+      try {
+        setCal(new ProductionCalendar({ years: got.map((g) => g.year), days: got.flatMap((g) => g.days) }));
+      } catch {
+        setCal(null);
+      }
+    });
+    return () => {
+      stale = true;
+    };
+  }, []);
+  return cal;
+}
+
+function stepDone(c: CaseView, kind: DeadlineKind): boolean {
+  if (isClosed(c.status)) return true;
+  if (kind === 'requests' && c.status !== 'registered') return true;
+  if (kind === 'decision' && (c.status === 'signed' || c.status === 'issued')) return true;
+  if (kind === 'result' && c.status === 'issued') return true;
+  // Steps before the nearest open deadline are behind us.
+  if (c.nextDueKind && STEPS.indexOf(kind) < STEPS.indexOf(c.nextDueKind as DeadlineKind)) return true;
+  return !c.nextDue;
+}
+
+function DeadlinesCard({ c }: { c: CaseView }) {
+  const cal = useCalendar();
+  const today = todayIso();
+  const urgencyFor = (kind: DeadlineKind, date: string): Urgency => {
+    if (kind === c.nextDueKind && c.urgency) return c.urgency;
+    if (cal) {
+      try {
+        return urgencyOf(cal, date, today);
+      } catch {
+        // fall through to the plain comparison
+      }
+    }
+    return date < today ? 'overdue' : date === today ? 'today' : 'later';
+  };
+  const rows: [string, ReactNode][] = [];
+  if (c.deadlines.registration) {
+    const registered = ruDate(c.registeredAt);
+    const inTime = c.registeredAt.slice(0, 10) <= c.deadlines.registration;
+    rows.push([
+      DEADLINE_LABELS.registration,
+      <Group gap="xs" key="reg">
+        <DueBadge date={c.deadlines.registration} done />
+        <Text size="xs" c={inTime ? 'green.8' : 'red'}>
+          {inTime ? `зарегистрировано в срок (${registered})` : `зарегистрировано с нарушением срока (${registered})`}
+        </Text>
+      </Group>,
+    ]);
+  }
+  const step = (kind: DeadlineKind, date: string | null, note?: string) => {
+    if (!date) {
+      rows.push([DEADLINE_LABELS[kind], note ?? '']);
+      return;
+    }
+    const done = stepDone(c, kind);
+    rows.push([DEADLINE_LABELS[kind], <DueBadge key={kind} date={date} done={done} urgency={done ? null : urgencyFor(kind, date)} />]);
+  };
+  step('requests', c.deadlines.requests, 'не требуются: все документы представлены заявителем');
+  step('decision', c.deadlines.decision);
+  step('result', c.deadlines.result);
+  return (
+    <Card withBorder>
+      <Title order={4} mb="xs">
+        Сроки
+      </Title>
+      <InfoRows rows={rows} />
+      <Text size="xs" c="dimmed" mt="xs">
+        Сроки в рабочих днях со дня регистрации: запросы — 1 (п. 45), решение — 10 (п. 46), результат — 15 (п. 17).
+      </Text>
+    </Card>
+  );
+}
+
+// ------------------------------------------------------------------ the screen
+
+const PRINT_FORMS: Record<string, string> = {
+  receipt: 'Расписка в получении документов',
+  journal: 'Журнал регистрации',
+};
+
+const CIRCUMSTANCE_LABELS: Record<string, string> = {
+  disabled: 'инвалидность установлена',
+  pensioner: 'получает пенсию',
+  underAdministrativeSupervision: 'административный надзор',
+  legallyIncapacitated: 'признан недееспособным',
+  mentalDisorder: 'психическое расстройство',
+  leftWithoutParentalCare: 'оставшийся без попечения родителей',
+  legalRepresentativesDetained: 'законные представители задержаны / арестованы',
+  policeReferral: 'направлен актом оперативного дежурного',
+};
+
+function circumstancesText(c: Record<string, unknown>): string {
+  const parts = Object.entries(CIRCUMSTANCE_LABELS)
+    .filter(([k]) => c[k] === true)
+    .map(([, label]) => label);
+  const relatives = Number(c.relativesUnableToCare ?? 0);
+  if (relatives > 0) parts.push(`родственников, не способных осуществлять уход: ${relatives}`);
+  return parts.join('; ');
+}
+
+export function CaseScreen({ id }: { id: number }) {
+  const { hasRole } = useSession();
+  const [c, setCase] = useState<CaseView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [printing, setPrinting] = useState(false);
+  const [annulling, setAnnulling] = useState(false);
+  const subservices = useRefItems('subservice');
+  const agencies = useRefItems('agency');
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      setCase(await api['cases.get']({ id }));
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, [id]);
+
+  useEffect(() => {
+    setCase(null);
+    void load();
+  }, [load]);
+
+  const printReceipt = async () => {
+    setPrinting(true);
+    try {
+      downloadFile(await api['cases.receipt']({ id }));
+      void load(); // the print is logged on the case
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setPrinting(false);
+    }
+  };
+
+  if (error) return <ErrorState message={error} onRetry={load} />;
+  if (!c || c.id !== id) {
+    return (
+      <Center p="xl">
+        <Loader aria-label="Загрузка" />
+      </Center>
+    );
+  }
+
+  const sub = subservices?.find((s) => s.code === c.subservice);
+  const subName = sub ? `${sub.number}. ${sub.name}${typeof sub.details.paragraph === 'string' ? ` (${sub.details.paragraph} регламента)` : ''}` : c.subservice;
+  const canAnnul = c.status === 'registered' && hasRole('reception', 'specialist', 'head');
+  const rep = c.representative;
+  const lgota = LGOTA_CATEGORIES.find((l) => l.code === c.lgota);
+  const agencyName = (code: string | null) => {
+    if (!code) return '';
+    const a = agencies?.find((x) => x.code === code);
+    return a ? (a.shortName ?? a.name) : code;
+  };
+  const received = c.documents.filter((d) => d.state === 'received');
+  const sheets = received.reduce((n, d) => n + (d.sheets ?? 0), 0);
+  const requested = c.documents.filter((d) => d.state === 'to_request').length;
+  const missing = c.documents.filter((d) => d.state === 'not_provided').length;
+
+  return (
+    <Page
+      title={
+        <Group gap="sm" component="span">
+          <span>Дело № {c.journalNumber}</span>
+          <StatusBadge status={c.status} size="lg" />
+        </Group>
+      }
+      actions={
+        <>
+          <Button variant="default" onClick={printReceipt} loading={printing}>
+            Печать расписки
+          </Button>
+          {canAnnul && (
+            <Button color="red" variant="light" onClick={() => setAnnulling(true)}>
+              Аннулировать регистрацию
+            </Button>
+          )}
+        </>
+      }
+    >
+      {c.status === 'annulled' && (
+        <Alert color="red" title="Регистрация аннулирована">
+          {c.annulledAt && `${ruDateTime(c.annulledAt)}. `}
+          Причина: {c.annulReason ?? '—'}
+        </Alert>
+      )}
+
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <Card withBorder>
+          <Group justify="space-between" mb="xs">
+            <Title order={4}>Заявитель</Title>
+            <Anchor href={`#/persons/${c.personId}`} size="sm">
+              Карточка заявителя
+            </Anchor>
+          </Group>
+          <PersonDetails person={c.applicant} at={c.receivedAt.slice(0, 10)} />
+        </Card>
+
+        <Stack gap="md">
+          <Card withBorder>
+            <Title order={4} mb="xs">
+              Заявление
+            </Title>
+            <InfoRows
+              rows={[
+                ['Подуслуга', subName],
+                ['Способ поступления', channelLabel(c.channel)],
+                ...(c.mfcCode ? ([['МФЦ', c.mfcName ?? c.mfcCode]] as [string, ReactNode][]) : []),
+                ['Поступило', ruDateTime(c.receivedAt)],
+                ['Зарегистрировано', ruDateTime(c.registeredAt)],
+                ['Принял', [c.registeredByName, c.registeredByPosition].filter(Boolean).join(', ')],
+                ['Льготная категория', lgota ? lgota.label : 'не относится'],
+                ['Обстоятельства', circumstancesText(c.circumstances) || 'не указаны'],
+              ]}
+            />
+          </Card>
+          <Card withBorder>
+            <Title order={4} mb="xs">
+              Представитель
+            </Title>
+            {rep ? (
+              <InfoRows
+                rows={[
+                  ['ФИО', str(rep.fullName)],
+                  ['Документ', idDocText(rep.idDoc)],
+                  [
+                    'Основание полномочий',
+                    [
+                      AUTHORITY_LABELS[str(rep.authority) as keyof typeof AUTHORITY_LABELS] ?? str(rep.authority),
+                      str(rep.authorityNumber) && `№ ${str(rep.authorityNumber)}`,
+                      str(rep.authorityDate) && `от ${ruDate(str(rep.authorityDate))}`,
+                      str(rep.organization),
+                    ]
+                      .filter(Boolean)
+                      .join(', '),
+                  ],
+                  ['Телефон', str(rep.phone)],
+                ]}
+              />
+            ) : (
+              <Text size="sm" c="dimmed">
+                Заявление подано заявителем лично, без представителя.
+              </Text>
+            )}
+          </Card>
+        </Stack>
+
+        <DeadlinesCard c={c} />
+
+        <Card withBorder>
+          <Title order={4} mb="xs">
+            Журнал
+          </Title>
+          <InfoRows
+            rows={[
+              ['Регистрационный №', c.journalNumber],
+              ['Дата регистрации', ruDateTime(c.registeredAt)],
+              ['Статус', <StatusBadge key="s" status={c.status} size="sm" />],
+              ...(c.status === 'annulled'
+                ? ([
+                    ['Аннулировано', ruDateTime(c.annulledAt)],
+                    ['Причина аннулирования', c.annulReason ?? ''],
+                  ] as [string, ReactNode][])
+                : []),
+            ]}
+          />
+        </Card>
+      </SimpleGrid>
+
+      <Card withBorder>
+        <Group justify="space-between" mb="xs">
+          <Title order={4}>Документы</Title>
+          <Text size="sm" c="dimmed">
+            Принято: {received.length} (листов: {sheets}) · будет запрошено: {requested} · не представлено: {missing}
+          </Text>
+        </Group>
+        <Table.ScrollContainer minWidth={800}>
+          <Table verticalSpacing="xs" striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={40}>№</Table.Th>
+                <Table.Th>Документ</Table.Th>
+                <Table.Th w={170}>Состояние</Table.Th>
+                <Table.Th w={110}>Форма</Table.Th>
+                <Table.Th w={80}>Листов</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {c.documents.map((d, i) => (
+                <Table.Tr key={d.key} data-testid={`case-doc-${d.key}`}>
+                  <Table.Td>{i + 1}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{d.title}</Text>
+                    <Text size="xs" c="dimmed">
+                      {d.paragraph}
+                      {d.source === 'interagency' && ` · межведомственный запрос${d.agencyCode ? `: ${agencyName(d.agencyCode)}` : ''}`}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge
+                      tt="none"
+                      variant="light"
+                      color={d.state === 'received' ? 'green' : d.state === 'to_request' ? 'blue' : 'orange'}
+                    >
+                      {DOC_STATE_LABELS[d.state]}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{d.form === 'original' ? 'Подлинник' : d.form === 'copy' ? 'Копия' : '—'}</Table.Td>
+                  <Table.Td>{d.sheets ?? '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {missing > 0 && (
+          <Text size="xs" c="dimmed" mt="xs">
+            Непредставленные документы не препятствуют регистрации (п. 29) и учитываются при принятии решения (п. 31).
+          </Text>
+        )}
+      </Card>
+
+      <Card withBorder>
+        <Title order={4} mb="xs">
+          Напечатанные документы
+        </Title>
+        {c.prints.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            Ничего не печаталось.
+          </Text>
+        ) : (
+          <Table verticalSpacing={4} fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Документ</Table.Th>
+                <Table.Th>Файл</Table.Th>
+                <Table.Th>Когда</Table.Th>
+                <Table.Th>Кто</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {c.prints.map((p, i) => (
+                <Table.Tr key={i}>
+                  <Table.Td>{PRINT_FORMS[p.form] ?? p.form}</Table.Td>
+                  <Table.Td>{p.fileName}</Table.Td>
+                  <Table.Td>{ruDateTime(p.at)}</Table.Td>
+                  <Table.Td>{p.userName}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Card>
+
+      {annulling && (
+        <AnnulModal
+          c={c}
+          onClose={() => setAnnulling(false)}
+          onDone={(next) => {
+            setCase(next);
+            setAnnulling(false);
+            notifyOk(`Регистрация № ${next.journalNumber} аннулирована`);
+          }}
+        />
+      )}
+    </Page>
+  );
+}
+
+function AnnulModal({ c, onClose, onDone }: { c: CaseView; onClose: () => void; onDone: (c: CaseView) => void }) {
+  const form = useForm({
+    initialValues: { reason: '' },
+    validate: { reason: (v) => (v.trim() ? null : 'Укажите причину аннулирования') },
+  });
+  const submit = form.onSubmit(async ({ reason }) => {
+    const next = await submitToApi(form, () => api['cases.annul']({ id: c.id, reason }));
+    if (next) onDone(next);
+  });
+  return (
+    <Modal opened onClose={onClose} title={`Аннулировать регистрацию № ${c.journalNumber}`} size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Text size="sm">
+            Аннулируется регистрация, сделанная по ошибке. Запись остаётся в журнале с отметкой и причиной.
+          </Text>
+          <Textarea label="Причина аннулирования" required autosize minRows={2} data-autofocus {...form.getInputProps('reason')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Отмена
+            </Button>
+            <Button type="submit" color="red" loading={form.submitting}>
+              Аннулировать
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,61 @@
+/** A person card (#/persons/{id}): the person's data as last entered and all their cases. */
+import { Card, Center, Loader, Stack, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import type { PersonWithCases } from '../../../core/api/reception';
+import { todayIso } from '../../../core/domain/dates';
+import { api, errorMessage } from '../api';
+import { ErrorState } from '../ui/ErrorState';
+import { Page } from '../ui/Page';
+import { PersonDetails } from './CaseScreen';
+import { ageAt, CaseTable } from './CasesScreen';
+
+export function PersonScreen({ id }: { id: number }) {
+  const [person, setPerson] = useState<PersonWithCases | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      setPerson(await api['persons.get']({ id }));
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, [id]);
+
+  useEffect(() => {
+    setPerson(null);
+    void load();
+  }, [load]);
+
+  if (error) return <ErrorState message={error} onRetry={load} />;
+  if (!person || person.id !== id) {
+    return (
+      <Center p="xl">
+        <Loader aria-label="Загрузка" />
+      </Center>
+    );
+  }
+
+  const age = ageAt(person.birthDate, todayIso());
+  const cases = [...person.cases].sort((a, b) => b.registeredAt.localeCompare(a.registeredAt));
+
+  return (
+    <Page title={`${person.fullName}${age !== null ? `, ${age} ${yearsWord(age)}` : ''}`}>
+      <Card withBorder>
+        <PersonDetails person={person} />
+      </Card>
+      <Stack gap="xs">
+        <Title order={4}>Дела заявителя ({cases.length})</Title>
+        <CaseTable rows={cases} columns={['number', 'received', 'subservice', 'channel', 'status', 'due', 'registeredBy']} empty="Дел нет" />
+      </Stack>
+    </Page>
+  );
+}
+
+function yearsWord(n: number): string {
+  const d10 = n % 10;
+  const d100 = n % 100;
+  if (d10 === 1 && d100 !== 11) return 'год';
+  if (d10 >= 2 && d10 <= 4 && (d100 < 12 || d100 > 14)) return 'года';
+  return 'лет';
+}

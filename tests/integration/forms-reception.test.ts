@@ -1,0 +1,176 @@
+/**
+ * The reception forms (расписка, журнал регистрации) built from sample data
+ * and read back as text through LibreOffice.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildReceipt } from '../../main/forms/receipt';
+import { buildJournal } from '../../main/forms/journal';
+import { shortName } from '../../main/forms/docx-kit';
+import { formatRuDate } from '../../core/domain/dates';
+import { docxToText } from '../helpers/docx-text';
+import {
+  AGENCY_NAMES,
+  SAMPLE_CASE,
+  SAMPLE_CASE_MFC,
+  SAMPLE_JOURNAL_ROWS,
+  journalSample,
+  receiptMfcSample,
+  receiptSample,
+} from '../../scripts/form-samples';
+
+const SLOW = 120_000;
+
+/** One line, single spaces, no soft hyphens or no-break spaces, lower case. */
+function norm(s: string): string {
+  return s.replace(/\u00ad/g, '').replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
+}
+
+/** The normalized text between two headings (exclusive). */
+function between(text: string, from: string, to: string): string {
+  const a = text.indexOf(norm(from));
+  const b = text.indexOf(norm(to), a + 1);
+  expect(a, `heading «${from}»`).toBeGreaterThanOrEqual(0);
+  expect(b, `heading «${to}»`).toBeGreaterThan(a);
+  return text.slice(a, b);
+}
+
+describe('shortName', () => {
+  it('abbreviates the first name and patronymic', () => {
+    expect(shortName('Иванова Анна Сергеевна')).toBe('Иванова А. С.');
+    expect(shortName('  Петров   Пётр ')).toBe('Петров П.');
+    expect(shortName('Мамедов Рашид Али оглы')).toBe('Мамедов Р. А. оглы');
+    expect(shortName('Дюма Анна-Мария')).toBe('Дюма А.-М.');
+    expect(shortName('')).toBe('');
+  });
+});
+
+describe('receipt (расписка в получении документов)', () => {
+  let text = '';
+  let mfcText = '';
+
+  beforeAll(async () => {
+    text = norm(docxToText(await buildReceipt(receiptSample())));
+    mfcText = norm(docxToText(await buildReceipt(receiptMfcSample())));
+  }, SLOW);
+
+  const received = SAMPLE_CASE.documents.filter((d) => d.state === 'received');
+  const toRequest = SAMPLE_CASE.documents.filter((d) => d.state === 'to_request');
+  const notProvided = SAMPLE_CASE.documents.filter((d) => d.state === 'not_provided');
+
+  it('has the title, the registration and the applicant', () => {
+    expect(text).toContain(norm('РАСПИСКА в получении документов'));
+    expect(text).toContain(norm(`в журнале регистрации заявлений № ${SAMPLE_CASE.journalNumber} от 03.03.2025`));
+    expect(text).toContain(norm(SAMPLE_CASE.applicantName));
+    expect(text).toContain(norm('дата рождения 05.11.1941, СНИЛС 112-233-445 95'));
+    expect(text).toContain(norm('признание гражданина нуждающимся в социальном обслуживании: признание граждан нуждающимися в социальных услугах на дому'));
+  });
+
+  it('names the representative and the grounds of authority', () => {
+    expect(text).toContain(norm('Представитель заявителя: Морозова Елена Николаевна'));
+    expect(text).toContain(norm('Основание полномочий: доверенность № 86 АА 3107254 от 15.01.2025'));
+  });
+
+  it('has the date and time of receipt', () => {
+    expect(text).toContain(norm('Дата и время получения документов: 03.03.2025 10:15'));
+  });
+
+  it('lists every received document with its form and sheets, and the total', () => {
+    const section = between(text, 'Перечень принятых документов', 'Документы и сведения, которые будут получены');
+    expect(received.length).toBeGreaterThan(0);
+    received.forEach((d, i) => {
+      const form = d.form === 'original' ? 'подлинник' : 'копия';
+      expect(section).toContain(norm(`${i + 1} ${d.title} ${form} ${d.sheets}`));
+    });
+    const total = received.reduce((s, d) => s + (d.sheets ?? 0), 0);
+    expect(section).toContain(norm(`Итого листов: ${total}`));
+    for (const d of toRequest) expect(section).not.toContain(norm(d.title));
+  });
+
+  it('lists every document to be requested with its agency', () => {
+    const section = between(
+      text,
+      'в порядке межведомственного информационного взаимодействия',
+      'Результат предоставления государственной услуги',
+    );
+    expect(toRequest.length).toBeGreaterThan(0);
+    toRequest.forEach((d, i) => {
+      expect(section).toContain(norm(`${i + 1} ${d.title} ${AGENCY_NAMES[d.agencyCode!]}`));
+    });
+    for (const d of received) expect(section).not.toContain(norm(d.title));
+  });
+
+  it('leaves out the documents not provided', () => {
+    expect(notProvided.length).toBeGreaterThan(0);
+    for (const d of notProvided) expect(text).not.toContain(norm(d.title));
+  });
+
+  it('has the due date, the phone, the specialist and the recipient', () => {
+    expect(text).toContain(norm(`будет предоставлен не позднее ${formatRuDate(SAMPLE_CASE.deadlines.result)}`));
+    expect(text).toContain(norm(`Телефон для справок: ${receiptSample().office.phone}`));
+    expect(text).toContain(
+      norm(`Документы принял: ${SAMPLE_CASE.registeredByPosition} ${SAMPLE_CASE.registeredByName}`),
+    );
+    expect(text).toContain(norm('/ Петрова М. И. / 03.03.2025 (подпись)'));
+    expect(text).toContain(norm('Расписку получил: ________________ / Морозова Е. Н. /'));
+  });
+
+  it('via the MFC: names the MFC, nothing to request, the applicant signs', () => {
+    expect(mfcText).toContain(norm(`Способ подачи заявления: через МФЦ — ${SAMPLE_CASE_MFC.mfcName}`));
+    expect(mfcText).toContain(norm('информационного взаимодействия не требуются'));
+    expect(mfcText).not.toContain(norm('Представитель заявителя'));
+    expect(mfcText).toContain(norm('Расписку получил: ________________ / Ахмедов Р. И. /'));
+    expect(mfcText).toContain(norm(`не позднее ${formatRuDate(SAMPLE_CASE_MFC.deadlines.result)}`));
+  });
+});
+
+describe('journal (журнал регистрации заявлений)', () => {
+  let text = '';
+
+  beforeAll(async () => {
+    text = norm(docxToText(await buildJournal(journalSample())));
+  }, SLOW);
+
+  it('has the title, the office and the period', () => {
+    expect(text).toContain(
+      norm('ЖУРНАЛ регистрации заявлений о признании граждан нуждающимися в социальном обслуживании'),
+    );
+    expect(text).toContain(norm(journalSample().office.name));
+    expect(text).toContain(norm('за период с 01.03.2025 по 07.03.2025'));
+  });
+
+  it('has every row, in journal order', () => {
+    let last = -1;
+    for (const r of SAMPLE_JOURNAL_ROWS) {
+      const at = text.indexOf(norm(r.journalNumber));
+      expect(at, r.journalNumber).toBeGreaterThan(last);
+      last = at;
+      expect(text).toContain(norm(r.applicantName));
+    }
+  });
+
+  it('prints a full row', () => {
+    expect(text).toContain(
+      norm(
+        '5 2025-0042 03.03.2025 10:15 03.03.2025 Сидорова Валентина Петровна, 05.11.1941 г. р. 112-233-445 95 ' +
+          'Социальные услуги на дому Лично Петрова М. И. 24.03.2025 Зарегистрировано',
+      ),
+    );
+  });
+
+  it('shows annulled rows with their reason', () => {
+    const annulled = SAMPLE_JOURNAL_ROWS.filter((r) => r.status === 'annulled');
+    expect(annulled.length).toBeGreaterThan(0);
+    for (const r of annulled) expect(text).toContain(norm(`Аннулировано: ${r.annulReason}`));
+  });
+
+  it('has the count and the printed-by line', () => {
+    expect(text).toContain(norm(`Всего записей: ${SAMPLE_JOURNAL_ROWS.length}`));
+    expect(text).toContain(norm('Журнал сформирован 07.03.2025 17:05, распечатал: Главный специалист-эксперт'));
+  });
+
+  it('prints an empty period', async () => {
+    const empty = norm(docxToText(await buildJournal({ ...journalSample(), rows: [] })));
+    expect(empty).toContain(norm('За период заявления не регистрировались'));
+    expect(empty).toContain(norm('Всего записей: 0'));
+  }, SLOW);
+});
