@@ -66,7 +66,8 @@ export async function receptionBench(dir: string, o: ReceptionBenchOptions, log:
 
   const filters = [
     { status: 'issued', subservice: 'home', sort: 'number_desc' },
-    { channel: 'mfc', sort: 'registered_desc', page: 40 },
+    { channel: 'mfc', sort: 'number_desc', page: 40 },
+    { subservice: 'stationary', channel: 'epgu', sort: 'number_desc', page: 3 },
     { urgency: 'overdue', sort: 'due_asc' },
     { status: 'registered', sort: 'due_asc' },
     { q: 'Иванова', sort: 'number_desc' },

@@ -25,6 +25,8 @@ export function openDatabase(file: string): Db {
     // SQLite's lower() folds ASCII only; searches use this instead (ё = е, any case).
     sqlite.function('fold_ru', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? foldRu(s) : s));
     migrate(sqlite);
+    // Refresh the query planner's statistics where they are stale (cheap; SQLite's advice for long-lived connections).
+    sqlite.pragma('optimize = 0x10002');
   } catch (e) {
     sqlite.close();
     throw e;

@@ -186,13 +186,16 @@ export const cases = sqliteTable(
   },
   (t) => [
     uniqueIndex('cases_journal_uq').on(t.officeCode, t.journalYear, t.journalSeq),
+    index('cases_number_idx').on(t.journalYear, t.journalSeq),
+    // Each list filter has an index in journal order, so a filtered page is read in order and stops at its end;
+    // the other filter columns ride along, so combined filters are checked in the index without reading rows.
     index('cases_person_idx').on(t.personId),
     index('cases_registered_idx').on(t.registeredAt),
-    index('cases_status_due_idx').on(t.status, t.nextDue),
     index('cases_next_due_idx').on(t.nextDue),
-    index('cases_subservice_idx').on(t.subservice, t.registeredAt),
-    index('cases_channel_idx').on(t.channel, t.registeredAt),
-    index('cases_registered_by_idx').on(t.registeredBy, t.registeredAt),
+    index('cases_status_idx').on(t.status, t.journalYear, t.journalSeq, t.subservice, t.channel, t.registeredBy),
+    index('cases_subservice_idx').on(t.subservice, t.journalYear, t.journalSeq, t.status, t.channel, t.registeredBy),
+    index('cases_channel_idx').on(t.channel, t.journalYear, t.journalSeq, t.status, t.subservice, t.registeredBy),
+    index('cases_registered_by_idx').on(t.registeredBy, t.journalYear, t.journalSeq, t.status, t.subservice, t.channel),
   ],
 );
 

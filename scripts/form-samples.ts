@@ -11,7 +11,7 @@ import subservices from '../resources/reference/subservices.json';
 import agencies from '../resources/reference/agencies.json';
 import mfcs from '../resources/reference/mfc.json';
 import type { ReceiptData } from '../main/forms/receipt';
-import { JOURNAL_SUBSERVICE_NAMES, type JournalData } from '../main/forms/journal';
+import type { JournalData } from '../main/forms/journal';
 
 const office = offices.find((o) => o.code === 'khanty-mansiysk')!;
 
@@ -37,7 +37,7 @@ const SPECIALIST = { name: 'Петрова Марина Игоревна', posit
 /** An application «на дому» brought in person by the applicant's daughter (power of attorney). */
 export const SAMPLE_CASE: CaseView = {
   id: 42,
-  journalNumber: '2025-0042',
+  journalNumber: '42/2025',
   journalYear: 2025,
   journalSeq: 42,
   personId: 17,
@@ -50,6 +50,7 @@ export const SAMPLE_CASE: CaseView = {
   receivedAt: '2025-03-03T10:15',
   registeredAt: '2025-03-03T05:27:00.000Z',
   registeredByName: SPECIALIST.name,
+  dueResult: '2025-03-24',
   nextDue: '2025-03-04',
   nextDueKind: 'requests',
   urgency: 'later',
@@ -216,7 +217,7 @@ export const SAMPLE_CASE: CaseView = {
 export const SAMPLE_CASE_MFC: CaseView = {
   ...SAMPLE_CASE,
   id: 43,
-  journalNumber: '2025-0043',
+  journalNumber: '43/2025',
   journalSeq: 43,
   personId: 18,
   applicantName: 'Ахмедов Рашид Ильдарович',
@@ -228,6 +229,7 @@ export const SAMPLE_CASE_MFC: CaseView = {
   registeredAt: '2025-03-05T04:10:00.000Z',
   registeredByName: 'Лебедева Ксения Андреевна',
   registeredByPosition: 'Специалист-эксперт отдела социального обслуживания',
+  dueResult: '2025-03-26',
   nextDue: '2025-03-19',
   nextDueKind: 'decision',
   applicant: {
@@ -320,7 +322,7 @@ const OTHER_SPECIALIST = 'Лебедева Ксения Андреевна';
 const ROW_SEEDS: RowSeed[] = [
   [38, 'Ковалёва Нина Степановна', '1938-02-14', '15678901211', 'home', 'in_person', '2025-03-03T09:05', '2025-03-03T04:12:00.000Z', SPECIALIST.name, 'requests_sent'],
   [39, 'Григорьев Анатолий Васильевич', '1949-07-30', '17890123494', 'stationary', 'mail', '2025-02-28T14:20', '2025-03-03T04:40:00.000Z', OTHER_SPECIALIST, 'requests_sent'],
-  [40, 'Иванова Анна Сергеевна', '1952-09-08', '12345098744', 'semi-stationary', 'epgu', '2025-03-02T21:47', '2025-03-03T05:02:00.000Z', OTHER_SPECIALIST, 'annulled', 'заявление зарегистрировано повторно (дубль рег. № 2025-0041)'],
+  [40, 'Иванова Анна Сергеевна', '1952-09-08', '12345098744', 'semi-stationary', 'epgu', '2025-03-02T21:47', '2025-03-03T05:02:00.000Z', OTHER_SPECIALIST, 'annulled', 'заявление зарегистрировано повторно (дубль рег. № 41/2025)'],
   [41, 'Иванова Анна Сергеевна', '1952-09-08', '12345098744', 'semi-stationary', 'epgu', '2025-03-02T21:47', '2025-03-03T05:05:00.000Z', OTHER_SPECIALIST, 'documents_complete'],
   [42, SAMPLE_CASE.applicantName, SAMPLE_CASE.applicantBirthDate, SAMPLE_CASE.snils, 'home', 'in_person', SAMPLE_CASE.receivedAt, SAMPLE_CASE.registeredAt, SPECIALIST.name, 'registered'],
   [43, SAMPLE_CASE_MFC.applicantName, SAMPLE_CASE_MFC.applicantBirthDate, SAMPLE_CASE_MFC.snils, 'semi-stationary', 'mfc', SAMPLE_CASE_MFC.receivedAt, SAMPLE_CASE_MFC.registeredAt, OTHER_SPECIALIST, 'documents_complete'],
@@ -341,11 +343,11 @@ const RESULT_DUE: Record<string, string> = {
 
 export const SAMPLE_JOURNAL_ROWS: CaseRow[] = ROW_SEEDS.map(
   ([seq, name, birth, snils, subservice, channel, receivedAt, registeredAt, by, status, annulReason]) => {
-    const due = RESULT_DUE[registeredAt.slice(0, 10)] ?? null;
+    const due = RESULT_DUE[registeredAt.slice(0, 10)];
     const open = status !== 'annulled' && status !== 'withdrawn' && status !== 'issued';
     return {
       id: 1000 + seq,
-      journalNumber: `2025-${String(seq).padStart(4, '0')}`,
+      journalNumber: `${seq}/2025`,
       journalYear: 2025,
       journalSeq: seq,
       personId: 500 + seq,
@@ -358,6 +360,7 @@ export const SAMPLE_JOURNAL_ROWS: CaseRow[] = ROW_SEEDS.map(
       receivedAt,
       registeredAt,
       registeredByName: by,
+      dueResult: due,
       nextDue: open ? due : null,
       nextDueKind: open ? 'result' : null,
       urgency: open ? 'later' : null,
@@ -372,11 +375,7 @@ export function journalSample(): JournalData {
     from: '2025-03-01',
     to: '2025-03-07',
     rows: SAMPLE_JOURNAL_ROWS,
-    subserviceNames: JOURNAL_SUBSERVICE_NAMES,
     printedBy: `${SPECIALIST.position} ${SPECIALIST.name}`,
     printedAt: new Date(2025, 2, 7, 17, 5),
-    resultDue: Object.fromEntries(
-      SAMPLE_JOURNAL_ROWS.map((r) => [r.id, RESULT_DUE[r.registeredAt.slice(0, 10)]!] as const),
-    ),
   };
 }

@@ -305,10 +305,11 @@ export const methods = {
     write: false,
     summary: 'The register / journal: filtered, sorted, one page.',
     input: CaseFilters.extend({
-      sort: z.enum(['number_desc', 'number_asc', 'due_asc', 'registered_desc']).default('number_desc'),
+      sort: z.enum(['number_desc', 'number_asc', 'due_asc']).default('number_desc'),
       ...page,
     }),
-    output: z.object({ rows: z.array(CaseRow), total: z.number() }),
+    /** total counts up to 10,000; totalIsCapped says there are more. */
+    output: z.object({ rows: z.array(CaseRow), total: z.number(), totalIsCapped: z.boolean() }),
   }),
   'cases.annul': method({
     access: ['reception', 'specialist', 'head'],

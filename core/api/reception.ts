@@ -213,6 +213,8 @@ export const CaseRow = z.object({
   receivedAt: z.string(),
   registeredAt: z.string(),
   registeredByName: z.string(),
+  /** Date by which the result is due (p.17). */
+  dueResult: z.string(),
   nextDue: z.string().nullable(),
   nextDueKind: z.string().nullable(),
   urgency: z.enum(['overdue', 'today', 'soon', 'later']).nullable(),

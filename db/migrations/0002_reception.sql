@@ -50,13 +50,14 @@ CREATE TABLE `cases` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `cases_journal_uq` ON `cases` (`office_code`,`journal_year`,`journal_seq`);--> statement-breakpoint
+CREATE INDEX `cases_number_idx` ON `cases` (`journal_year`,`journal_seq`);--> statement-breakpoint
 CREATE INDEX `cases_person_idx` ON `cases` (`person_id`);--> statement-breakpoint
 CREATE INDEX `cases_registered_idx` ON `cases` (`registered_at`);--> statement-breakpoint
-CREATE INDEX `cases_status_due_idx` ON `cases` (`status`,`next_due`);--> statement-breakpoint
 CREATE INDEX `cases_next_due_idx` ON `cases` (`next_due`);--> statement-breakpoint
-CREATE INDEX `cases_subservice_idx` ON `cases` (`subservice`,`registered_at`);--> statement-breakpoint
-CREATE INDEX `cases_channel_idx` ON `cases` (`channel`,`registered_at`);--> statement-breakpoint
-CREATE INDEX `cases_registered_by_idx` ON `cases` (`registered_by`,`registered_at`);--> statement-breakpoint
+CREATE INDEX `cases_status_idx` ON `cases` (`status`,`journal_year`,`journal_seq`,`subservice`,`channel`,`registered_by`);--> statement-breakpoint
+CREATE INDEX `cases_subservice_idx` ON `cases` (`subservice`,`journal_year`,`journal_seq`,`status`,`channel`,`registered_by`);--> statement-breakpoint
+CREATE INDEX `cases_channel_idx` ON `cases` (`channel`,`journal_year`,`journal_seq`,`status`,`subservice`,`registered_by`);--> statement-breakpoint
+CREATE INDEX `cases_registered_by_idx` ON `cases` (`registered_by`,`journal_year`,`journal_seq`,`status`,`subservice`,`channel`);--> statement-breakpoint
 CREATE TABLE `drafts` (
 	`user_id` integer NOT NULL,
 	`kind` text NOT NULL,

@@ -34,6 +34,7 @@ export function toCaseRow(c: CaseRecord, cal: ProductionCalendar, today: string)
     receivedAt: c.receivedAt,
     registeredAt: c.registeredAt,
     registeredByName: c.registeredByName,
+    dueResult: c.dueResult,
     nextDue: c.nextDue,
     nextDueKind: c.nextDueKind,
     urgency: c.nextDue ? urgency(cal, c.nextDue, today) : null,
@@ -197,7 +198,6 @@ export const CASE_SORTS = {
   number_desc: [desc(cases.journalYear), desc(cases.journalSeq)],
   number_asc: [asc(cases.journalYear), asc(cases.journalSeq)],
   due_asc: [sql`${cases.nextDue} is null`, asc(cases.nextDue), asc(cases.id)],
-  registered_desc: [desc(cases.registeredAt), desc(cases.id)],
 } as const;
 
 /** Cases of the given persons, newest first (for person cards and matches). */

@@ -37,6 +37,8 @@ export const FONT_SIZE = 12;
 export const TABLE_FONT_SIZE = 11;
 
 export const PAGE_MM = { width: 210, height: 297 } as const;
+/** A4 in twips, exactly as Word writes it (mm conversion rounds down by one). */
+const A4_TWIPS = { width: 11906, height: 16838 } as const;
 export const MARGINS_MM = { top: 15, right: 15, bottom: 15, left: 20 } as const;
 
 export type Orientation = 'portrait' | 'landscape';
@@ -93,8 +95,8 @@ function section(orientation: Orientation, children: FileChild[]): ISectionOptio
       page: {
         // Portrait dimensions: docx swaps them for landscape.
         size: {
-          width: convertMillimetersToTwip(PAGE_MM.width),
-          height: convertMillimetersToTwip(PAGE_MM.height),
+          width: A4_TWIPS.width,
+          height: A4_TWIPS.height,
           orientation: orientation === 'portrait' ? PageOrientation.PORTRAIT : PageOrientation.LANDSCAPE,
         },
         margin: {

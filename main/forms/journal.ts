@@ -27,8 +27,7 @@ import {
 
 /**
  * Short names of the sub-services for the journal's narrow column (the full
- * names of subservices.json run up to 14 lines there). Pass them as
- * `subserviceNames`, or the full names if the office prefers.
+ * names of subservices.json run up to 14 lines there).
  */
 export const JOURNAL_SUBSERVICE_NAMES: Record<SubserviceCode, string> = {
   home: 'Социальные услуги на дому',
@@ -45,16 +44,8 @@ export interface JournalData {
   from: string;
   to: string;
   rows: CaseRow[];
-  /** Sub-service code -> name; see JOURNAL_SUBSERVICE_NAMES. A code missing here prints its short name. */
-  subserviceNames: Record<string, string>;
   printedBy: string;
   printedAt: Date;
-  /**
-   * Case id -> due date of the result (ISO). CaseRow carries only the nearest
-   * open deadline; without this map the column shows it when it is the
-   * result's, and «—» otherwise.
-   */
-  resultDue?: Record<number, string>;
 }
 
 const SHY = '\u00ad';
@@ -88,11 +79,6 @@ function keepInitials(name: string): string {
   return name.replace(/(\S\.) (?=\S\.)/g, '$1\u00a0');
 }
 
-function resultDue(r: CaseRow, map: Record<number, string> | undefined): string {
-  const iso = map?.[r.id] ?? (r.nextDueKind === 'result' ? r.nextDue : null);
-  return iso ? formatRuDate(iso) : '—';
-}
-
 function statusText(r: CaseRow): string {
   if (r.status === 'annulled') return `Аннулировано: ${r.annulReason ?? 'причина не указана'}`;
   return CASE_STATUS_LABELS[r.status] ?? r.status;
@@ -109,10 +95,10 @@ export async function buildJournal(d: JournalData): Promise<Buffer> {
           formatDateOf(r.registeredAt),
           `${r.applicantName},\n${formatRuDate(r.applicantBirthDate)} г. р.`,
           snilsText(r.snils),
-          d.subserviceNames[r.subservice] ?? JOURNAL_SUBSERVICE_NAMES[r.subservice as SubserviceCode] ?? r.subservice,
+          JOURNAL_SUBSERVICE_NAMES[r.subservice as SubserviceCode] ?? r.subservice,
           CHANNEL_LABELS[r.channel as Channel] ?? r.channel,
           keepInitials(shortName(r.registeredByName)),
-          resultDue(r, d.resultDue),
+          formatRuDate(r.dueResult),
           statusText(r),
         ])
       : [[{ text: 'За период заявления не регистрировались', colSpan: COLUMNS.length, align: 'center' }]];

@@ -13,6 +13,13 @@ import { NotYetScreen } from './screens/NotYetScreen';
 import { ReferenceScreen } from './screens/ReferenceScreen';
 import { useSession } from './session';
 import { ErrorState } from './ui/ErrorState';
+import { CaseScreen } from './reception/CaseScreen';
+import { CasesScreen } from './reception/CasesScreen';
+import { DeadlinesScreen } from './reception/DeadlinesScreen';
+import { IntakeScreen } from './reception/IntakeScreen';
+import { JournalScreen } from './reception/JournalScreen';
+import { PersonScreen } from './reception/PersonScreen';
+import { QuickSearch } from './reception/QuickSearch';
 
 interface Section {
   path: string;
@@ -42,13 +49,20 @@ function Screen({ path }: { path: string }) {
   if (path.startsWith('/admin') && !hasRole('admin')) {
     return <ErrorState message="Раздел доступен только администратору." />;
   }
+  const item = /^\/(cases|persons)\/(\d+)$/.exec(path);
+  if (item) {
+    const id = Number(item[2]);
+    return item[1] === 'cases' ? <CaseScreen key={id} id={id} /> : <PersonScreen key={id} id={id} />;
+  }
   switch (path) {
+    case '/intake':
+      return <IntakeScreen />;
     case '/journal':
-      return <NotYetScreen title="Журнал регистрации заявлений" />;
+      return <JournalScreen />;
     case '/cases':
-      return <NotYetScreen title="Дела" />;
+      return <CasesScreen />;
     case '/deadlines':
-      return <NotYetScreen title="Сроки" />;
+      return <DeadlinesScreen />;
     case '/exchange':
       return <NotYetScreen title="Обмен с порталом" />;
     case '/reference':
@@ -89,10 +103,11 @@ export function AppLayout() {
           <Group wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Меню" />
             <Text fw={700}>Socdesk</Text>
-            <Text size="sm" c="dimmed" truncate maw={560}>
+            <Text size="sm" c="dimmed" truncate maw={{ base: 160, lg: 360, xl: 560 }}>
               {session.office.name}
             </Text>
           </Group>
+          <QuickSearch />
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
               <UnstyledButton aria-label="Меню пользователя" data-testid="user-menu">

@@ -4,19 +4,38 @@
  * test workers and scripts do not clash over the user installation lock.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 const SOFFICE = process.env.SOFFICE_BIN ?? 'soffice';
 const TIMEOUT_MS = 180_000;
 
+const PROFILE_PREFIX = 'socdesk-lo-profile-';
 let profileDir: string | null = null;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the profiles of processes that ended without their exit hook (e.g. killed test workers). */
+function removeStaleProfiles(): void {
+  for (const name of readdirSync(tmpdir())) {
+    const m = new RegExp(`^${PROFILE_PREFIX}(\\d+)-`).exec(name);
+    if (m && !isAlive(Number(m[1]))) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
 
 /** A private LibreOffice profile for this process, removed on exit. */
 function profileUrl(): string {
   if (!profileDir) {
-    const dir = mkdtempSync(join(tmpdir(), `socdesk-lo-profile-${process.pid}-`));
+    removeStaleProfiles();
+    const dir = mkdtempSync(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
     profileDir = dir;
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   }

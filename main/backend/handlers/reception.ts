@@ -32,6 +32,9 @@ import type { HandlerGroup } from './types';
 
 type Register = z.output<typeof RegisterInput>;
 
+/** Lists count matching cases up to this many and then say «более». */
+export const LIST_COUNT_CAP = 10_000;
+
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 function today(ctx: Ctx): string {
@@ -223,7 +226,9 @@ export const receptionHandlers: HandlerGroup<
     const cal = ctx.services.calendar();
     const t = today(ctx);
     const where = caseConditions(ctx.db, input, cal, t);
-    const total = ctx.db.select({ n: count() }).from(cases).where(where).get()?.n ?? 0;
+    // Counting stops at a cap: an exact count of a huge selection costs more than it tells.
+    const matching = ctx.db.select({ one: sql`1` }).from(cases).where(where).limit(LIST_COUNT_CAP + 1).as('matching');
+    const n = ctx.db.select({ n: count() }).from(matching).get()?.n ?? 0;
     const rows = ctx.db
       .select()
       .from(cases)
@@ -232,7 +237,7 @@ export const receptionHandlers: HandlerGroup<
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize)
       .all();
-    return { rows: rows.map((c) => toCaseRow(c, cal, t)), total };
+    return { rows: rows.map((c) => toCaseRow(c, cal, t)), total: Math.min(n, LIST_COUNT_CAP), totalIsCapped: n > LIST_COUNT_CAP };
   },
 
   'cases.annul': (ctx, input) =>
@@ -281,15 +286,11 @@ export const receptionHandlers: HandlerGroup<
       .limit(20_000)
       .all()
       .map((c) => toCaseRow(c, cal, t));
-    const subserviceNames = Object.fromEntries(
-      ctx.db.select({ code: refItems.code, name: refItems.name }).from(refItems).where(eq(refItems.kind, 'subservice')).all().map((r) => [r.code, r.name]),
-    );
     const buf = await buildJournal({
       office: toOfficeView(officeRow(ctx.db)),
       from: input.from,
       to: input.to,
       rows,
-      subserviceNames,
       printedBy: `${ctx.user.position} ${ctx.user.fullName}`,
       printedAt: ctx.now(),
     });

@@ -15,7 +15,7 @@ import {
   SEX_LABELS,
   type CaseView,
 } from '../../../core/api/reception';
-import { isClosed } from '../../../core/domain/case-states';
+import { isClosed, stepsDone } from '../../../core/domain/case-states';
 import { ProductionCalendar, type CalendarDay } from '../../../core/domain/calendar';
 import { LGOTA_CATEGORIES } from '../../../core/domain/checklists';
 import { todayIso } from '../../../core/domain/dates';
@@ -27,7 +27,7 @@ import { DueBadge } from '../ui/DueBadge';
 import { ErrorState } from '../ui/ErrorState';
 import { notifyError, notifyOk, submitToApi } from '../ui/forms';
 import { Page } from '../ui/Page';
-import { ageAt, channelLabel, ruDate, ruDateTime, StatusBadge, useRefItems } from './CasesScreen';
+import { ageAt, channelLabel, ruDate, ruDateTime, snilsText, StatusBadge, useRefItems } from './CasesScreen';
 
 // ------------------------------------------------------------------ shared display pieces
 
@@ -84,7 +84,7 @@ export function PersonDetails({ person, at }: { person: PersonLike; at?: string 
         ['ФИО', [person.lastName, person.firstName, person.middleName].filter(Boolean).join(' ')],
         ['Дата рождения', `${ruDate(person.birthDate)}${age !== null ? ` (${age} ${at ? 'на дату обращения' : 'полных лет'})` : ''}`],
         ['Пол', SEX_LABELS[person.sex as keyof typeof SEX_LABELS] ?? person.sex],
-        ['СНИЛС', person.snils ?? ''],
+        ['СНИЛС', snilsText(person.snils)],
         ['Гражданство', CITIZENSHIP_LABELS[person.citizenship as keyof typeof CITIZENSHIP_LABELS] ?? person.citizenship],
         ['Документ', idDocText(person.idDoc)],
         ['Адрес регистрации', person.regAddress ?? ''],
@@ -97,8 +97,6 @@ export function PersonDetails({ person, at }: { person: PersonLike; at?: string 
 }
 
 // ------------------------------------------------------------------ deadlines
-
-const STEPS: DeadlineKind[] = ['requests', 'decision', 'result'];
 
 /** The production calendar of this and next year, for the urgency of deadlines other than the nearest one. */
 function useCalendar(): ProductionCalendar | null {
@@ -131,12 +129,11 @@ function useCalendar(): ProductionCalendar | null {
 
 function stepDone(c: CaseView, kind: DeadlineKind): boolean {
   if (isClosed(c.status)) return true;
-  if (kind === 'requests' && c.status !== 'registered') return true;
-  if (kind === 'decision' && (c.status === 'signed' || c.status === 'issued')) return true;
-  if (kind === 'result' && c.status === 'issued') return true;
-  // Steps before the nearest open deadline are behind us.
-  if (c.nextDueKind && STEPS.indexOf(kind) < STEPS.indexOf(c.nextDueKind as DeadlineKind)) return true;
-  return !c.nextDue;
+  const done = stepsDone(c.status);
+  if (kind === 'requests') return done.requestsSent;
+  if (kind === 'decision') return done.decided;
+  if (kind === 'result') return done.resultIssued;
+  return false;
 }
 
 function DeadlinesCard({ c }: { c: CaseView }) {

@@ -11,6 +11,7 @@ import type { CaseRow } from '../../../core/api/reception';
 import { CASE_STATUS_LABELS, CASE_STATUSES, type CaseStatus } from '../../../core/domain/case-states';
 import type { SubserviceCode } from '../../../core/domain/checklists';
 import { formatRuDate, formatRuDateTime, isIsoDate } from '../../../core/domain/dates';
+import { formatSnils } from '../../../core/domain/snils';
 import { CHANNEL_LABELS, CHANNELS, DEADLINE_LABELS, type Channel, type DeadlineKind } from '../../../core/domain/deadlines';
 import { api, errorMessage } from '../api';
 import { navigate } from '../router';
@@ -26,14 +27,25 @@ export const PAGE_SIZE = 50;
 /** 'ДД.ММ.ГГГГ' of an ISO date, a local 'YYYY-MM-DDTHH:MM' or an instant; '' when empty. */
 export function ruDate(value: string | null | undefined): string {
   if (!value) return '';
-  if (isIsoDate(value)) return formatRuDate(value);
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value) && isIsoDate(value.slice(0, 10))) return formatRuDate(value.slice(0, 10));
+  const day = value.slice(0, 10);
+  // A bare date, or a local date-time without a zone: the date as written.
+  if (/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/.test(value) && isIsoDate(day)) return formatRuDate(day);
   return formatRuDateTime(value).slice(0, 10);
 }
 
 /** 'ДД.ММ.ГГГГ ЧЧ:ММ' (a bare date stays a date). */
 export function ruDateTime(value: string | null | undefined): string {
   return formatRuDateTime(value ?? null);
+}
+
+/** СНИЛС as 123-456-789 01 (the API keeps the 11 digits). */
+export function snilsText(value: string | null | undefined): string {
+  if (!value) return '';
+  try {
+    return formatSnils(value);
+  } catch {
+    return value;
+  }
 }
 
 /** Full years between two ISO dates, or null when either is missing. */
@@ -216,7 +228,7 @@ export function CaseTable({ rows, columns, empty = 'Дел не найдено' 
             </Text>
             <Text size="xs" c="dimmed">
               {ruDate(r.applicantBirthDate)}
-              {r.snils ? ` · СНИЛС ${r.snils}` : ''}
+              {r.snils ? ` · СНИЛС ${snilsText(r.snils)}` : ''}
             </Text>
           </>
         );

@@ -62,7 +62,7 @@ export function DeadlinesScreen() {
               aria-pressed={active}
               data-testid={`deadline-card-${c.key}`}
             >
-              <Card withBorder padding="md" style={{ borderWidth: active ? 2 : 1, borderColor: active ? `var(--mantine-color-${c.color.replace('.', '-')})` : undefined }}>
+              <Card withBorder padding="md" style={{ borderWidth: active ? 2 : 1, borderColor: active ? `var(--mantine-color-${c.color.split('.')[0]}-6)` : undefined }}>
                 <Text size="sm" c="dimmed">
                   {c.title}
                 </Text>

@@ -9,7 +9,7 @@ import type { CaseRow, PersonWithCases } from '../../../core/api/reception';
 import { CASE_STATUS_LABELS } from '../../../core/domain/case-states';
 import { api, errorMessage } from '../api';
 import { navigate } from '../router';
-import { ruDate } from './CasesScreen';
+import { ruDate, snilsText } from './CasesScreen';
 
 type Results = { q: string; persons: PersonWithCases[]; cases: CaseRow[] } | { q: string; error: string };
 
@@ -131,7 +131,7 @@ export function QuickSearch() {
                       </Text>
                       <Text size="xs" c="dimmed">
                         {ruDate(p.birthDate)}
-                        {p.snils ? ` · СНИЛС ${p.snils}` : ''}
+                        {p.snils ? ` · СНИЛС ${snilsText(p.snils)}` : ''}
                       </Text>
                     </div>
                     <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>

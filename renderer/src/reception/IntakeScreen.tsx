@@ -1,0 +1,1330 @@
+/**
+ * The intake of an application (#/intake, p.36 and p.43–44): the
+ * application, the applicant (matched against the persons already known),
+ * the representative, the circumstances, and the document checklist the
+ * regulation gives for them, computed here with the same function the
+ * backend uses. Registration assigns the journal number; the receipt is
+ * printed right away. The unfinished form is kept as a draft.
+ *
+ * Keyboard: the Tab order follows the form; Enter in a text field moves to
+ * the next field and never registers; Ctrl+Enter registers.
+ */
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Center,
+  Checkbox,
+  Fieldset,
+  Group,
+  Kbd,
+  List,
+  Loader,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Spoiler,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm, type UseFormReturnType } from '@mantine/form';
+import { useDebouncedCallback, useDebouncedValue, useHotkeys } from '@mantine/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  AUTHORITIES,
+  AUTHORITY_LABELS,
+  CITIZENSHIP_LABELS,
+  CITIZENSHIPS,
+  ID_DOC_KINDS,
+  ID_DOC_LABELS,
+  SEX_LABELS,
+  SEXES,
+  type CaseView,
+  type DocumentMark,
+  type PersonWithCases,
+  type RegisterInput,
+} from '../../../core/api/reception';
+import {
+  buildChecklist,
+  INCOME_EXEMPTIONS,
+  isIncomeExempt,
+  LGOTA_CATEGORIES,
+  minorsRequireLegalRepresentative,
+  SUBSERVICE_CODES,
+  SUBSERVICE_PARAGRAPH,
+  hasIncomeDocuments,
+  type ChecklistItem,
+  type IncomeExemptionCode,
+  type SubserviceCode,
+} from '../../../core/domain/checklists';
+import { isIsoDate, todayIso } from '../../../core/domain/dates';
+import { CHANNEL_LABELS, CHANNELS, type Channel } from '../../../core/domain/deadlines';
+import { formatSnils, normalizeSnils, snilsError } from '../../../core/domain/snils';
+import { api, ApiError } from '../api';
+import { navigate } from '../router';
+import { useSession } from '../session';
+import { downloadFile } from '../ui/download';
+import { DueBadge } from '../ui/DueBadge';
+import { ErrorState } from '../ui/ErrorState';
+import { notifyError } from '../ui/forms';
+import { Page } from '../ui/Page';
+import { RuDateInput } from '../ui/RuDateInput';
+import { ageAt, ruDate, ruDateTime, snilsText, StatusBadge, subserviceShort, useRefItems } from './CasesScreen';
+
+// ------------------------------------------------------------------ form values
+
+type Sex = (typeof SEXES)[number];
+type Citizenship = (typeof CITIZENSHIPS)[number];
+type IdDocKind = (typeof ID_DOC_KINDS)[number];
+type Authority = (typeof AUTHORITIES)[number];
+type DocState = 'received' | 'not_provided' | 'to_request';
+
+interface Mark {
+  state: DocState;
+  form: '' | 'original' | 'copy';
+  sheets: number | string;
+}
+
+interface IdDocValues {
+  kind: IdDocKind | '';
+  series: string;
+  number: string;
+  issuer: string;
+  issueDate: string;
+}
+
+interface IntakeValues {
+  subservice: SubserviceCode | '';
+  channel: Channel;
+  mfcCode: string | null;
+  receivedDate: string;
+  receivedTime: string;
+  personId: number | null;
+  applicant: {
+    lastName: string;
+    firstName: string;
+    middleName: string;
+    birthDate: string;
+    sex: Sex | '';
+    snils: string;
+    citizenship: Citizenship | '';
+    idDoc: IdDocValues;
+    regAddress: string;
+    sameAddress: boolean;
+    actualAddress: string;
+    phone: string;
+    email: string;
+  };
+  /** The applicant's identity document kind follows their age until chosen by hand. */
+  idKindAuto: boolean;
+  hasRepresentative: boolean;
+  representative: {
+    fullName: string;
+    idDoc: IdDocValues;
+    authority: Authority | '';
+    authorityNumber: string;
+    authorityDate: string;
+    organization: string;
+    phone: string;
+  };
+  lgota: IncomeExemptionCode | 'none';
+  circumstances: {
+    disabled: boolean;
+    pensioner: boolean;
+    underAdministrativeSupervision: boolean;
+    legallyIncapacitated: boolean;
+    mentalDisorder: boolean;
+    relativesUnableToCare: number | string;
+    leftWithoutParentalCare: boolean;
+    legalRepresentativesDetained: boolean;
+    policeReferral: boolean;
+  };
+  /** Document marks by checklist item key; kept when the checklist changes. */
+  marks: Record<string, Mark>;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+function nowParts(): { receivedDate: string; receivedTime: string } {
+  const d = new Date();
+  return { receivedDate: todayIso(d), receivedTime: `${pad2(d.getHours())}:${pad2(d.getMinutes())}` };
+}
+
+const emptyIdDoc = (kind: IdDocKind | ''): IdDocValues => ({ kind, series: '', number: '', issuer: '', issueDate: '' });
+
+function emptyApplicant(): IntakeValues['applicant'] {
+  return {
+    lastName: '',
+    firstName: '',
+    middleName: '',
+    birthDate: '',
+    sex: '',
+    snils: '',
+    citizenship: 'rf',
+    idDoc: emptyIdDoc('passport_rf'),
+    regAddress: '',
+    sameAddress: true,
+    actualAddress: '',
+    phone: '',
+    email: '',
+  };
+}
+
+function freshValues(): IntakeValues {
+  return {
+    subservice: '',
+    channel: 'in_person',
+    mfcCode: null,
+    ...nowParts(),
+    personId: null,
+    applicant: emptyApplicant(),
+    idKindAuto: true,
+    hasRepresentative: false,
+    representative: {
+      fullName: '',
+      idDoc: emptyIdDoc('passport_rf'),
+      authority: '',
+      authorityNumber: '',
+      authorityDate: '',
+      organization: '',
+      phone: '',
+    },
+    lgota: 'none',
+    circumstances: {
+      disabled: false,
+      pensioner: false,
+      underAdministrativeSupervision: false,
+      legallyIncapacitated: false,
+      mentalDisorder: false,
+      relativesUnableToCare: 0,
+      leftWithoutParentalCare: false,
+      legalRepresentativesDetained: false,
+      policeReferral: false,
+    },
+    marks: {},
+  };
+}
+
+const DRAFT_VERSION = 1;
+
+/** A saved draft over fresh values: unknown or mistyped fields fall back to the defaults. */
+function fromDraft(data: unknown): IntakeValues | null {
+  if (!data || typeof data !== 'object') return null;
+  const d = data as { v?: unknown; values?: unknown };
+  if (d.v !== DRAFT_VERSION || !d.values || typeof d.values !== 'object') return null;
+  const merge = <T extends object>(base: T, over: unknown): T => {
+    if (!over || typeof over !== 'object' || Array.isArray(over)) return base;
+    const out = { ...base } as Record<string, unknown>;
+    for (const [k, v] of Object.entries(base)) {
+      const o = (over as Record<string, unknown>)[k];
+      if (o === undefined) continue;
+      if (v && typeof v === 'object' && !Array.isArray(v) && k !== 'marks') out[k] = merge(v as object, o);
+      else if (k === 'marks' && o && typeof o === 'object') out[k] = o;
+      else if (v === null || o === null || typeof o === typeof v) out[k] = o;
+    }
+    return out as T;
+  };
+  return merge(freshValues(), d.values);
+}
+
+// ------------------------------------------------------------------ derived data
+
+type Circ = IntakeValues['circumstances'];
+
+/** Which circumstance inputs a sub-service shows (the others are sent as false / 0). */
+function relevant(s: SubserviceCode | '') {
+  return {
+    disabled: s !== '' && s !== 'minors-semi-stationary',
+    pensioner: s !== '' && hasIncomeDocuments(s),
+    stationary: s === 'stationary',
+    relatives: s === 'stationary' || s === 'special-housing',
+    minors: s === 'minors-semi-stationary',
+  };
+}
+
+function relativesCount(v: number | string): number {
+  const n = typeof v === 'number' ? v : Number(v);
+  return Number.isInteger(n) && n > 0 ? Math.min(n, 20) : 0;
+}
+
+function effectiveCircumstances(v: IntakeValues) {
+  const r = relevant(v.subservice);
+  const c: Circ = v.circumstances;
+  return {
+    disabled: r.disabled && c.disabled,
+    pensioner: r.pensioner && c.pensioner,
+    underAdministrativeSupervision: r.stationary && c.underAdministrativeSupervision,
+    legallyIncapacitated: r.stationary && c.legallyIncapacitated,
+    mentalDisorder: r.stationary && c.mentalDisorder,
+    relativesUnableToCare: r.relatives ? relativesCount(c.relativesUnableToCare) : 0,
+    leftWithoutParentalCare: r.minors && c.leftWithoutParentalCare,
+    legalRepresentativesDetained: r.minors && c.legalRepresentativesDetained,
+    policeReferral: r.minors && c.policeReferral,
+  };
+}
+
+function applicableLgota(s: SubserviceCode | '') {
+  if (!s) return [];
+  const codes = new Set(INCOME_EXEMPTIONS[s].map((e) => e.code));
+  return LGOTA_CATEGORIES.filter((l) => codes.has(l.code));
+}
+
+function effectiveLgota(v: IntakeValues): IncomeExemptionCode | null {
+  if (v.lgota === 'none' || !v.subservice) return null;
+  return applicableLgota(v.subservice).some((l) => l.code === v.lgota) ? v.lgota : null;
+}
+
+function ageAtReceipt(v: IntakeValues): number | null {
+  return ageAt(v.applicant.birthDate, isIsoDate(v.receivedDate) ? v.receivedDate : todayIso());
+}
+
+function checklistFor(v: IntakeValues): ChecklistItem[] {
+  if (!v.subservice) return [];
+  const age = ageAtReceipt(v);
+  return buildChecklist({
+    subservice: v.subservice,
+    hasRepresentative: v.hasRepresentative || minorsRequireLegalRepresentative(v.subservice),
+    incomeExemption: effectiveLgota(v),
+    ...effectiveCircumstances(v),
+    minorUnder14: age !== null && age < 14,
+  });
+}
+
+function defaultMark(item: ChecklistItem): Mark {
+  return { state: item.source === 'interagency' ? 'to_request' : 'not_provided', form: '', sheets: 1 };
+}
+
+function markOf(v: IntakeValues, item: ChecklistItem): Mark {
+  return v.marks[item.key] ?? defaultMark(item);
+}
+
+/** An empty date goes as missing, so that the message is «Укажите дату» rather than a format error. */
+const orUndefined = (s: string) => (s === '' ? undefined : s) as string;
+
+function buildPayload(v: IntakeValues, items: ChecklistItem[]): { input: RegisterInput; documents: DocumentMark[] } {
+  const a = v.applicant;
+  const minors = v.subservice !== '' && minorsRequireLegalRepresentative(v.subservice);
+  const r = v.representative;
+  const snilsDigits = normalizeSnils(a.snils);
+  const documents: DocumentMark[] = items.map((item) => {
+    const m = markOf(v, item);
+    if (m.state !== 'received') return { key: item.key, state: m.state };
+    const sheets = typeof m.sheets === 'number' ? m.sheets : Number(m.sheets);
+    return {
+      key: item.key,
+      state: 'received',
+      form: m.form || undefined,
+      sheets: m.sheets === '' || !Number.isFinite(sheets) ? undefined : sheets,
+    };
+  });
+  const idDoc = (d: IdDocValues) => ({
+    kind: (d.kind || undefined) as IdDocKind,
+    series: d.series,
+    number: d.number,
+    issuer: d.issuer,
+    issueDate: orUndefined(d.issueDate),
+  });
+  const input: RegisterInput = {
+    personId: v.personId ?? undefined,
+    applicant: {
+      lastName: a.lastName,
+      firstName: a.firstName,
+      middleName: a.middleName,
+      birthDate: orUndefined(a.birthDate),
+      sex: (a.sex || undefined) as Sex,
+      // A well-formed number goes as digits; anything else as typed, for the backend's message.
+      snils: snilsDigits ?? a.snils,
+      citizenship: (a.citizenship || undefined) as Citizenship,
+      idDoc: idDoc(a.idDoc),
+      regAddress: a.regAddress,
+      actualAddress: a.sameAddress ? a.regAddress : a.actualAddress,
+      phone: a.phone,
+      email: a.email,
+    },
+    representative:
+      v.hasRepresentative || minors
+        ? {
+            fullName: r.fullName,
+            idDoc: idDoc(r.idDoc),
+            authority: (minors ? 'legal' : r.authority || undefined) as Authority,
+            authorityNumber: r.authority === 'power_of_attorney' && !minors ? r.authorityNumber : '',
+            authorityDate: r.authority === 'power_of_attorney' && !minors ? r.authorityDate : '',
+            organization: r.authority === 'organization' && !minors ? r.organization : '',
+            phone: r.phone,
+          }
+        : null,
+    subservice: (v.subservice || undefined) as SubserviceCode,
+    channel: v.channel,
+    mfcCode: v.channel === 'mfc' ? (v.mfcCode ?? '') : undefined,
+    receivedAt: isIsoDate(v.receivedDate) && /^\d{2}:\d{2}$/.test(v.receivedTime) ? `${v.receivedDate}T${v.receivedTime}` : '',
+    lgota: effectiveLgota(v),
+    circumstances: effectiveCircumstances(v),
+    documents,
+  };
+  return { input, documents };
+}
+
+/** Backend field paths → this form's paths (documents by index → marks by key). */
+function mapErrors(fields: Record<string, string>, v: IntakeValues, documents: DocumentMark[]) {
+  const mapped: Record<string, string> = {};
+  const general: string[] = [];
+  for (const [key, message] of Object.entries(fields)) {
+    let path: string | null = key;
+    const doc = /^documents\.(\d+)(?:\.(\w+))?$/.exec(key);
+    if (doc) {
+      const d = documents[Number(doc[1])];
+      path = d ? `marks.${d.key}.${doc[2] ?? 'state'}` : null;
+    } else if (key === 'receivedAt') path = 'receivedDate';
+    else if (key === 'representative') path = 'hasRepresentative';
+    else if (key === 'applicant.actualAddress' && v.applicant.sameAddress) path = 'applicant.regAddress';
+    else if (key === 'personId') path = null;
+    else if (!/^(subservice|channel|mfcCode|applicant\.|representative\.|lgota|circumstances\.)/.test(key)) path = null;
+    if (path) mapped[path] = message;
+    else general.push(message);
+  }
+  return { mapped, general };
+}
+
+// ------------------------------------------------------------------ small inputs
+
+/** СНИЛС typed as digits, shown as 123-456-789 01. */
+function maskSnils(raw: string): string {
+  const d = raw.replace(/\D/g, '').slice(0, 11);
+  let out = d.slice(0, 3);
+  if (d.length > 3) out += '-' + d.slice(3, 6);
+  if (d.length > 6) out += '-' + d.slice(6, 9);
+  if (d.length > 9) out += ' ' + d.slice(9);
+  return out;
+}
+
+/** ЧЧ:ММ typed as digits. */
+function maskTime(raw: string, previous: string): string {
+  const d = raw.replace(/\D/g, '').slice(0, 4);
+  const typing = raw.length > previous.length;
+  if (d.length > 2 || (typing && d.length === 2)) return `${d.slice(0, 2)}:${d.slice(2)}`;
+  return d;
+}
+
+function timeError(t: string): string | null {
+  if (!t) return 'Укажите время';
+  const m = /^(\d{2}):(\d{2})$/.exec(t);
+  if (!m) return 'Время в формате ЧЧ:ММ';
+  return Number(m[1]) < 24 && Number(m[2]) < 60 ? null : 'Неверное время';
+}
+
+const option = (value: string, label: string) => ({ value, label });
+const PICK = option('', '— выберите —');
+
+function IdDocFields({ form, prefix, onKindChange }: { form: UseFormReturnType<IntakeValues>; prefix: 'applicant.idDoc' | 'representative.idDoc'; onKindChange?: () => void }) {
+  const kind = form.getInputProps(`${prefix}.kind`);
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
+      <NativeSelect
+        label="Вид документа"
+        required
+        data={[PICK, ...ID_DOC_KINDS.map((k) => option(k, ID_DOC_LABELS[k]))]}
+        {...kind}
+        onChange={(e) => {
+          kind.onChange(e);
+          onKindChange?.();
+        }}
+      />
+      <TextInput label="Серия" autoComplete="off" {...form.getInputProps(`${prefix}.series`)} />
+      <TextInput label="Номер" required autoComplete="off" {...form.getInputProps(`${prefix}.number`)} />
+      <RuDateInput label="Дата выдачи" required {...dateProps(form, `${prefix}.issueDate`)} />
+      <Box style={{ gridColumn: '1 / -1' }}>
+        <TextInput label="Кем выдан" required autoComplete="off" {...form.getInputProps(`${prefix}.issuer`)} />
+      </Box>
+    </SimpleGrid>
+  );
+}
+
+/** value / onChange / error of a RuDateInput bound to a form path. */
+function dateProps(form: UseFormReturnType<IntakeValues>, path: string) {
+  const p = form.getInputProps(path);
+  return { value: (p.value as string) ?? '', onChange: (iso: string) => form.setFieldValue(path, iso as never), error: p.error as ReactNode };
+}
+
+// ------------------------------------------------------------------ the screen
+
+type Phase = { kind: 'loading' } | { kind: 'form' } | { kind: 'done'; result: CaseView };
+
+export function IntakeScreen() {
+  const { hasRole } = useSession();
+  const allowed = hasRole('reception', 'specialist');
+  const subservices = useRefItems('subservice');
+  const mfcs = useRefItems('mfc');
+  const { session } = useSession();
+
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  const [draftState, setDraftState] = useState<{ at: Date } | { error: true } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [general, setGeneral] = useState<string[]>([]);
+  const [snilsBlurred, setSnilsBlurred] = useState(false);
+  const [chosen, setChosen] = useState<{ person: PersonWithCases; before: IntakeValues['applicant']; idKindAuto: boolean } | null>(null);
+  const [matches, setMatches] = useState<PersonWithCases[]>([]);
+  const rootRef = useRef<HTMLFormElement>(null);
+  const draftReady = useRef(false);
+  const pendingSave = useRef<Promise<unknown>>(Promise.resolve());
+
+  const saveDraft = useDebouncedCallback(
+    (values: IntakeValues) => {
+      pendingSave.current = api['drafts.save']({ kind: 'intake', data: { v: DRAFT_VERSION, values } }).then(
+        () => setDraftState({ at: new Date() }),
+        () => setDraftState({ error: true }),
+      );
+    },
+    { delay: 1000, flushOnUnmount: true },
+  );
+
+  const form = useForm<IntakeValues>({
+    initialValues: freshValues(),
+    onValuesChange: (values) => {
+      if (draftReady.current) saveDraft(values);
+    },
+  });
+  const v = form.values;
+
+  // ---- opening: restore the draft
+  useEffect(() => {
+    if (!allowed) return;
+    let stale = false;
+    api['drafts.get']({ kind: 'intake' })
+      .then((d) => {
+        if (stale) return;
+        const restored = d ? fromDraft(d.data) : null;
+        if (restored) {
+          form.setValues(restored);
+          setRestoredAt(d!.updatedAt);
+        }
+      })
+      .catch(notifyError)
+      .finally(() => {
+        if (stale) return;
+        draftReady.current = true;
+        setPhase({ kind: 'form' });
+      });
+    return () => {
+      stale = true;
+    };
+  }, [allowed]);
+
+  // The first field gets the focus when the form appears.
+  useEffect(() => {
+    if (phase.kind === 'form') rootRef.current?.querySelector<HTMLElement>('[data-first-field] select, select[data-first-field]')?.focus();
+  }, [phase.kind]);
+
+  // ---- derived
+  const items = useMemo(() => checklistFor(v), [v]);
+  const age = ageAtReceipt(v);
+  const minors = v.subservice !== '' && minorsRequireLegalRepresentative(v.subservice);
+  const rel = relevant(v.subservice);
+  const lgotaOptions = applicableLgota(v.subservice);
+  const lgota = effectiveLgota(v);
+
+  // The identity document follows the age (birth certificate under 14) until chosen by hand.
+  useEffect(() => {
+    if (!v.idKindAuto || age === null) return;
+    const kind: IdDocKind = age < 14 ? 'birth_certificate' : 'passport_rf';
+    if (v.applicant.idDoc.kind !== kind) form.setFieldValue('applicant.idDoc.kind', kind);
+  }, [age, v.idKindAuto]);
+
+  // A category that does not apply to the chosen sub-service is dropped.
+  useEffect(() => {
+    if (v.lgota !== 'none' && !lgota && v.subservice) form.setFieldValue('lgota', 'none');
+  }, [v.subservice]);
+
+  // ---- persons already in the database
+  const snilsDigits = normalizeSnils(v.applicant.snils);
+  const snilsValid = snilsDigits !== null && snilsError(v.applicant.snils) === null;
+  const byName = v.applicant.lastName.trim() !== '' && v.applicant.firstName.trim() !== '' && isIsoDate(v.applicant.birthDate);
+  const matchQuery =
+    snilsValid || byName
+      ? JSON.stringify({
+          snils: snilsValid ? snilsDigits : undefined,
+          lastName: byName ? v.applicant.lastName.trim() : undefined,
+          firstName: byName ? v.applicant.firstName.trim() : undefined,
+          birthDate: byName ? v.applicant.birthDate : undefined,
+        })
+      : '';
+  const [debouncedMatch] = useDebouncedValue(matchQuery, 300);
+  useEffect(() => {
+    if (!debouncedMatch) {
+      setMatches([]);
+      return;
+    }
+    let stale = false;
+    api['persons.match'](JSON.parse(debouncedMatch)).then(
+      (found) => !stale && setMatches(found),
+      () => !stale && setMatches([]),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [debouncedMatch]);
+
+  const applyMatch = (p: PersonWithCases) => {
+    const before = form.getValues().applicant;
+    const doc = p.idDoc;
+    const s = (x: string | null | undefined) => x ?? '';
+    const actual = s(p.actualAddress);
+    setChosen({ person: p, before, idKindAuto: form.getValues().idKindAuto });
+    form.setValues({
+      personId: p.id,
+      idKindAuto: !doc.kind,
+      applicant: {
+        lastName: p.lastName,
+        firstName: p.firstName,
+        middleName: s(p.middleName),
+        birthDate: p.birthDate,
+        sex: (SEXES as readonly string[]).includes(p.sex) ? (p.sex as Sex) : '',
+        snils: p.snils ? formatSnils(p.snils) : '',
+        citizenship: (CITIZENSHIPS as readonly string[]).includes(p.citizenship) ? (p.citizenship as Citizenship) : 'rf',
+        idDoc: {
+          kind: (ID_DOC_KINDS as readonly string[]).includes(s(doc.kind)) ? (doc.kind as IdDocKind) : before.idDoc.kind,
+          series: s(doc.series),
+          number: s(doc.number),
+          issuer: s(doc.issuer),
+          issueDate: s(doc.issueDate),
+        },
+        regAddress: s(p.regAddress),
+        sameAddress: !actual || actual === s(p.regAddress),
+        actualAddress: actual === s(p.regAddress) ? '' : actual,
+        phone: s(p.phone),
+        email: s(p.email),
+      },
+    });
+    setSnilsBlurred(false);
+  };
+
+  const cancelMatch = () => {
+    if (chosen) form.setValues({ personId: null, applicant: chosen.before, idKindAuto: chosen.idKindAuto });
+    else form.setFieldValue('personId', null);
+    setChosen(null);
+  };
+
+  // ---- registration
+  const scrollToFirstError = () => {
+    requestAnimationFrame(() => {
+      const el = rootRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-field-error]');
+      if (!el) return;
+      el.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      const input = el.matches('input, select, textarea') ? el : el.closest('[data-testid]')?.querySelector<HTMLElement>('input');
+      input?.focus({ preventScroll: true });
+    });
+  };
+
+  const register = async () => {
+    if (busy || phase.kind !== 'form') return;
+    const values = form.getValues();
+    const { input, documents } = buildPayload(values, checklistFor(values));
+    setBusy(true);
+    setGeneral([]);
+    try {
+      const result = await api['cases.register'](input);
+      draftReady.current = false;
+      saveDraft.cancel();
+      await pendingSave.current.catch(() => undefined);
+      await api['drafts.clear']({ kind: 'intake' }).catch(() => undefined);
+      setPhase({ kind: 'done', result });
+      window.scrollTo({ top: 0 });
+    } catch (e) {
+      if (e instanceof ApiError && e.fields && Object.keys(e.fields).length) {
+        const { mapped, general: rest } = mapErrors(e.fields, values, documents);
+        form.setErrors(mapped);
+        setGeneral(rest);
+        scrollToFirstError();
+      }
+      notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const startNew = useCallback(async () => {
+    draftReady.current = false;
+    saveDraft.cancel();
+    await pendingSave.current.catch(() => undefined);
+    await api['drafts.clear']({ kind: 'intake' }).catch(notifyError);
+    form.setValues(freshValues());
+    form.clearErrors();
+    form.resetDirty();
+    setChosen(null);
+    setMatches([]);
+    setGeneral([]);
+    setRestoredAt(null);
+    setDraftState(null);
+    setSnilsBlurred(false);
+    draftReady.current = true;
+    setPhase({ kind: 'form' });
+    window.scrollTo({ top: 0 });
+  }, []);
+
+  useHotkeys(
+    [
+      ['mod+Enter', () => void register()],
+      ['alt+n', () => phase.kind === 'done' && void startNew(), { usePhysicalKeys: true }],
+    ],
+    [],
+  );
+
+  /** Enter in a text field goes to the next field instead of submitting anything. */
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || e.defaultPrevented) return;
+    const t = e.target as HTMLElement;
+    if (!(t instanceof HTMLInputElement) || t.getAttribute('role') === 'combobox' || t.getAttribute('aria-haspopup')) return;
+    if (!['text', 'email', 'tel', 'search', 'number', ''].includes(t.type)) return;
+    e.preventDefault();
+    const fields = Array.from(
+      rootRef.current?.querySelectorAll<HTMLElement>('input:not([type=hidden]):not([type=radio]):not([disabled]), select:not([disabled]), textarea:not([disabled])') ?? [],
+    ).filter((el) => el.offsetParent !== null && el.tabIndex >= 0);
+    const next = fields[fields.indexOf(t) + 1];
+    next?.focus();
+  };
+
+  // ---------------------------------------------------------------- render
+
+  if (!allowed) {
+    return <ErrorState message="Регистрация заявлений доступна сотрудникам приёма и специалистам." />;
+  }
+  if (phase.kind === 'loading') {
+    return (
+      <Center p="xl">
+        <Loader aria-label="Загрузка" />
+      </Center>
+    );
+  }
+  if (phase.kind === 'done') {
+    return <Registered result={phase.result} onNew={startNew} />;
+  }
+
+  const subserviceOptions = [
+    PICK,
+    ...(subservices && subservices.length
+      ? [...subservices]
+          .sort((a, b) => (a.number ?? 0) - (b.number ?? 0))
+          .filter((s) => (SUBSERVICE_CODES as readonly string[]).includes(s.code))
+          .map((s) => option(s.code, `${s.number}. ${s.name} (${SUBSERVICE_PARAGRAPH[s.code as SubserviceCode]})`))
+      : SUBSERVICE_CODES.map((s) => option(s, subserviceShort(s)))),
+  ];
+
+  const territoryWord = session.office.territory.replace(/^(г\.|пгт\.)\s*/, '').split(/\s/)[0] ?? '';
+  const mfcOptions = (mfcs ?? [])
+    .filter((m) => m.active || m.code === v.mfcCode)
+    .map((m) => {
+      const place = (m.address ?? '').replace(/^.*?Югра,\s*/, '');
+      return { value: m.code, label: `№ ${m.number} — ${place || m.name}`, local: territoryWord !== '' && (m.address ?? '').includes(territoryWord) };
+    })
+    .sort((a, b) => Number(b.local) - Number(a.local));
+
+  const snilsLive = v.applicant.snils ? snilsError(v.applicant.snils) : null;
+  const snilsDigitsCount = v.applicant.snils.replace(/\D/g, '').length;
+  const snilsShown = form.errors['applicant.snils'] ?? (snilsLive && (snilsDigitsCount === 11 || snilsBlurred) ? snilsLive : null);
+
+  const birthError =
+    form.errors['applicant.birthDate'] ??
+    (isIsoDate(v.applicant.birthDate) && v.applicant.birthDate > todayIso() ? 'Дата рождения позже сегодняшней' : null);
+  const receivedFuture = isIsoDate(v.receivedDate) && v.receivedDate > todayIso();
+  const tErr = v.receivedTime ? timeError(v.receivedTime) : null;
+
+  const otherMatches = matches.filter((p) => p.id !== v.personId);
+  const counts = items.reduce(
+    (acc, item) => {
+      const m = markOf(v, item);
+      if (m.state === 'received') {
+        acc.received += 1;
+        acc.sheets += relativesCount(m.sheets);
+      } else if (m.state === 'to_request') acc.requested += 1;
+      else acc.missing += 1;
+      return acc;
+    },
+    { received: 0, sheets: 0, requested: 0, missing: 0 },
+  );
+
+  const setMark = (item: ChecklistItem, patch: Partial<Mark>) => {
+    const current = markOf(form.getValues(), item);
+    form.setFieldValue(`marks.${item.key}`, { ...current, ...patch } as never);
+    for (const k of Object.keys(patch)) form.clearFieldError(`marks.${item.key}.${k}`);
+  };
+
+  return (
+    <Page
+      title="Новое заявление"
+      actions={
+        <Button variant="default" onClick={() => navigate('/journal')}>
+          К журналу
+        </Button>
+      }
+    >
+      {restoredAt && (
+        <Alert color="blue" variant="light" withCloseButton onClose={() => setRestoredAt(null)} closeButtonLabel="Скрыть">
+          <Group justify="space-between" gap="sm">
+            <Text size="sm">Восстановлен черновик от {ruDateTime(restoredAt)}</Text>
+            <Button size="xs" variant="default" onClick={startNew}>
+              Очистить форму
+            </Button>
+          </Group>
+        </Alert>
+      )}
+
+      <form ref={rootRef} noValidate onSubmit={(e) => e.preventDefault()} onKeyDown={onKeyDown} autoComplete="off">
+        <Stack gap="lg">
+          {/* ------------------------------------------------ Заявление */}
+          <Fieldset legend="Заявление">
+            <Stack gap="xs">
+              <NativeSelect
+                label="Подуслуга"
+                required
+                data-first-field
+                data={subserviceOptions}
+                {...form.getInputProps('subservice')}
+              />
+              <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
+                <NativeSelect
+                  label="Способ поступления"
+                  required
+                  data={CHANNELS.map((c) => option(c, CHANNEL_LABELS[c]))}
+                  {...form.getInputProps('channel')}
+                />
+                <RuDateInput
+                  label="Дата поступления"
+                  required
+                  {...dateProps(form, 'receivedDate')}
+                  error={form.errors.receivedDate ?? (receivedFuture ? 'Дата поступления позже сегодняшней' : undefined)}
+                />
+                <TextInput
+                  label="Время поступления"
+                  required
+                  placeholder="ЧЧ:ММ"
+                  inputMode="numeric"
+                  maxLength={5}
+                  value={v.receivedTime}
+                  onChange={(e) => form.setFieldValue('receivedTime', maskTime(e.currentTarget.value, v.receivedTime))}
+                  error={tErr ?? undefined}
+                />
+              </SimpleGrid>
+              {v.channel === 'mfc' && (
+                <Select
+                  label="МФЦ"
+                  required
+                  searchable
+                  placeholder="Начните вводить город или номер"
+                  nothingFoundMessage="Ничего не найдено"
+                  data={mfcOptions.map(({ value, label }) => ({ value, label }))}
+                  {...form.getInputProps('mfcCode')}
+                />
+              )}
+              {v.channel !== 'in_person' && (
+                <Text size="xs" c="dimmed">
+                  Заявление, поступившее почтой, через портал или МФЦ, регистрируется в течение 1 рабочего дня со дня поступления (п. 35).
+                </Text>
+              )}
+            </Stack>
+          </Fieldset>
+
+          {/* ------------------------------------------------ Заявитель */}
+          <Fieldset legend={minors ? 'Заявитель (несовершеннолетний)' : 'Заявитель'}>
+            <Stack gap="xs">
+              {v.personId !== null && (
+                <Alert color="teal" variant="light" p="xs" data-testid="person-chosen">
+                  <Group justify="space-between" gap="sm">
+                    <Text size="sm">
+                      Заявитель выбран из базы
+                      {chosen ? `: ${chosen.person.fullName}, ${ruDate(chosen.person.birthDate)}` : ''}. Изменённые данные будут сохранены в его
+                      карточке.
+                    </Text>
+                    <Button size="xs" variant="default" onClick={cancelMatch}>
+                      Отменить
+                    </Button>
+                  </Group>
+                </Alert>
+              )}
+              <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm" verticalSpacing="xs">
+                <TextInput label="Фамилия" required {...form.getInputProps('applicant.lastName')} />
+                <TextInput label="Имя" required {...form.getInputProps('applicant.firstName')} />
+                <TextInput label="Отчество" description="при наличии" inputWrapperOrder={['label', 'input', 'description', 'error']} {...form.getInputProps('applicant.middleName')} />
+              </SimpleGrid>
+              <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
+                <RuDateInput
+                  label="Дата рождения"
+                  required
+                  {...dateProps(form, 'applicant.birthDate')}
+                  error={birthError}
+                  description={age !== null && age >= 0 ? `Полных лет на дату поступления: ${age}` : undefined}
+                  inputWrapperOrder={['label', 'input', 'description', 'error']}
+                />
+                <NativeSelect label="Пол" required data={[PICK, ...SEXES.map((s) => option(s, SEX_LABELS[s]))]} {...form.getInputProps('applicant.sex')} />
+                <TextInput
+                  label="СНИЛС"
+                  placeholder="___-___-___ __"
+                  inputMode="numeric"
+                  maxLength={14}
+                  value={v.applicant.snils}
+                  onChange={(e) => {
+                    form.setFieldValue('applicant.snils', maskSnils(e.currentTarget.value));
+                    setSnilsBlurred(false);
+                  }}
+                  onBlur={() => setSnilsBlurred(true)}
+                  error={snilsShown}
+                />
+                <NativeSelect
+                  label="Гражданство"
+                  required
+                  data={[PICK, ...CITIZENSHIPS.map((c) => option(c, CITIZENSHIP_LABELS[c]))]}
+                  {...form.getInputProps('applicant.citizenship')}
+                />
+              </SimpleGrid>
+
+              {otherMatches.length > 0 && (
+                <Alert color="yellow" variant="light" title="Найдены в базе" data-testid="person-matches">
+                  <Stack gap="sm">
+                    {otherMatches.map((p) => (
+                      <Paper key={p.id} withBorder p="xs" data-testid={`person-match-${p.id}`}>
+                        <Group justify="space-between" align="flex-start" wrap="nowrap">
+                          <Box>
+                            <Text size="sm" fw={600}>
+                              <Anchor href={`#/persons/${p.id}`} target="_blank" inherit>
+                                {p.fullName}
+                              </Anchor>
+                              , {ruDate(p.birthDate)}
+                              {p.snils ? `, СНИЛС ${snilsText(p.snils)}` : ', СНИЛС не указан'}
+                            </Text>
+                            {p.regAddress && (
+                              <Text size="xs" c="dimmed">
+                                {p.regAddress}
+                              </Text>
+                            )}
+                            {p.cases.length === 0 ? (
+                              <Text size="xs" c="dimmed">
+                                Дел нет
+                              </Text>
+                            ) : (
+                              <Stack gap={2} mt={4}>
+                                {p.cases.map((c) => (
+                                  <Group key={c.id} gap={6}>
+                                    <Text size="xs">
+                                      № {c.journalNumber} от {ruDate(c.registeredAt)} — {subserviceShort(c.subservice)}
+                                    </Text>
+                                    <StatusBadge status={c.status} size="sm" />
+                                  </Group>
+                                ))}
+                              </Stack>
+                            )}
+                          </Box>
+                          <Button size="xs" onClick={() => applyMatch(p)}>
+                            Использовать эти данные
+                          </Button>
+                        </Group>
+                      </Paper>
+                    ))}
+                  </Stack>
+                </Alert>
+              )}
+
+              <Text size="sm" fw={500} mt="xs">
+                Документ, удостоверяющий личность
+              </Text>
+              <IdDocFields form={form} prefix="applicant.idDoc" onKindChange={() => form.setFieldValue('idKindAuto', false)} />
+              <TextInput label="Адрес регистрации" required {...form.getInputProps('applicant.regAddress')} />
+              <Checkbox label="Адрес фактического проживания совпадает с адресом регистрации" {...form.getInputProps('applicant.sameAddress', { type: 'checkbox' })} />
+              {!v.applicant.sameAddress && <TextInput label="Адрес фактического проживания" {...form.getInputProps('applicant.actualAddress')} />}
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
+                <TextInput label="Телефон" type="tel" {...form.getInputProps('applicant.phone')} />
+                <TextInput label="Электронная почта" inputMode="email" {...form.getInputProps('applicant.email')} />
+              </SimpleGrid>
+            </Stack>
+          </Fieldset>
+
+          {/* ------------------------------------------------ Представитель */}
+          <Fieldset legend="Представитель">
+            <Stack gap="xs">
+              <Switch
+                label="Заявление подаёт представитель"
+                disabled={minors}
+                checked={v.hasRepresentative || minors}
+                onChange={(e) => form.setFieldValue('hasRepresentative', e.currentTarget.checked)}
+                description={minors ? 'Для несовершеннолетнего заявление подаёт законный представитель (п. 23)' : undefined}
+                error={form.errors.hasRepresentative}
+              />
+              {(v.hasRepresentative || minors) && (
+                <>
+                  <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
+                    <TextInput label="ФИО представителя" required {...form.getInputProps('representative.fullName')} />
+                    <NativeSelect
+                      label="Основание полномочий"
+                      required
+                      disabled={minors}
+                      data={[PICK, ...AUTHORITIES.map((a) => option(a, AUTHORITY_LABELS[a]))]}
+                      {...form.getInputProps('representative.authority')}
+                      value={minors ? 'legal' : v.representative.authority}
+                    />
+                  </SimpleGrid>
+                  {!minors && v.representative.authority === 'power_of_attorney' && (
+                    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
+                      <TextInput label="Номер доверенности" required {...form.getInputProps('representative.authorityNumber')} />
+                      <RuDateInput label="Дата доверенности" required {...dateProps(form, 'representative.authorityDate')} />
+                    </SimpleGrid>
+                  )}
+                  {!minors && v.representative.authority === 'organization' && (
+                    <TextInput label="Организация (орган)" required {...form.getInputProps('representative.organization')} />
+                  )}
+                  <Text size="sm" fw={500} mt="xs">
+                    Документ, удостоверяющий личность представителя
+                  </Text>
+                  <IdDocFields form={form} prefix="representative.idDoc" />
+                  <TextInput label="Телефон" type="tel" maw={360} {...form.getInputProps('representative.phone')} />
+                </>
+              )}
+            </Stack>
+          </Fieldset>
+
+          {/* ------------------------------------------------ Льготная категория и обстоятельства */}
+          <Fieldset legend="Льготная категория и обстоятельства">
+            {!v.subservice ? (
+              <Text size="sm" c="dimmed">
+                Выберите подуслугу.
+              </Text>
+            ) : (
+              <Stack gap="xs">
+                <Select
+                  label="Льготная категория"
+                  allowDeselect={false}
+                  disabled={lgotaOptions.length === 0}
+                  data={[option('none', 'не относится'), ...lgotaOptions.map((l) => option(l.code, l.label))]}
+                  value={lgota ?? 'none'}
+                  onChange={(x) => form.setFieldValue('lgota', (x ?? 'none') as IntakeValues['lgota'])}
+                  error={form.errors.lgota}
+                  description={
+                    lgotaOptions.length === 0
+                      ? 'Для этой подуслуги документы о доходах не представляются, льготные категории не применяются'
+                      : undefined
+                  }
+                  comboboxProps={{ width: 'target' }}
+                />
+                {lgota && isIncomeExempt(v.subservice, lgota) && (
+                  <Text size="sm" c="teal.8">
+                    Документы о доходах не прилагаются ({SUBSERVICE_PARAGRAPH[v.subservice]}). Документ о праве на меры социальной
+                    поддержки запрашивается в рамках межведомственного взаимодействия, если заявитель не представил его сам.
+                  </Text>
+                )}
+                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+                  {rel.disabled && <Checkbox label="Инвалидность установлена" {...form.getInputProps('circumstances.disabled', { type: 'checkbox' })} />}
+                  {rel.pensioner && (
+                    <Checkbox
+                      label="Получает пенсию (заявитель или совместно проживающие члены семьи)"
+                      {...form.getInputProps('circumstances.pensioner', { type: 'checkbox' })}
+                    />
+                  )}
+                  {rel.stationary && (
+                    <>
+                      <Checkbox
+                        label="Административный надзор (п. 21)"
+                        description="освобождается из мест лишения свободы, установлен административный надзор"
+                        {...form.getInputProps('circumstances.underAdministrativeSupervision', { type: 'checkbox' })}
+                      />
+                      <Checkbox label="Признан недееспособным (п. 21)" {...form.getInputProps('circumstances.legallyIncapacitated', { type: 'checkbox' })} />
+                      <Checkbox label="Страдает психическим расстройством (п. 21)" {...form.getInputProps('circumstances.mentalDisorder', { type: 'checkbox' })} />
+                    </>
+                  )}
+                  {rel.minors && (
+                    <>
+                      <Checkbox
+                        label="Ребёнок младше 14 лет"
+                        description={age === null ? 'определяется по дате рождения' : 'по дате рождения'}
+                        checked={age !== null && age < 14}
+                        disabled
+                        readOnly
+                      />
+                      <Checkbox
+                        label="Оставшийся без попечения родителей"
+                        {...form.getInputProps('circumstances.leftWithoutParentalCare', { type: 'checkbox' })}
+                      />
+                      <Checkbox
+                        label="Законные представители задержаны, арестованы, заключены под стражу или осуждены"
+                        {...form.getInputProps('circumstances.legalRepresentativesDetained', { type: 'checkbox' })}
+                      />
+                      <Checkbox
+                        label="Направлен актом оперативного дежурного органа внутренних дел"
+                        {...form.getInputProps('circumstances.policeReferral', { type: 'checkbox' })}
+                      />
+                    </>
+                  )}
+                </SimpleGrid>
+                {rel.relatives && (
+                  <NumberInput
+                    label={
+                      v.subservice === 'stationary'
+                        ? 'Число родственников, не способных осуществлять уход (п. 21)'
+                        : 'Число совершеннолетних детей, не способных осуществлять уход (п. 22)'
+                    }
+                    description="По каждому представляется отдельный документ"
+                    min={0}
+                    max={20}
+                    allowDecimal={false}
+                    allowNegative={false}
+                    clampBehavior="strict"
+                    maw={420}
+                    {...form.getInputProps('circumstances.relativesUnableToCare')}
+                  />
+                )}
+              </Stack>
+            )}
+          </Fieldset>
+
+          {/* ------------------------------------------------ Документы */}
+          <Fieldset legend="Документы">
+            {!v.subservice ? (
+              <Text size="sm" c="dimmed">
+                Перечень документов появится после выбора подуслуги.
+              </Text>
+            ) : (
+              <Stack gap="xs">
+                <Group justify="space-between">
+                  <Text size="sm" c="dimmed">
+                    {SUBSERVICE_PARAGRAPH[v.subservice]} и п. 25 регламента. Документы, не представленные заявителем, не препятствуют
+                    регистрации (п. 29) и учитываются при принятии решения (п. 31).
+                  </Text>
+                  <Text size="sm" fw={500} data-testid="doc-counts">
+                    Принято: {counts.received} (листов: {counts.sheets}) · запросить: {counts.requested} · не представлено: {counts.missing}
+                  </Text>
+                </Group>
+                {items.map((item, i) => (
+                  <DocRow
+                    key={item.key}
+                    n={i + 1}
+                    item={item}
+                    mark={markOf(v, item)}
+                    errors={{
+                      state: form.errors[`marks.${item.key}.state`],
+                      form: form.errors[`marks.${item.key}.form`],
+                      sheets: form.errors[`marks.${item.key}.sheets`],
+                    }}
+                    onChange={(patch) => setMark(item, patch)}
+                  />
+                ))}
+              </Stack>
+            )}
+          </Fieldset>
+
+          {general.length > 0 && (
+            <Alert color="red" title="Не зарегистрировано">
+              <List size="sm">
+                {general.map((g, i) => (
+                  <List.Item key={i}>{g}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+
+          <Paper
+            withBorder
+            shadow="sm"
+            p="sm"
+            style={{ position: 'sticky', bottom: 0, zIndex: 5, background: 'var(--mantine-color-body)' }}
+          >
+            <Group justify="space-between">
+              <Text size="xs" c="dimmed">
+                {draftState && 'at' in draftState
+                  ? `Черновик сохранён в ${pad2(draftState.at.getHours())}:${pad2(draftState.at.getMinutes())}`
+                  : draftState
+                    ? 'Черновик не сохранён'
+                    : 'Черновик сохраняется автоматически'}
+              </Text>
+              <Group gap="sm">
+                <Button variant="default" onClick={startNew} disabled={busy}>
+                  Очистить форму
+                </Button>
+                <Button onClick={() => void register()} loading={busy} size="md">
+                  Зарегистрировать (Ctrl+Enter)
+                </Button>
+              </Group>
+            </Group>
+          </Paper>
+        </Stack>
+      </form>
+    </Page>
+  );
+}
+
+// ------------------------------------------------------------------ a checklist row
+
+const APPLICANT_STATES = [option('received', 'Принят'), option('not_provided', 'Не представлен')];
+const INTERAGENCY_STATES = [option('to_request', 'Будет запрошен'), option('received', 'Принят')];
+const FORMS = [option('original', 'Подлинник'), option('copy', 'Копия')];
+
+function DocRow({
+  n,
+  item,
+  mark,
+  errors,
+  onChange,
+}: {
+  n: number;
+  item: ChecklistItem;
+  mark: Mark;
+  errors: { state?: ReactNode; form?: ReactNode; sheets?: ReactNode };
+  onChange: (patch: Partial<Mark>) => void;
+}) {
+  const received = mark.state === 'received';
+  const err = errors.state ?? errors.form;
+  return (
+    <Paper withBorder p="xs" data-testid={`doc-${item.key}`} data-state={mark.state} bg={received ? 'var(--mantine-color-green-light)' : undefined}>
+      <Group align="flex-start" justify="space-between" wrap="nowrap" gap="md">
+        <Box style={{ flex: 1, minWidth: 0 }}>
+          <Text size="sm">
+            <Text span c="dimmed" size="sm">
+              {n}.{' '}
+            </Text>
+            {item.title}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {item.paragraph}
+            {item.condition ? ` · ${item.condition}` : ''}
+            {item.source === 'interagency' ? ' · запрашивается органом, если не представлен заявителем (п. 24)' : ''}
+            {!item.required && item.source === 'applicant' ? ' · при наличии' : ''}
+          </Text>
+          {item.alternatives && (
+            <Spoiler maxHeight={0} showLabel="варианты документов" hideLabel="скрыть варианты" fz="xs">
+              <List size="xs" c="dimmed" mt={4}>
+                {item.alternatives.map((a, i) => (
+                  <List.Item key={i}>{a}</List.Item>
+                ))}
+              </List>
+            </Spoiler>
+          )}
+        </Box>
+        <Stack gap={6} align="flex-end" style={{ flexShrink: 0 }}>
+          <SegmentedControl
+            size="xs"
+            aria-label="Состояние документа"
+            data={item.source === 'interagency' ? INTERAGENCY_STATES : APPLICANT_STATES}
+            value={mark.state}
+            onChange={(state) => onChange({ state: state as DocState })}
+            color={received ? 'green' : undefined}
+          />
+          {received && (
+            <Group gap="xs" wrap="nowrap" align="flex-start">
+              <SegmentedControl
+                size="xs"
+                aria-label="Подлинник или копия"
+                data={FORMS}
+                value={mark.form || (null as unknown as string)}
+                onChange={(form) => onChange({ form: form as Mark['form'] })}
+                styles={errors.form ? { root: { outline: '1px solid var(--mantine-color-error)' } } : undefined}
+              />
+              <NumberInput
+                size="xs"
+                w={90}
+                aria-label="Число листов"
+                placeholder="листов"
+                rightSection={<Text size="xs" c="dimmed" pr={4}>л.</Text>}
+                min={1}
+                max={999}
+                allowDecimal={false}
+                allowNegative={false}
+                value={mark.sheets}
+                onChange={(sheets) => onChange({ sheets })}
+                error={errors.sheets ? true : undefined}
+              />
+            </Group>
+          )}
+          {(err || errors.sheets) && (
+            <Text size="xs" c="red" data-field-error>
+              {[err, errors.sheets].filter(Boolean).map((x, i) => (
+                <span key={i}>{i > 0 ? '; ' : ''}{x}</span>
+              ))}
+            </Text>
+          )}
+        </Stack>
+      </Group>
+    </Paper>
+  );
+}
+
+// ------------------------------------------------------------------ success
+
+function Registered({ result, onNew }: { result: CaseView; onNew: () => void }) {
+  const [printing, setPrinting] = useState(false);
+  const print = async () => {
+    setPrinting(true);
+    try {
+      downloadFile(await api['cases.receipt']({ id: result.id }));
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setPrinting(false);
+    }
+  };
+  const received = result.documents.filter((d) => d.state === 'received');
+  const sheets = received.reduce((n, d) => n + (d.sheets ?? 0), 0);
+  const requested = result.documents.filter((d) => d.state === 'to_request').length;
+  const missing = result.documents.filter((d) => d.state === 'not_provided').length;
+  return (
+    <Stack maw={900}>
+      <Card withBorder padding="xl" data-testid="registered">
+        <Stack gap="md">
+          <Group gap="sm">
+            <Badge color="green" size="lg" tt="none">
+              Готово
+            </Badge>
+            <Text c="dimmed" size="sm">
+              {subserviceShort(result.subservice)}
+            </Text>
+          </Group>
+          <Title order={1}>
+            Зарегистрировано: № {result.journalNumber} от {ruDate(result.registeredAt)}
+          </Title>
+          <Text size="lg">
+            {result.applicantName}, {ruDate(result.applicantBirthDate)}
+          </Text>
+          <Group gap="lg">
+            {result.deadlines.requests && (
+              <Group gap={6}>
+                <Text size="sm">Запросы до</Text>
+                <DueBadge date={result.deadlines.requests} />
+              </Group>
+            )}
+            <Group gap={6}>
+              <Text size="sm">Решение до</Text>
+              <DueBadge date={result.deadlines.decision} />
+            </Group>
+            <Group gap={6}>
+              <Text size="sm">Результат до</Text>
+              <DueBadge date={result.deadlines.result} />
+            </Group>
+          </Group>
+          <Text size="sm" c="dimmed">
+            Принято документов: {received.length} (листов: {sheets}); будет запрошено: {requested}; не представлено: {missing}.
+          </Text>
+          <Group>
+            <Button size="md" autoFocus onClick={print} loading={printing}>
+              Печать расписки
+            </Button>
+            <Button size="md" variant="default" component="a" href={`#/cases/${result.id}`}>
+              Открыть дело
+            </Button>
+            <Button size="md" variant="default" onClick={onNew}>
+              Новое заявление
+              <Kbd ml={8} size="xs">
+                Alt+N
+              </Kbd>
+            </Button>
+          </Group>
+          <Text size="xs" c="dimmed">
+            Выдайте заявителю расписку в получении документов (п. 44).
+          </Text>
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}
