@@ -139,7 +139,7 @@ export function fillDatabase(db: Db, cal: ProductionCalendar, o: FillOptions): v
         insDoc.run(caseId, pos, item.key, item.title, item.paragraph, item.source, item.agencyCode ?? null, received ? 'received' : item.source === 'interagency' ? 'to_request' : 'not_provided', received ? 'copy' : null, received ? 1 + Math.floor(r() * 3) : null);
       });
     }
-    const insCounter = raw.prepare('insert into journal_counters(office_code, year, last_seq) values (?, ?, ?) on conflict do update set last_seq = excluded.last_seq');
+    const insCounter = raw.prepare("insert into journal_counters(office_code, register, year, last_seq) values (?, 'application', ?, ?) on conflict do update set last_seq = excluded.last_seq");
     for (const [year, seq] of seqByYear) insCounter.run(o.officeCode, year, seq);
   })();
   raw.pragma('optimize');

@@ -6,7 +6,7 @@
  * calendar dates are 'YYYY-MM-DD', booleans are integers 0/1.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
@@ -180,6 +180,8 @@ export const cases = sqliteTable(
     dueDecision: text('due_decision').notNull(),
     dueResult: text('due_result').notNull(),
     /** The nearest deadline still open; null when none (closed or annulled). */
+    /** p.47: the result is issued within 5 working days of signing. */
+    dueIssue: text('due_issue'),
     nextDue: text('next_due'),
     nextDueKind: text('next_due_kind'),
     portalId: text('portal_id'),
@@ -199,15 +201,19 @@ export const cases = sqliteTable(
   ],
 );
 
-/** Last journal number issued per office and year. */
+/**
+ * Last number issued per office, register and year: 'application' (the
+ * registration journal) and 'outgoing' (signed results).
+ */
 export const journalCounters = sqliteTable(
   'journal_counters',
   {
     officeCode: text('office_code').notNull(),
+    register: text('register').notNull(),
     year: integer('year').notNull(),
     lastSeq: integer('last_seq').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.officeCode, t.year] })],
+  (t) => [primaryKey({ columns: [t.officeCode, t.register, t.year] })],
 );
 
 /** The case's document checklist (p.19–23, p.25), one row per item. */
@@ -263,3 +269,140 @@ export const drafts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
+
+// ------------------------------------------------------------------ case processing (p.45–47)
+
+/** Who moved the case from which state to which, when (the case's timeline). */
+export const caseEvents = sqliteTable(
+  'case_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    at: text('at').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    userName: text('user_name'),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    note: text('note'),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId)],
+);
+
+/** Interagency requests (p.14, 25, 45): sent, answered within 5 working days. */
+export const interagencyRequests = sqliteTable(
+  'interagency_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    agencyCode: text('agency_code').notNull(),
+    /** The checklist items this request covers. */
+    documentKeys: text('document_keys', { mode: 'json' }).$type<string[]>().notNull(),
+    subject: text('subject').notNull(),
+    channel: text('channel').notNull(),
+    outgoingNumber: text('outgoing_number').notNull(),
+    sentDate: text('sent_date').notNull(),
+    dueDate: text('due_date').notNull(),
+    sentBy: integer('sent_by')
+      .notNull()
+      .references(() => users.id),
+    answerDate: text('answer_date'),
+    answerIncomingNumber: text('answer_incoming_number'),
+    answerSummary: text('answer_summary'),
+    answeredBy: integer('answered_by').references(() => users.id),
+  },
+  (t) => [index('requests_case_idx').on(t.caseId), index('requests_due_idx').on(t.answerDate, t.dueDate)],
+);
+
+/** The acts of Appendix 3 (citizen or family) and Appendix 4, with the scale answers. */
+export const caseActs = sqliteTable(
+  'case_acts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    /** appendix3 | appendix4 */
+    kind: text('kind').notNull(),
+    /** appendix3: citizen | family */
+    variant: text('variant'),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    barthel: text('barthel', { mode: 'json' }).$type<Record<string, number> | null>(),
+    lawton: text('lawton', { mode: 'json' }).$type<Record<string, number> | null>(),
+    complete: integer('complete', { mode: 'boolean' }).notNull(),
+    updatedAt: text('updated_at').notNull(),
+    updatedBy: integer('updated_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [uniqueIndex('case_acts_uq').on(t.caseId, t.kind)],
+);
+
+/**
+ * The result: an ИППСУ or a refusal, in versions. A draft is edited in
+ * place; signing freezes it — the DOCX bytes and their SHA-256 are stored,
+ * the outgoing number assigned. Changing a signed result makes a new version.
+ */
+export const caseDecisions = sqliteTable(
+  'case_decisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    version: integer('version').notNull(),
+    /** ippsu | refusal */
+    kind: text('kind').notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** draft | signed | superseded */
+    status: text('status').notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    outgoingNumber: text('outgoing_number'),
+    signedAt: text('signed_at'),
+    signedBy: integer('signed_by').references(() => users.id),
+    signedByName: text('signed_by_name'),
+    signedByPosition: text('signed_by_position'),
+    docx: blob('docx', { mode: 'buffer' }),
+    sha256: text('sha256'),
+    issuedDate: text('issued_date'),
+    issueMethod: text('issue_method'),
+    /** in person: applicant | representative */
+    issuedTo: text('issued_to'),
+    postalAddress: text('postal_address'),
+    postalId: text('postal_id'),
+    issuedBy: integer('issued_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('case_decisions_uq').on(t.caseId, t.version)],
+);
+
+/** The editable service catalogue (seven types, each service with its unit of volume). */
+export const services = sqliteTable('services', {
+  code: text('code').primaryKey(),
+  type: integer('type').notNull(),
+  name: text('name').notNull(),
+  unit: text('unit').notNull(),
+  urgent: integer('urgent', { mode: 'boolean' }).notNull().default(false),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  locallyModified: integer('locally_modified', { mode: 'boolean' }).notNull().default(false),
+  seedHash: text('seed_hash'),
+});
+
+/** Providers of social services. */
+export const providers = sqliteTable('providers', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  address: text('address').notNull(),
+  phone: text('phone'),
+  email: text('email'),
+  /** Forms of service offered: home, semi-stationary, stationary. */
+  forms: text('forms', { mode: 'json' }).$type<string[]>().notNull(),
+  /** Codes of services offered. */
+  serviceCodes: text('service_codes', { mode: 'json' }).$type<string[]>().notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});

@@ -11,7 +11,7 @@ import { buildChecklist, type ApplicantCircumstances, type ChecklistItem } from 
 import { canTransition, type CaseStatus } from '../../../core/domain/case-states';
 import { soonHorizon } from '../../../core/domain/deadlines';
 import { diffDays, todayIso } from '../../../core/domain/dates';
-import { caseDocuments, cases, drafts, journalCounters, persons, printLog, refItems, users } from '../../../db/schema';
+import { caseDocuments, cases, drafts, persons, printLog, refItems, users } from '../../../db/schema';
 import { buildJournal } from '../../forms/journal';
 import { buildReceipt } from '../../forms/receipt';
 import type { Ctx, UserCtx } from '../context';
@@ -26,6 +26,7 @@ import {
   matchPersons,
   toCaseRow,
 } from '../cases';
+import { nextNumber } from '../numbering';
 import { personsByIds, savePerson, toPersonView } from '../persons';
 import { officeRow, toOfficeView } from '../views';
 import type { HandlerGroup } from './types';
@@ -103,16 +104,6 @@ function markChecklist(items: ChecklistItem[], marks: Register['documents']) {
   return rows;
 }
 
-/** Next journal number of the year: gap-free, never reused (call inside the registration transaction). */
-function nextJournalNumber(ctx: Ctx, officeCode: string, year: number): { seq: number; number: string } {
-  const row = ctx.db
-    .insert(journalCounters)
-    .values({ officeCode, year, lastSeq: 1 })
-    .onConflictDoUpdate({ target: [journalCounters.officeCode, journalCounters.year], set: { lastSeq: sql`${journalCounters.lastSeq} + 1` } })
-    .returning({ seq: journalCounters.lastSeq })
-    .get();
-  return { seq: row.seq, number: `${row.seq}/${year}` };
-}
 
 /** p.43–44: приём и регистрация заявления и документов. */
 function registerApplication(ctx: UserCtx, a: Register) {
@@ -135,7 +126,7 @@ function registerApplication(ctx: UserCtx, a: Register) {
   return ctx.tx(() => {
     const person = savePerson(ctx.db, a.applicant, a.personId, nowIso);
     const year = Number(registeredDate.slice(0, 4));
-    const { seq, number } = nextJournalNumber(ctx, office.code, year);
+    const { seq, number } = nextNumber(ctx.db, office.code, 'application', year);
     const due = computeDeadlines(cal, {
       channel: a.channel,
       receivedAt: a.receivedAt,

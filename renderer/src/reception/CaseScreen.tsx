@@ -284,9 +284,11 @@ export function CaseScreen({ id }: { id: number }) {
       }
       actions={
         <>
-          <Button variant="default" onClick={printReceipt} loading={printing}>
-            Печать расписки
-          </Button>
+          {c.status !== 'annulled' && (
+            <Button variant="default" onClick={printReceipt} loading={printing}>
+              Печать расписки
+            </Button>
+          )}
           {canAnnul && (
             <Button color="red" variant="light" onClick={() => setAnnulling(true)}>
               Аннулировать регистрацию

@@ -61,10 +61,10 @@ export function ageAt(birthDate: string, at: string): number | null {
 /** Short names of the sub-services for tables and filters (the reference has no short names). */
 export const SUBSERVICE_SHORT: Record<SubserviceCode, string> = {
   home: 'На дому',
-  'semi-stationary': 'Полустационарная форма',
-  stationary: 'Стационарная форма',
-  'special-housing': 'Специализированный жилищный фонд',
-  'minors-semi-stationary': 'Несовершеннолетние, полустационарная форма',
+  'semi-stationary': 'Полустационарная',
+  stationary: 'Стационарная',
+  'special-housing': 'Спец. жилищный фонд',
+  'minors-semi-stationary': 'Несовершеннолетние',
 };
 
 export const SUBSERVICE_NUMBER: Record<SubserviceCode, number> = {
@@ -84,8 +84,23 @@ export function channelLabel(code: string): string {
   return CHANNEL_LABELS[code as Channel] ?? code;
 }
 
+const DEADLINE_SHORT: Record<DeadlineKind, string> = {
+  registration: 'Регистрация',
+  requests: 'Запросы',
+  decision: 'Решение',
+  result: 'Результат',
+  issue: 'Выдача',
+};
+
+/** Short name of what is due, for badges in tables. */
 export function deadlineLabel(kind: string | null | undefined): string | undefined {
-  return kind ? (DEADLINE_LABELS[kind as DeadlineKind] ?? kind) : undefined;
+  return kind ? (DEADLINE_SHORT[kind as DeadlineKind] ?? DEADLINE_LABELS[kind as DeadlineKind] ?? kind) : undefined;
+}
+
+/** «Иванова Мария Петровна» → «Иванова М. П.» for narrow columns. */
+export function shortPersonName(full: string): string {
+  const [last, ...rest] = full.trim().split(/\s+/);
+  return [last, ...rest.map((w) => `${w[0]}.`)].join(' ');
 }
 
 const STATUS_COLORS: Record<CaseStatus, string> = {
@@ -101,7 +116,15 @@ const STATUS_COLORS: Record<CaseStatus, string> = {
 
 export function StatusBadge({ status, size = 'md' }: { status: CaseStatus; size?: 'sm' | 'md' | 'lg' | 'xl' }) {
   return (
-    <Badge color={STATUS_COLORS[status]} variant={status === 'annulled' ? 'outline' : 'light'} tt="none" size={size} data-status={status}>
+    <Badge
+      color={STATUS_COLORS[status]}
+      variant={status === 'annulled' ? 'outline' : 'light'}
+      tt="none"
+      size={size}
+      data-status={status}
+      style={{ flexShrink: 0, maxWidth: 'none' }}
+      styles={{ label: { overflow: 'visible' } }}
+    >
       {CASE_STATUS_LABELS[status]}
     </Badge>
   );
@@ -195,6 +218,18 @@ const COLUMN_TITLES: Record<CaseColumn, string> = {
   due: 'Ближайший срок',
 };
 
+function DateTimeCell({ value, strike }: { value: string; strike: boolean }) {
+  const [date, time] = ruDateTime(value).split(' ');
+  return (
+    <Text size="sm" td={strike ? 'line-through' : undefined} style={{ whiteSpace: 'nowrap' }}>
+      {date}{' '}
+      <Text span size="sm" c="dimmed" inherit>
+        {time}
+      </Text>
+    </Text>
+  );
+}
+
 function openCase(id: number) {
   navigate(`/cases/${id}`);
 }
@@ -217,9 +252,9 @@ export function CaseTable({ rows, columns, empty = 'Дел не найдено' 
           </Anchor>
         );
       case 'received':
-        return <Text size="sm" style={strike}>{ruDateTime(r.receivedAt)}</Text>;
+        return <DateTimeCell value={r.receivedAt} strike={annulled} />;
       case 'registered':
-        return <Text size="sm" style={strike}>{ruDateTime(r.registeredAt)}</Text>;
+        return <DateTimeCell value={r.registeredAt} strike={annulled} />;
       case 'applicant':
         return (
           <>
@@ -228,16 +263,29 @@ export function CaseTable({ rows, columns, empty = 'Дел не найдено' 
             </Text>
             <Text size="xs" c="dimmed">
               {ruDate(r.applicantBirthDate)}
-              {r.snils ? ` · СНИЛС ${snilsText(r.snils)}` : ''}
+              {r.snils && (
+                <span style={{ whiteSpace: 'nowrap' }}>
+                  {' · СНИЛС '}
+                  {snilsText(r.snils)}
+                </span>
+              )}
             </Text>
           </>
         );
       case 'subservice':
-        return <Text size="sm">{subserviceShort(r.subservice)}</Text>;
+        return (
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {subserviceShort(r.subservice)}
+          </Text>
+        );
       case 'channel':
         return <Text size="sm">{channelLabel(r.channel)}</Text>;
       case 'registeredBy':
-        return <Text size="sm">{r.registeredByName}</Text>;
+        return (
+          <Text size="sm" title={r.registeredByName} style={{ whiteSpace: 'nowrap' }}>
+            {shortPersonName(r.registeredByName)}
+          </Text>
+        );
       case 'status':
         return (
           <>

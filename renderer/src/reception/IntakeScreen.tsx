@@ -475,6 +475,7 @@ export function IntakeScreen() {
   const [matches, setMatches] = useState<PersonWithCases[]>([]);
   const rootRef = useRef<HTMLFormElement>(null);
   const draftReady = useRef(false);
+  const busyRef = useRef(false);
   const pendingSave = useRef<Promise<unknown>>(Promise.resolve());
 
   const saveDraft = useDebouncedCallback(
@@ -625,7 +626,8 @@ export function IntakeScreen() {
   };
 
   const register = async () => {
-    if (busy || phase.kind !== 'form') return;
+    if (busyRef.current || phase.kind !== 'form') return;
+    busyRef.current = true;
     const values = form.getValues();
     const { input, documents } = buildPayload(values, checklistFor(values));
     setBusy(true);
@@ -647,6 +649,7 @@ export function IntakeScreen() {
       }
       notifyError(e);
     } finally {
+      busyRef.current = false;
       setBusy(false);
     }
   };
@@ -893,7 +896,7 @@ export function IntakeScreen() {
                         <Group justify="space-between" align="flex-start" wrap="nowrap">
                           <Box>
                             <Text size="sm" fw={600}>
-                              <Anchor href={`#/persons/${p.id}`} target="_blank" inherit>
+                              <Anchor href={`#/persons/${p.id}`} inherit>
                                 {p.fullName}
                               </Anchor>
                               , {ruDate(p.birthDate)}
@@ -996,21 +999,22 @@ export function IntakeScreen() {
               </Text>
             ) : (
               <Stack gap="xs">
-                <Select
-                  label="Льготная категория"
-                  allowDeselect={false}
-                  disabled={lgotaOptions.length === 0}
-                  data={[option('none', 'не относится'), ...lgotaOptions.map((l) => option(l.code, l.label))]}
-                  value={lgota ?? 'none'}
-                  onChange={(x) => form.setFieldValue('lgota', (x ?? 'none') as IntakeValues['lgota'])}
-                  error={form.errors.lgota}
-                  description={
-                    lgotaOptions.length === 0
-                      ? 'Для этой подуслуги документы о доходах не представляются, льготные категории не применяются'
-                      : undefined
-                  }
-                  comboboxProps={{ width: 'target' }}
-                />
+                {lgotaOptions.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    Для этой подуслуги документы о доходах не представляются: льготная категория не указывается.
+                  </Text>
+                ) : (
+                  <Select
+                    label="Льготная категория"
+                    allowDeselect={false}
+                    data={[option('none', 'не относится'), ...lgotaOptions.map((l) => option(l.code, l.label))]}
+                    value={lgota ?? 'none'}
+                    onChange={(x) => form.setFieldValue('lgota', (x ?? 'none') as IntakeValues['lgota'])}
+                    error={form.errors.lgota}
+                    description="Категории, для которых документы о доходах не прилагаются"
+                    comboboxProps={{ width: 'target' }}
+                  />
+                )}
                 {lgota && isIncomeExempt(v.subservice, lgota) && (
                   <Text size="sm" c="teal.8">
                     Документы о доходах не прилагаются ({SUBSERVICE_PARAGRAPH[v.subservice]}). Документ о праве на меры социальной

@@ -131,7 +131,7 @@ export function JournalScreen() {
         </>
       }
     >
-      <SimpleGrid cols={{ base: 1, sm: 3, lg: 6 }} spacing="sm" verticalSpacing="xs">
+      <SimpleGrid cols={{ base: 1, sm: 3, xl: 6 }} spacing="sm" verticalSpacing="xs">
         <RuDateInput key={`from-${resets}`} label="Период с" value={f.from} onChange={(from) => filter({ from })} />
         <RuDateInput key={`to-${resets}`} label="Период по" value={f.to} onChange={(to) => filter({ to })} />
         <Select label="Способ поступления" placeholder="Все" clearable data={CHANNEL_OPTIONS} value={f.channel} onChange={(channel) => filter({ channel })} />

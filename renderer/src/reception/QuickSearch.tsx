@@ -96,11 +96,10 @@ export function QuickSearch() {
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
               e.preventDefault();
-              if (combobox.dropdownOpened && q) combobox.closeDropdown();
-              else {
-                setQ('');
-                inputRef.current?.blur();
-              }
+              combobox.closeDropdown();
+              setQ('');
+              setResults(null);
+              inputRef.current?.blur();
             }
           }}
           rightSectionWidth={64}

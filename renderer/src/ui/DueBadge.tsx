@@ -55,7 +55,8 @@ export function DueBadge({ date, urgency, label, done = false, size = 'md' }: Du
       fw={600}
       title={title}
       data-urgency={u ?? (done ? 'done' : 'none')}
-      style={{ whiteSpace: 'nowrap' }}
+      style={{ flexShrink: 0, maxWidth: 'none' }}
+      styles={{ label: { overflow: 'visible' } }}
     >
       {parts.join(' · ')}
     </Badge>

@@ -1,3 +1,48 @@
+CREATE TABLE `case_acts` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`case_id` integer NOT NULL,
+	`kind` text NOT NULL,
+	`variant` text,
+	`data` text NOT NULL,
+	`barthel` text,
+	`lawton` text,
+	`complete` integer NOT NULL,
+	`updated_at` text NOT NULL,
+	`updated_by` integer NOT NULL,
+	FOREIGN KEY (`case_id`) REFERENCES `cases`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`updated_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `case_acts_uq` ON `case_acts` (`case_id`,`kind`);--> statement-breakpoint
+CREATE TABLE `case_decisions` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`case_id` integer NOT NULL,
+	`version` integer NOT NULL,
+	`kind` text NOT NULL,
+	`data` text NOT NULL,
+	`status` text NOT NULL,
+	`created_at` text NOT NULL,
+	`created_by` integer NOT NULL,
+	`outgoing_number` text,
+	`signed_at` text,
+	`signed_by` integer,
+	`signed_by_name` text,
+	`signed_by_position` text,
+	`docx` blob,
+	`sha256` text,
+	`issued_date` text,
+	`issue_method` text,
+	`issued_to` text,
+	`postal_address` text,
+	`postal_id` text,
+	`issued_by` integer,
+	FOREIGN KEY (`case_id`) REFERENCES `cases`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`signed_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`issued_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `case_decisions_uq` ON `case_decisions` (`case_id`,`version`);--> statement-breakpoint
 CREATE TABLE `case_documents` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`case_id` integer NOT NULL,
@@ -14,6 +59,20 @@ CREATE TABLE `case_documents` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `case_documents_uq` ON `case_documents` (`case_id`,`key`);--> statement-breakpoint
+CREATE TABLE `case_events` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`case_id` integer NOT NULL,
+	`at` text NOT NULL,
+	`user_id` integer,
+	`user_name` text,
+	`from_status` text,
+	`to_status` text NOT NULL,
+	`note` text,
+	FOREIGN KEY (`case_id`) REFERENCES `cases`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `case_events_case_idx` ON `case_events` (`case_id`);--> statement-breakpoint
 CREATE TABLE `cases` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`office_code` text NOT NULL,
@@ -41,6 +100,7 @@ CREATE TABLE `cases` (
 	`due_requests` text,
 	`due_decision` text NOT NULL,
 	`due_result` text NOT NULL,
+	`due_issue` text,
 	`next_due` text,
 	`next_due_kind` text,
 	`portal_id` text,
@@ -67,11 +127,34 @@ CREATE TABLE `drafts` (
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE TABLE `interagency_requests` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`case_id` integer NOT NULL,
+	`agency_code` text NOT NULL,
+	`document_keys` text NOT NULL,
+	`subject` text NOT NULL,
+	`channel` text NOT NULL,
+	`outgoing_number` text NOT NULL,
+	`sent_date` text NOT NULL,
+	`due_date` text NOT NULL,
+	`sent_by` integer NOT NULL,
+	`answer_date` text,
+	`answer_incoming_number` text,
+	`answer_summary` text,
+	`answered_by` integer,
+	FOREIGN KEY (`case_id`) REFERENCES `cases`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`sent_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`answered_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `requests_case_idx` ON `interagency_requests` (`case_id`);--> statement-breakpoint
+CREATE INDEX `requests_due_idx` ON `interagency_requests` (`answer_date`,`due_date`);--> statement-breakpoint
 CREATE TABLE `journal_counters` (
 	`office_code` text NOT NULL,
+	`register` text NOT NULL,
 	`year` integer NOT NULL,
 	`last_seq` integer NOT NULL,
-	PRIMARY KEY(`office_code`, `year`)
+	PRIMARY KEY(`office_code`, `register`, `year`)
 );
 --> statement-breakpoint
 CREATE TABLE `persons` (
@@ -106,4 +189,25 @@ CREATE TABLE `print_log` (
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `print_log_case_idx` ON `print_log` (`case_id`);
+CREATE INDEX `print_log_case_idx` ON `print_log` (`case_id`);--> statement-breakpoint
+CREATE TABLE `providers` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`name` text NOT NULL,
+	`address` text NOT NULL,
+	`phone` text,
+	`email` text,
+	`forms` text NOT NULL,
+	`service_codes` text NOT NULL,
+	`active` integer DEFAULT true NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `services` (
+	`code` text PRIMARY KEY NOT NULL,
+	`type` integer NOT NULL,
+	`name` text NOT NULL,
+	`unit` text NOT NULL,
+	`urgent` integer DEFAULT false NOT NULL,
+	`active` integer DEFAULT true NOT NULL,
+	`locally_modified` integer DEFAULT false NOT NULL,
+	`seed_hash` text
+);
