@@ -89,7 +89,7 @@ export const SAMPLE_CASE: CaseView = {
   circumstances: { disabled: true, pensioner: true, relativesUnableToCare: 0 },
   registeredByPosition: SPECIALIST.position,
   annulledAt: null,
-  deadlines: { registration: null, requests: '2025-03-04', decision: '2025-03-17', result: '2025-03-24' },
+  deadlines: { registration: null, requests: '2025-03-04', decision: '2025-03-17', result: '2025-03-24', issue: null },
   documents: [
     {
       key: 'identity',
@@ -246,7 +246,7 @@ export const SAMPLE_CASE_MFC: CaseView = {
   mfcCode: 'mfc-01',
   mfcName: MFC_NAMES['mfc-01']!,
   circumstances: { pensioner: false },
-  deadlines: { registration: '2025-03-05', requests: null, decision: '2025-03-19', result: '2025-03-26' },
+  deadlines: { registration: '2025-03-05', requests: null, decision: '2025-03-19', result: '2025-03-26', issue: null },
   documents: [
     {
       key: 'identity',

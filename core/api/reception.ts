@@ -250,6 +250,7 @@ export const CaseView = CaseRow.extend({
     requests: z.string().nullable(),
     decision: z.string(),
     result: z.string(),
+    issue: z.string().nullable(),
   }),
   documents: z.array(CaseDocumentView),
   prints: z.array(z.object({ form: z.string(), fileName: z.string(), at: z.string(), userName: z.string() })),

@@ -49,6 +49,8 @@ export interface CaseDeadlines {
   requests: string | null;
   decision: string;
   result: string;
+  /** p.47: known once the result is signed. */
+  issue: string | null;
 }
 
 /** The n-th working day after `from` (p.17 counting). */
@@ -58,13 +60,14 @@ export function dueAfter(cal: ProductionCalendar, from: string, workingDays: num
 
 export function caseDeadlines(
   cal: ProductionCalendar,
-  a: { channel: Channel; receivedDate: string; registeredDate: string; hasRequests: boolean },
+  a: { channel: Channel; receivedDate: string; registeredDate: string; hasRequests: boolean; signedDate?: string | null },
 ): CaseDeadlines {
   return {
     registration: a.channel === 'in_person' ? null : dueAfter(cal, a.receivedDate, TERMS.registration),
     requests: a.hasRequests ? dueAfter(cal, a.registeredDate, TERMS.requests) : null,
     decision: dueAfter(cal, a.registeredDate, TERMS.decision),
     result: dueAfter(cal, a.registeredDate, TERMS.result),
+    issue: a.signedDate ? dueAfter(cal, a.signedDate, TERMS.issue) : null,
   };
 }
 
@@ -77,6 +80,7 @@ export function nextDeadline(
     { kind: 'requests', date: done.requestsSent ? null : d.requests },
     { kind: 'decision', date: done.decided ? null : d.decision },
     { kind: 'result', date: done.resultIssued ? null : d.result },
+    { kind: 'issue', date: done.resultIssued ? null : d.issue },
   ];
   let best: { kind: DeadlineKind; date: string } | null = null;
   for (const o of open) if (o.date && (!best || o.date < best.date)) best = { kind: o.kind, date: o.date };

@@ -70,7 +70,7 @@ export function caseView(db: Db, c: CaseRecord, cal: ProductionCalendar, today: 
     circumstances: c.circumstances,
     registeredByPosition: c.registeredByPosition,
     annulledAt: c.annulledAt,
-    deadlines: { registration: c.dueRegistration, requests: c.dueRequests, decision: c.dueDecision, result: c.dueResult },
+    deadlines: { registration: c.dueRegistration, requests: c.dueRequests, decision: c.dueDecision, result: c.dueResult, issue: c.dueIssue },
     documents: docs.map((d) => ({
       key: d.key,
       title: d.title,
@@ -88,13 +88,14 @@ export function caseView(db: Db, c: CaseRecord, cal: ProductionCalendar, today: 
 /** The case's deadlines and its nearest open one, from its dates and state. */
 export function computeDeadlines(
   cal: ProductionCalendar,
-  c: { channel: string; receivedAt: string; registeredDate: string; hasRequests: boolean; status: CaseStatus },
+  c: { channel: string; receivedAt: string; registeredDate: string; hasRequests: boolean; status: CaseStatus; signedDate?: string | null },
 ) {
   const d = caseDeadlines(cal, {
     channel: c.channel as Channel,
     receivedDate: c.receivedAt.slice(0, 10),
     registeredDate: c.registeredDate,
     hasRequests: c.hasRequests,
+    signedDate: c.signedDate,
   });
   const next = isClosed(c.status) ? null : nextDeadline(d, stepsDone(c.status));
   return {
@@ -102,9 +103,60 @@ export function computeDeadlines(
     dueRequests: d.requests,
     dueDecision: d.decision,
     dueResult: d.result,
+    dueIssue: d.issue,
     nextDue: next?.date ?? null,
     nextDueKind: next?.kind ?? null,
   };
+}
+
+/** The facts deadlines depend on, for the cases matching `where`. */
+function deadlineInputs(db: Db, where: SQL) {
+  return db
+    .select({
+      id: cases.id,
+      channel: cases.channel,
+      receivedAt: cases.receivedAt,
+      registeredAt: cases.registeredAt,
+      status: cases.status,
+      dueRegistration: cases.dueRegistration,
+      dueRequests: cases.dueRequests,
+      dueDecision: cases.dueDecision,
+      dueResult: cases.dueResult,
+      dueIssue: cases.dueIssue,
+      nextDue: cases.nextDue,
+      nextDueKind: cases.nextDueKind,
+      hasRequests: sql<number>`exists(select 1 from case_documents d where d.case_id = ${cases.id} and d.state = 'to_request')`,
+      signedAt: sql<string | null>`(select max(signed_at) from case_decisions k where k.case_id = ${cases.id} and k.status = 'signed')`,
+    })
+    .from(cases)
+    .where(where)
+    .all();
+}
+
+/** Recomputes and stores the deadlines of the matching cases; returns how many moved. */
+function refreshDeadlines(db: Db, cal: ProductionCalendar, where: SQL): number {
+  let moved = 0;
+  for (const c of deadlineInputs(db, where)) {
+    const d = computeDeadlines(cal, {
+      channel: c.channel,
+      receivedAt: c.receivedAt,
+      registeredDate: todayIso(new Date(c.registeredAt)),
+      hasRequests: Boolean(c.hasRequests),
+      status: c.status as CaseStatus,
+      signedDate: c.signedAt ? todayIso(new Date(c.signedAt)) : null,
+    });
+    const keys = Object.keys(d) as (keyof typeof d)[];
+    if (keys.some((k) => d[k] !== c[k])) {
+      db.update(cases).set(d).where(eq(cases.id, c.id)).run();
+      moved++;
+    }
+  }
+  return moved;
+}
+
+/** After a step of the procedure: the case's deadlines follow its new state. Call inside the step's transaction. */
+export function refreshCaseDeadlines(db: Db, cal: ProductionCalendar, caseId: number): void {
+  refreshDeadlines(db, cal, eq(cases.id, caseId));
 }
 
 /**
@@ -113,44 +165,7 @@ export function computeDeadlines(
  * Returns the number of cases whose deadlines moved.
  */
 export function recomputeOpenDeadlines(db: Db, cal: ProductionCalendar): number {
-  const open = db
-    .select({
-      id: cases.id,
-      channel: cases.channel,
-      receivedAt: cases.receivedAt,
-      registeredAt: cases.registeredAt,
-      status: cases.status,
-      dueRequests: cases.dueRequests,
-      dueDecision: cases.dueDecision,
-      dueResult: cases.dueResult,
-      dueRegistration: cases.dueRegistration,
-      nextDue: cases.nextDue,
-      hasRequests: sql<number>`exists(select 1 from case_documents d where d.case_id = ${cases.id} and d.state = 'to_request')`,
-    })
-    .from(cases)
-    .where(sql`${cases.status} not in ('issued', 'withdrawn', 'annulled')`)
-    .all();
-  let moved = 0;
-  for (const c of open) {
-    const d = computeDeadlines(cal, {
-      channel: c.channel,
-      receivedAt: c.receivedAt,
-      registeredDate: todayIso(new Date(c.registeredAt)),
-      hasRequests: Boolean(c.hasRequests),
-      status: c.status as CaseStatus,
-    });
-    if (
-      d.dueRegistration !== c.dueRegistration ||
-      d.dueRequests !== c.dueRequests ||
-      d.dueDecision !== c.dueDecision ||
-      d.dueResult !== c.dueResult ||
-      d.nextDue !== c.nextDue
-    ) {
-      db.update(cases).set(d).where(eq(cases.id, c.id)).run();
-      moved++;
-    }
-  }
-  return moved;
+  return refreshDeadlines(db, cal, sql`${cases.status} not in ('issued', 'withdrawn', 'annulled')`);
 }
 
 /** WHERE conditions for the case list, the journal and its printout. */

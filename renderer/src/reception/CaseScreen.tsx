@@ -358,7 +358,7 @@ export function CaseScreen({ id }: { id: number }) {
               />
             ) : (
               <Text size="sm" c="dimmed">
-                Заявление подано заявителем лично, без представителя.
+                Заявление подано без представителя.
               </Text>
             )}
           </Card>

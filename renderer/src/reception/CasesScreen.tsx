@@ -3,9 +3,9 @@
  * and sorted. Also the pieces the other reception screens share: the case
  * table, the status badge, filter options and the formatting of dates.
  */
-import { Anchor, Badge, Button, Center, Group, Loader, Pagination, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { Anchor, Badge, Button, Center, Group, Input, Loader, Pagination, Select, SimpleGrid, Table, Text, TextInput, type SelectProps } from '@mantine/core';
+import { useDebouncedValue, useId } from '@mantine/hooks';
+import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { RefItem, RefKind } from '../../../core/api/contract';
 import type { CaseRow } from '../../../core/api/reception';
 import { CASE_STATUS_LABELS, CASE_STATUSES, type CaseStatus } from '../../../core/domain/case-states';
@@ -131,6 +131,20 @@ export function StatusBadge({ status, size = 'md' }: { status: CaseStatus; size?
 }
 
 // ------------------------------------------------------------------ filter options
+
+/**
+ * A Mantine Select whose label names only the input: Mantine also labels its
+ * (always mounted) listbox with the input's label, which makes
+ * getByLabel('…') ambiguous for tests and screen readers.
+ */
+export function LabeledSelect({ label, required, error, description, id, ...rest }: Omit<SelectProps, 'label'> & { label: ReactNode }) {
+  const uid = useId(id);
+  return (
+    <Input.Wrapper id={uid} label={label} required={required} error={error} description={description}>
+      <Select id={uid} error={error ? true : undefined} required={required} {...rest} />
+    </Input.Wrapper>
+  );
+}
 
 export const STATUS_OPTIONS = CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] }));
 export const CHANNEL_OPTIONS = CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }));
@@ -452,10 +466,10 @@ export function CasesScreen() {
     >
       <SimpleGrid cols={{ base: 1, sm: 3, lg: 4 }} spacing="sm" verticalSpacing="xs">
         <TextInput label="Поиск" placeholder="ФИО, СНИЛС или № дела" value={f.q} onChange={(e) => filter({ q: e.currentTarget.value })} />
-        <Select label="Статус" placeholder="Все" clearable data={STATUS_OPTIONS} value={f.status} onChange={(status) => filter({ status })} />
-        <Select label="Подуслуга" placeholder="Все" clearable data={SUBSERVICE_OPTIONS} value={f.subservice} onChange={(subservice) => filter({ subservice })} />
-        <Select label="Способ поступления" placeholder="Все" clearable data={CHANNEL_OPTIONS} value={f.channel} onChange={(channel) => filter({ channel })} />
-        <Select
+        <LabeledSelect label="Статус" placeholder="Все" clearable data={STATUS_OPTIONS} value={f.status} onChange={(status) => filter({ status })} />
+        <LabeledSelect label="Подуслуга" placeholder="Все" clearable data={SUBSERVICE_OPTIONS} value={f.subservice} onChange={(subservice) => filter({ subservice })} />
+        <LabeledSelect label="Способ поступления" placeholder="Все" clearable data={CHANNEL_OPTIONS} value={f.channel} onChange={(channel) => filter({ channel })} />
+        <LabeledSelect
           label="Специалист"
           placeholder="Все"
           clearable
@@ -465,8 +479,8 @@ export function CasesScreen() {
           value={f.registeredBy}
           onChange={(registeredBy) => filter({ registeredBy })}
         />
-        <Select label="Срок" placeholder="Любой" clearable data={URGENCY_OPTIONS} value={f.urgency} onChange={(urgency) => filter({ urgency })} />
-        <Select
+        <LabeledSelect label="Срок" placeholder="Любой" clearable data={URGENCY_OPTIONS} value={f.urgency} onChange={(urgency) => filter({ urgency })} />
+        <LabeledSelect
           label="Сортировка"
           allowDeselect={false}
           data={SORT_OPTIONS}
@@ -488,7 +502,7 @@ export function CasesScreen() {
             </Text>
             {loading && <Loader size="xs" aria-label="Загрузка" />}
           </Group>
-          <CaseTable rows={data.rows} columns={['number', 'registered', 'applicant', 'subservice', 'channel', 'status', 'due', 'registeredBy']} />
+          <CaseTable rows={data.rows} columns={['number', 'registered', 'applicant', 'subservice', 'status', 'due', 'registeredBy']} />
           <ListFooter total={data.total} page={f.page} onPage={(page) => setF((x) => ({ ...x, page }))} />
         </>
       )}

@@ -23,11 +23,11 @@ import {
   Kbd,
   List,
   Loader,
+  Modal,
   NativeSelect,
   NumberInput,
   Paper,
   SegmentedControl,
-  Select,
   SimpleGrid,
   Spoiler,
   Stack,
@@ -78,7 +78,7 @@ import { ErrorState } from '../ui/ErrorState';
 import { notifyError } from '../ui/forms';
 import { Page } from '../ui/Page';
 import { RuDateInput } from '../ui/RuDateInput';
-import { ageAt, ruDate, ruDateTime, snilsText, StatusBadge, subserviceShort, useRefItems } from './CasesScreen';
+import { ageAt, LabeledSelect, ruDate, ruDateTime, snilsText, StatusBadge, subserviceShort, useRefItems } from './CasesScreen';
 
 // ------------------------------------------------------------------ form values
 
@@ -394,6 +394,31 @@ function mapErrors(fields: Record<string, string>, v: IntakeValues, documents: D
   return { mapped, general };
 }
 
+/**
+ * The conditional rules of RegisterInput (its refinements run only once every
+ * plain field is valid), checked here so that one attempt shows all errors.
+ */
+function conditionalErrors(v: IntakeValues, items: ChecklistItem[]): Record<string, string> {
+  const e: Record<string, string> = {};
+  if (v.channel === 'mfc' && !v.mfcCode) e.mfcCode = 'Выберите МФЦ';
+  const minors = v.subservice !== '' && minorsRequireLegalRepresentative(v.subservice);
+  if ((v.hasRepresentative || minors) && !minors) {
+    const r = v.representative;
+    if (r.authority === 'power_of_attorney') {
+      if (!r.authorityNumber.trim()) e['representative.authorityNumber'] = 'Укажите номер доверенности';
+      if (!r.authorityDate) e['representative.authorityDate'] = 'Укажите дату доверенности';
+    }
+    if (r.authority === 'organization' && !r.organization.trim()) e['representative.organization'] = 'Укажите организацию или орган';
+  }
+  for (const item of items) {
+    const m = markOf(v, item);
+    if (m.state !== 'received') continue;
+    if (!m.form) e[`marks.${item.key}.form`] = 'Укажите: подлинник или копия';
+    if (m.sheets === '' || !(Number(m.sheets) >= 1)) e[`marks.${item.key}.sheets`] = 'Укажите число листов';
+  }
+  return e;
+}
+
 // ------------------------------------------------------------------ small inputs
 
 /** СНИЛС typed as digits, shown as 123-456-789 01. */
@@ -474,6 +499,9 @@ export function IntakeScreen() {
   const [chosen, setChosen] = useState<{ person: PersonWithCases; before: IntakeValues['applicant']; idKindAuto: boolean } | null>(null);
   const [matches, setMatches] = useState<PersonWithCases[]>([]);
   const rootRef = useRef<HTMLFormElement>(null);
+  const [confirmNew, setConfirmNew] = useState(false);
+  const [confirmClear, setConfirmClear] = useState(false);
+  const matchesRef = useRef<PersonWithCases[]>([]);
   const draftReady = useRef(false);
   const busyRef = useRef(false);
   const pendingSave = useRef<Promise<unknown>>(Promise.resolve());
@@ -625,10 +653,16 @@ export function IntakeScreen() {
     });
   };
 
-  const register = async () => {
+  const register = async (anotherPerson = false) => {
     if (busyRef.current || phase.kind !== 'form') return;
-    busyRef.current = true;
     const values = form.getValues();
+    // Same ФИО and date of birth (or СНИЛС) already in the database: ask before creating a second person.
+    if (!anotherPerson && values.personId === null && matchesRef.current.length > 0) {
+      setConfirmNew(true);
+      return;
+    }
+    setConfirmNew(false);
+    busyRef.current = true;
     const { input, documents } = buildPayload(values, checklistFor(values));
     setBusy(true);
     setGeneral([]);
@@ -643,7 +677,7 @@ export function IntakeScreen() {
     } catch (e) {
       if (e instanceof ApiError && e.fields && Object.keys(e.fields).length) {
         const { mapped, general: rest } = mapErrors(e.fields, values, documents);
-        form.setErrors(mapped);
+        form.setErrors({ ...conditionalErrors(values, checklistFor(values)), ...mapped });
         setGeneral(rest);
         scrollToFirstError();
       }
@@ -659,15 +693,17 @@ export function IntakeScreen() {
     saveDraft.cancel();
     await pendingSave.current.catch(() => undefined);
     await api['drafts.clear']({ kind: 'intake' }).catch(notifyError);
-    form.setValues(freshValues());
+    const fresh = freshValues();
+    form.setValues(fresh);
     form.clearErrors();
-    form.resetDirty();
+    form.resetDirty(fresh);
     setChosen(null);
     setMatches([]);
     setGeneral([]);
     setRestoredAt(null);
     setDraftState(null);
     setSnilsBlurred(false);
+    setConfirmClear(false);
     draftReady.current = true;
     setPhase({ kind: 'form' });
     window.scrollTo({ top: 0 });
@@ -738,9 +774,13 @@ export function IntakeScreen() {
     form.errors['applicant.birthDate'] ??
     (isIsoDate(v.applicant.birthDate) && v.applicant.birthDate > todayIso() ? 'Дата рождения позже сегодняшней' : null);
   const receivedFuture = isIsoDate(v.receivedDate) && v.receivedDate > todayIso();
-  const tErr = v.receivedTime ? timeError(v.receivedTime) : null;
+  const now = nowParts();
+  const tErr =
+    (v.receivedTime ? timeError(v.receivedTime) : null) ??
+    (v.receivedDate === now.receivedDate && v.receivedTime > now.receivedTime && v.receivedTime.length === 5 ? 'Время позже текущего' : null);
 
   const otherMatches = matches.filter((p) => p.id !== v.personId);
+  matchesRef.current = otherMatches;
   const counts = items.reduce(
     (acc, item) => {
       const m = markOf(v, item);
@@ -817,7 +857,7 @@ export function IntakeScreen() {
                 />
               </SimpleGrid>
               {v.channel === 'mfc' && (
-                <Select
+                <LabeledSelect
                   label="МФЦ"
                   required
                   searchable
@@ -894,7 +934,7 @@ export function IntakeScreen() {
                     {otherMatches.map((p) => (
                       <Paper key={p.id} withBorder p="xs" data-testid={`person-match-${p.id}`}>
                         <Group justify="space-between" align="flex-start" wrap="nowrap">
-                          <Box>
+                          <Box style={{ flex: 1, minWidth: 0 }}>
                             <Text size="sm" fw={600}>
                               <Anchor href={`#/persons/${p.id}`} inherit>
                                 {p.fullName}
@@ -924,7 +964,7 @@ export function IntakeScreen() {
                               </Stack>
                             )}
                           </Box>
-                          <Button size="xs" onClick={() => applyMatch(p)}>
+                          <Button size="xs" style={{ flexShrink: 0 }} onClick={() => applyMatch(p)}>
                             Использовать эти данные
                           </Button>
                         </Group>
@@ -1004,7 +1044,7 @@ export function IntakeScreen() {
                     Для этой подуслуги документы о доходах не представляются: льготная категория не указывается.
                   </Text>
                 ) : (
-                  <Select
+                  <LabeledSelect
                     label="Льготная категория"
                     allowDeselect={false}
                     data={[option('none', 'не относится'), ...lgotaOptions.map((l) => option(l.code, l.label))]}
@@ -1145,9 +1185,22 @@ export function IntakeScreen() {
                     : 'Черновик сохраняется автоматически'}
               </Text>
               <Group gap="sm">
-                <Button variant="default" onClick={startNew} disabled={busy}>
-                  Очистить форму
-                </Button>
+                {form.isDirty() && (
+                  <Button
+                    variant={confirmClear ? 'filled' : 'default'}
+                    color={confirmClear ? 'red' : undefined}
+                    disabled={busy}
+                    onClick={() => {
+                      if (confirmClear) void startNew();
+                      else {
+                        setConfirmClear(true);
+                        window.setTimeout(() => setConfirmClear(false), 4000);
+                      }
+                    }}
+                  >
+                    {confirmClear ? 'Нажмите ещё раз, чтобы очистить' : 'Очистить форму'}
+                  </Button>
+                )}
                 <Button onClick={() => void register()} loading={busy} size="md">
                   Зарегистрировать (Ctrl+Enter)
                 </Button>
@@ -1156,6 +1209,49 @@ export function IntakeScreen() {
           </Paper>
         </Stack>
       </form>
+
+      <Modal opened={confirmNew} onClose={() => setConfirmNew(false)} title="Заявитель уже есть в базе?" size="lg">
+        <Stack>
+          <Text size="sm">
+            В базе найдены люди с теми же данными. Если заявитель — один из них, используйте его данные, чтобы не создавать
+            вторую карточку.
+          </Text>
+          {otherMatches.map((p, i) => (
+            <Paper key={p.id} withBorder p="xs">
+              <Group justify="space-between" wrap="nowrap">
+                <Box style={{ flex: 1, minWidth: 0 }}>
+                  <Text size="sm" fw={600}>
+                    {p.fullName}, {ruDate(p.birthDate)}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {p.snils ? `СНИЛС ${snilsText(p.snils)}` : 'СНИЛС не указан'}
+                    {p.regAddress ? ` · ${p.regAddress}` : ''} · дел: {p.cases.length}
+                  </Text>
+                </Box>
+                <Button
+                  size="xs"
+                  style={{ flexShrink: 0 }}
+                  data-autofocus={i === 0 ? true : undefined}
+                  onClick={() => {
+                    applyMatch(p);
+                    setConfirmNew(false);
+                  }}
+                >
+                  Использовать эти данные
+                </Button>
+              </Group>
+            </Paper>
+          ))}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirmNew(false)}>
+              Отмена
+            </Button>
+            <Button variant="light" color="orange" onClick={() => void register(true)}>
+              Нет, это другой человек — зарегистрировать
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Page>
   );
 }

@@ -3,7 +3,7 @@
  * the order of their registration numbers for a period, annulled entries
  * kept with their reason; printing the journal; starting a new application.
  */
-import { Button, Center, Group, Kbd, Loader, Select, SimpleGrid, Text } from '@mantine/core';
+import { Button, Center, Group, Kbd, Loader, SimpleGrid, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import type { CaseStatus } from '../../../core/domain/case-states';
@@ -21,6 +21,7 @@ import { RuDateInput } from '../ui/RuDateInput';
 import {
   CaseTable,
   CHANNEL_OPTIONS,
+  LabeledSelect,
   ListFooter,
   PAGE_SIZE,
   STATUS_OPTIONS,
@@ -134,10 +135,10 @@ export function JournalScreen() {
       <SimpleGrid cols={{ base: 1, sm: 3, xl: 6 }} spacing="sm" verticalSpacing="xs">
         <RuDateInput key={`from-${resets}`} label="Период с" value={f.from} onChange={(from) => filter({ from })} />
         <RuDateInput key={`to-${resets}`} label="Период по" value={f.to} onChange={(to) => filter({ to })} />
-        <Select label="Способ поступления" placeholder="Все" clearable data={CHANNEL_OPTIONS} value={f.channel} onChange={(channel) => filter({ channel })} />
-        <Select label="Подуслуга" placeholder="Все" clearable data={SUBSERVICE_OPTIONS} value={f.subservice} onChange={(subservice) => filter({ subservice })} />
-        <Select label="Статус" placeholder="Все" clearable data={STATUS_OPTIONS} value={f.status} onChange={(status) => filter({ status })} />
-        <Select
+        <LabeledSelect label="Способ поступления" placeholder="Все" clearable data={CHANNEL_OPTIONS} value={f.channel} onChange={(channel) => filter({ channel })} />
+        <LabeledSelect label="Подуслуга" placeholder="Все" clearable data={SUBSERVICE_OPTIONS} value={f.subservice} onChange={(subservice) => filter({ subservice })} />
+        <LabeledSelect label="Статус" placeholder="Все" clearable data={STATUS_OPTIONS} value={f.status} onChange={(status) => filter({ status })} />
+        <LabeledSelect
           label="Принял"
           placeholder="Все"
           clearable

@@ -1,0 +1,254 @@
+/**
+ * The decision forms (ИППСУ, уведомление об отказе, межведомственный запрос)
+ * built from sample data and read back as text through LibreOffice; the
+ * draft marking is checked page by page in the PDF (pdftotext).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIppsu } from '../../main/forms/ippsu';
+import { buildRefusalNotice } from '../../main/forms/refusal';
+import { buildRequestLetter } from '../../main/forms/request-letter';
+import { PAYMENT_LABELS, SERVICE_FORM_LABELS, SERVICE_TYPES, SERVICE_TYPE_NAMES, SERVICE_TYPE_ROMAN } from '../../core/api/decision';
+import { REFUSAL_GROUNDS } from '../../core/domain/refusal-grounds';
+import { docxToPdf, docxToText } from '../helpers/docx-text';
+import {
+  DECISION_FORMS,
+  SAMPLE_IPPSU,
+  SAMPLE_IPPSU_NUMBER,
+  SAMPLE_LETTER,
+  SAMPLE_PROVIDERS,
+  SAMPLE_REFUSAL,
+  ippsuDraftSample,
+  ippsuFinalSample,
+  refusalSample,
+  requestLetterSample,
+} from '../../scripts/form-samples-decision';
+
+const SLOW = 120_000;
+
+/** One line, single spaces, no soft hyphens or no-break spaces, lower case. */
+function norm(s: string): string {
+  return s.replace(/\u00ad/g, '').replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
+}
+
+/** Positions of each needle in order; fails when one is missing or out of order. */
+function expectInOrder(text: string, needles: string[]): void {
+  let last = -1;
+  for (const n of needles) {
+    const at = text.indexOf(norm(n), last + 1);
+    expect(at, `«${n}» after position ${last}`).toBeGreaterThan(last);
+    last = at;
+  }
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'socdesk-decision-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** The text of each PDF page. */
+function pdfPages(buf: Buffer, name: string): string[] {
+  const pdf = docxToPdf(buf, join(tmp, `${name}.pdf`));
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  return text.split('\f').filter((p) => p.trim() !== '');
+}
+
+describe('ИППСУ (874н, Приложение 2)', () => {
+  let draft = '';
+  let final = '';
+  let draftRaw = '';
+  let finalRaw = '';
+  let draftPages: string[] = [];
+  let finalPages: string[] = [];
+
+  beforeAll(async () => {
+    const d = await buildIppsu(ippsuDraftSample());
+    const f = await buildIppsu(ippsuFinalSample());
+    draftRaw = docxToText(d);
+    finalRaw = docxToText(f);
+    draft = norm(draftRaw);
+    final = norm(finalRaw);
+    draftPages = pdfPages(d, 'ippsu-draft');
+    finalPages = pdfPages(f, 'ippsu');
+  }, SLOW);
+
+  it('has the header: the office, the number and the date', () => {
+    expectInOrder(final, [
+      ippsuFinalSample().office.name,
+      'ИНДИВИДУАЛЬНАЯ ПРОГРАММА предоставления социальных услуг',
+      `№ ${SAMPLE_IPPSU_NUMBER}`,
+      'дата составления: 17.03.2025',
+    ]);
+  });
+
+  it('has items 1–14 in order, with СНИЛС after the identity document', () => {
+    expectInOrder(final, [
+      '1. Фамилия, имя, отчество (при наличии): Сидорова Валентина Петровна',
+      '2. Пол: женский',
+      '3. Дата рождения: 05.11.1941',
+      '4. Адрес места жительства: 628012, Ханты-Мансийский автономный округ - Югра, г. Ханты-Мансийск, ул. Мира, д. 68, кв. 14; телефон: +7 (912) 345-67-89',
+      '5. Адрес места работы: —',
+      '6. Серия, номер паспорта или данные иного документа, удостоверяющего личность, дата выдачи этих документов, наименование выдавшего органа: Паспорт гражданина РФ, серия 67 03 № 512344, дата выдачи 17.06.2003',
+      'Страховой номер индивидуального лицевого счета (СНИЛС): 112-233-445 95',
+      '7. Адрес электронной почты (при наличии): —',
+      '8. Индивидуальная программа предоставления социальных услуг разработана: впервые, повторно (нужное подчеркнуть) на срок до: 16.03.2026',
+      `9. Форма социального обслуживания: ${SERVICE_FORM_LABELS.home}`,
+      '10. Виды социальных услуг:',
+      '11. Условия предоставления социальных услуг:',
+      '12. Перечень рекомендуемых поставщиков социальных услуг:',
+      '13. Отказ от социального обслуживания, социальной услуги:',
+      '14. Мероприятия по социальному сопровождению:',
+      'С содержанием индивидуальной программы предоставления социальных услуг согласен',
+      '/ Сидорова В. П. /',
+      'Лицо, уполномоченное на подписание индивидуальной программы предоставления социальных услуг',
+      'Начальник управления',
+      '/ Кузнецова О. В. /',
+      'М.П.',
+    ]);
+  });
+
+  it('has all seven type headings, each with the six columns, and the services under their type', () => {
+    const headings = SERVICE_TYPES.map((t) => `${SERVICE_TYPE_ROMAN[t]}. ${SERVICE_TYPE_NAMES[t]}`);
+    expectInOrder(final, ['10. Виды социальных услуг:', ...headings, '11. Условия предоставления']);
+    const columns = norm(
+      '№ п/п Наименование социальной услуги Объем предоставления социальной услуги ' +
+        'Периодичность предоставления социальной услуги Срок предоставления услуги Отметка о выполнении',
+    );
+    expect(final.split(columns).length - 1).toBe(7);
+
+    SERVICE_TYPES.forEach((t, i) => {
+      const from = final.indexOf(norm(headings[i]!));
+      const to = i < 6 ? final.indexOf(norm(headings[i + 1]!)) : final.indexOf(norm('11. Условия'));
+      const section = final.slice(from, to);
+      const ofType = SAMPLE_IPPSU.services.filter((s) => s.type === t);
+      if (ofType.length === 0) expect(section.endsWith(`${columns} — `), `type ${t} prints «—»`).toBe(true);
+      ofType.forEach((s, k) =>
+        expect(section, s.name).toContain(norm(`${k + 1} ${s.name} ${s.volume} ${s.periodicity} ${s.term}`)),
+      );
+    });
+  });
+
+  it('has the conditions, the providers and the support measures', () => {
+    expect(final).toContain(norm(`11. Условия предоставления социальных услуг: ${PAYMENT_LABELS.partial}. ${SAMPLE_IPPSU.conditions}`));
+    SAMPLE_PROVIDERS.forEach((p, i) => expect(final).toContain(norm(`${i + 1} ${p.name} ${p.address} ${p.contacts}`)));
+    const m = SAMPLE_IPPSU.supportMeasures![0]!;
+    expect(final).toContain(norm(`1 ${m.kind} ${m.recipient}`));
+  });
+
+  it('the draft says «ПРОЕКТ» on every page and in the title; the final does not', () => {
+    expect(draftRaw).toMatch(/ПРОЕКТ\s+ИНДИВИДУАЛЬНАЯ ПРОГРАММА/);
+    expect(draftPages.length).toBeGreaterThan(1);
+    draftPages.forEach((p, i) => expect(p, `page ${i + 1}`).toContain('ПРОЕКТ — документ не подписан'));
+    expect(finalRaw).not.toMatch(/проект/i);
+    for (const p of finalPages) expect(p).not.toMatch(/проект/i);
+  });
+
+  it('the draft has no number yet; the final has it', () => {
+    expect(draft).toContain(norm('№ ____________ дата составления'));
+    expect(draft).not.toContain(norm(SAMPLE_IPPSU_NUMBER));
+    expect(final).toContain(norm(`№ ${SAMPLE_IPPSU_NUMBER}`));
+  });
+});
+
+describe('уведомление об отказе', () => {
+  let text = '';
+  let raw = '';
+  let draftRaw = '';
+
+  beforeAll(async () => {
+    raw = docxToText(await buildRefusalNotice(refusalSample()));
+    text = norm(raw);
+    draftRaw = docxToText(await buildRefusalNotice(refusalSample(true)));
+  }, SLOW);
+
+  it('has the title, the addressee and the application', () => {
+    expectInOrder(text, [
+      refusalSample().office.name,
+      'от 14.03.2025 № 15-01/2291',
+      'Григорьев Анатолий Васильевич',
+      '628002, Ханты-Мансийский автономный округ - Югра, г. Ханты-Мансийск, ул. Строителей, д. 23, кв. 41',
+      'УВЕДОМЛЕНИЕ об отказе в признании гражданина нуждающимся в социальном обслуживании',
+      'Уважаемый Анатолий Васильевич!',
+      'зарегистрированное 03.03.2025 за № 39/2025',
+    ]);
+  });
+
+  it('lists the chosen grounds verbatim, in the order of п. 31, and no others', () => {
+    const chosen = REFUSAL_GROUNDS.filter((g) => SAMPLE_REFUSAL.grounds.includes(g.code));
+    expect(chosen).toHaveLength(2);
+    expectInOrder(
+      text,
+      chosen.map((g, i) => `${i + 1}) ${g.text} (п. 31 Административного регламента)`),
+    );
+    for (const g of REFUSAL_GROUNDS.filter((x) => !chosen.includes(x))) expect(text).not.toContain(norm(g.text));
+  });
+
+  it('has the motivated text, the appeal and the head’s signature', () => {
+    for (const l of SAMPLE_REFUSAL.motivatedText.split('\n')) expect(text).toContain(norm(l));
+    expectInOrder(text, [
+      'Мотивированное обоснование отказа:',
+      'досудебном (внесудебном) порядке',
+      'директору Департамента социального развития',
+      'пункты 55–71 Административного регламента',
+      'в судебном порядке',
+      'Начальник управления',
+      '/ Кузнецова О. В. /',
+    ]);
+  });
+
+  it('a draft is marked «ПРОЕКТ» and has no number; the signed one is not marked', () => {
+    expect(draftRaw).toMatch(/ПРОЕКТ\s+УВЕДОМЛЕНИЕ/);
+    expect(norm(draftRaw)).toContain(norm('от 14.03.2025 № __________'));
+    expect(raw).not.toMatch(/проект/i);
+  });
+});
+
+describe('межведомственный запрос (письмо)', () => {
+  let text = '';
+
+  beforeAll(async () => {
+    text = norm(docxToText(await buildRequestLetter(requestLetterSample())));
+  }, SLOW);
+
+  it('has the blank, the number and date, and the addressee', () => {
+    const d = requestLetterSample();
+    expectInOrder(text, [d.office.name, d.office.address, d.office.phone, d.office.email, '04.03.2025 № 15-01/2187']);
+    expect(text).toContain(norm(d.agencyName));
+    expect(text).toContain(norm(d.agencyAddress!));
+  });
+
+  it('has the subject, the legal basis, the service and what is requested', () => {
+    expectInOrder(text, [
+      'О предоставлении сведений',
+      'В соответствии со статьей 7.2 Федерального закона от 27 июля 2010 года N 210-ФЗ',
+      'в целях предоставления государственной услуги по признанию граждан нуждающимися в социальном обслуживании и составлению индивидуальной программы предоставления социальных услуг',
+      '(заявление рег. № 42/2025 от 03.03.2025)',
+      SAMPLE_LETTER.requested,
+    ]);
+  });
+
+  it('has the person, the term of the answer, the signature and the executor', () => {
+    expectInOrder(text, [
+      'Фамилия, имя, отчество: Сидорова Валентина Петровна',
+      'Дата рождения: 05.11.1941',
+      'СНИЛС: 112-233-445 95',
+      'Адрес места жительства (пребывания): 628012',
+      'не позднее 5 рабочих дней со дня его получения (часть 3 статьи 7.2 Федерального закона N 210-ФЗ)',
+      'Начальник управления',
+      '/ Кузнецова О. В. /',
+      'Исполнитель: Петрова Марина Игоревна',
+      'Тел.: (3467) 33-68-93, доб. 214',
+    ]);
+  });
+});
+
+describe('DECISION_FORMS', () => {
+  it('builds every sample form', async () => {
+    expect(DECISION_FORMS.map((f) => f.name)).toEqual(['ippsu-draft', 'ippsu', 'refusal', 'request-letter']);
+    for (const f of DECISION_FORMS) {
+      const buf = await f.build();
+      expect(buf.subarray(0, 2).toString(), f.name).toBe('PK');
+    }
+  });
+});
