@@ -25,7 +25,8 @@ export interface AppHandle {
 async function startServer(dataDir: string): Promise<{ url: string; proc: ChildProcess }> {
   const proc = spawn(process.execPath, [join(ROOT, 'out/main/server.js'), '--port', '0', '--data-dir', dataDir], {
     cwd: ROOT,
-    env: { ...process.env, SOCDESK_LOG: 'silent' },
+    // Same zone as the browser context (playwright.config.ts): office local time.
+    env: { ...process.env, SOCDESK_LOG: 'silent', TZ: 'Asia/Yekaterinburg' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

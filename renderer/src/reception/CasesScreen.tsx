@@ -357,9 +357,15 @@ export function CaseTable({ rows, columns, empty = 'Дел не найдено' 
   );
 }
 
+/** «1 234», or «более 10 000» when the backend stopped counting. */
+export function countText(d: { total: number; totalIsCapped: boolean }): string {
+  const n = d.total.toLocaleString('ru-RU');
+  return d.totalIsCapped ? `более ${n}` : n;
+}
+
 /** Rows, total and loading state of one cases.list query. */
 export function useCaseList(query: Parameters<(typeof api)['cases.list']>[0]) {
-  const [data, setData] = useState<{ rows: CaseRow[]; total: number } | null>(null);
+  const [data, setData] = useState<{ rows: CaseRow[]; total: number; totalIsCapped: boolean } | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -404,9 +410,9 @@ const URGENCY_OPTIONS = [
 ];
 
 const SORT_OPTIONS = [
-  { value: 'number_desc', label: 'По номеру' },
+  { value: 'number_desc', label: 'По номеру (новые сверху)' },
+  { value: 'number_asc', label: 'По номеру (старые сверху)' },
   { value: 'due_asc', label: 'По сроку' },
-  { value: 'registered_desc', label: 'По дате регистрации' },
 ];
 
 interface CasesFilters {
@@ -498,7 +504,7 @@ export function CasesScreen() {
         <>
           <Group justify="space-between" mih={20}>
             <Text size="sm" c="dimmed">
-              Найдено дел: {data.total}
+              Найдено дел: {countText(data)}
             </Text>
             {loading && <Loader size="xs" aria-label="Загрузка" />}
           </Group>

@@ -9,7 +9,7 @@ import { formatRuDate } from '../../../core/domain/dates';
 import { api, errorMessage } from '../api';
 import { ErrorState } from '../ui/ErrorState';
 import { Page } from '../ui/Page';
-import { CaseTable, ListFooter, PAGE_SIZE, useCaseList, useSessionState } from './CasesScreen';
+import { CaseTable, ListFooter, PAGE_SIZE, useCaseList, useSessionState, countText } from './CasesScreen';
 
 type Group3 = 'overdue' | 'today' | 'soon';
 
@@ -89,7 +89,7 @@ export function DeadlinesScreen() {
         <>
           <Group justify="space-between" mih={20}>
             <Text size="sm" fw={500}>
-              {CARDS.find((c) => c.key === group)!.title}: {data.total}
+              {CARDS.find((c) => c.key === group)!.title}: {countText(data)}
             </Text>
             {loading && <Loader size="xs" aria-label="Загрузка" />}
           </Group>

@@ -30,6 +30,7 @@ import {
   useDirectory,
   userOptions,
   useSessionState,
+  countText,
 } from './CasesScreen';
 
 function currentMonth(): { from: string; to: string } {
@@ -159,7 +160,7 @@ export function JournalScreen() {
         <>
           <Group justify="space-between" mih={20}>
             <Text size="sm" c="dimmed">
-              Записей в журнале: {data.total}
+              Записей в журнале: {countText(data)}
             </Text>
             {loading && <Loader size="xs" aria-label="Загрузка" />}
           </Group>

@@ -1,0 +1,181 @@
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { docxToText } from '../helpers/docx-text';
+import { snilsFrom } from '../support/applications';
+import { expect, login, test, type AppHandle } from './fixtures';
+
+const PASSWORD = 'priem-pass-1';
+
+/** An office set up through the API (the UI path is covered by foundation.spec), and a reception user signed in through the UI. */
+async function officeWithReception(app: AppHandle): Promise<void> {
+  const setup = await app.callApi('setup.init', { officeCode: 'surgut', username: 'admin', fullName: 'Админова А. А.', position: 'Администратор', password: 'admin-pass-1' });
+  expect(setup.ok).toBe(true);
+  const u = await app.callApi('users.create', { username: 'priem', fullName: 'Приёмова Мария Ивановна', position: 'Специалист по приёму', roles: ['reception'], password: PASSWORD });
+  expect(u.ok).toBe(true);
+  await app.callApi('auth.logout', {});
+  await app.page.reload();
+  await login(app.page, 'priem', PASSWORD);
+  await expect(app.page.getByTestId('user-menu')).toContainText('Приёмова Мария Ивановна');
+}
+
+interface Applicant {
+  lastName: string;
+  firstName: string;
+  middleName?: string;
+  birthDate: string; // ДД.ММ.ГГГГ
+  sex: 'Мужской' | 'Женский';
+  snils?: string;
+  docKind?: string;
+}
+
+const label = (text: string) => new RegExp(`^${text}( \\*)?$`);
+
+async function fillApplicant(page: Page, a: Applicant): Promise<void> {
+  const g = page.getByRole('group', { name: /^Заявитель/ });
+  await g.getByLabel(label('Фамилия')).fill(a.lastName);
+  await g.getByLabel(label('Имя')).fill(a.firstName);
+  if (a.middleName) await g.getByLabel(label('Отчество')).fill(a.middleName);
+  await g.getByLabel(label('Дата рождения')).fill(a.birthDate);
+  await g.getByLabel(label('Пол')).selectOption({ label: a.sex });
+  if (a.snils) await g.getByLabel(label('СНИЛС')).fill(a.snils.replace(/\D/g, ''));
+  if (a.docKind) await g.getByLabel(label('Вид документа')).selectOption({ label: a.docKind });
+  await g.getByLabel(label('Серия')).fill('67 04');
+  await g.getByLabel(label('Номер')).fill('456789');
+  await g.getByLabel(label('Кем выдан')).fill('ОВД г. Сургута');
+  await g.getByLabel(label('Дата выдачи')).fill(a.docKind === 'Свидетельство о рождении' ? '10.06.2015' : '15.04.2005');
+  await g.getByLabel(label('Адрес регистрации')).fill('628400, г. Сургут, ул. Ленина, д. 10, кв. 4');
+}
+
+async function markReceived(page: Page, key: string, form: 'Подлинник' | 'Копия', sheets: number): Promise<void> {
+  const row = page.getByTestId(`doc-${key}`);
+  await row.getByText('Принят', { exact: true }).click();
+  await row.getByText(form, { exact: true }).click();
+  await row.getByLabel('Число листов').fill(String(sheets));
+  await expect(row).toHaveAttribute('data-state', 'received');
+}
+
+async function register(page: Page): Promise<string> {
+  await page.getByRole('button', { name: /Зарегистрировать/ }).click();
+  const done = page.getByTestId('registered');
+  await expect(done).toBeVisible();
+  const heading = await done.getByRole('heading', { name: /Зарегистрировано/ }).textContent();
+  return /№ (\d+\/\d{4})/.exec(heading ?? '')![1];
+}
+
+async function newApplication(page: Page, subservice: string): Promise<void> {
+  const done = page.getByTestId('registered');
+  if (await done.isVisible()) await done.getByRole('button', { name: 'Новое заявление' }).click();
+  else await page.goto(page.url().replace(/#.*$/, '') + '#/intake');
+  await expect(page.getByRole('heading', { name: 'Новое заявление' })).toBeVisible();
+  await page.getByLabel(label('Подуслуга')).selectOption(subservice);
+}
+
+test('reception registers applications for all five sub-services and prints receipts', async ({ app }) => {
+  const { page } = app;
+  await officeWithReception(app);
+  const numbers: string[] = [];
+
+  // 1. At home, in person; two documents received: the receipt must list exactly these.
+  await newApplication(page, 'home');
+  await fillApplicant(page, { lastName: 'Семёнова', firstName: 'Алёна', middleName: 'Петровна', birthDate: '14.03.1948', sex: 'Женский', snils: snilsFrom(11) });
+  await markReceived(page, 'identity', 'Подлинник', 2);
+  await markReceived(page, 'medical-conclusion', 'Копия', 3);
+  numbers.push(await register(page));
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Печать расписки' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`Расписка ${numbers[0].replace('/', '-')}.docx`);
+  const text = docxToText(readFileSync((await file.path())!));
+  expect(text).toContain(`№ ${numbers[0]}`);
+  expect(text).toContain('Семёнова Алёна Петровна');
+  const received = text.slice(text.indexOf('Перечень принятых документов'), text.indexOf('Итого листов'));
+  expect(received).toMatch(/Документ, удостоверяющий личность гражданина\s+Подлинник\s+2/);
+  expect(received).toMatch(/Заключение медицинской организации о состоянии здоровья гражданина[^]*?Копия\s+3/);
+  // Exactly the two ticked documents, nothing else:
+  expect(received.match(/^\d+$/gm)).toEqual(['1', '2', '2', '3']);
+  expect(text).not.toMatch(/справка, подтверждающая факт установления инвалидности/i);
+  // What the office will request (p.44), with the agency:
+  const requested = text.slice(text.indexOf('межведомственного информационного взаимодействия'));
+  expect(requested).toMatch(/Сведения об отсутствии \(либо наличии\) у гражданина судимости\s+Управление Министерства внутренних дел/);
+  expect(requested).toMatch(/Сведения о страховом номере индивидуального лицевого счета/);
+  expect(requested).toMatch(/Сведения о совместном проживании гражданина/);
+
+  // 2. Semi-stationary.
+  await newApplication(page, 'semi-stationary');
+  await fillApplicant(page, { lastName: 'Фёдоров', firstName: 'Пётр', middleName: 'Ильич', birthDate: '02.02.1950', sex: 'Мужской', snils: snilsFrom(12) });
+  numbers.push(await register(page));
+
+  // 3. Stationary, through an MFC.
+  await newApplication(page, 'stationary');
+  await page.getByLabel(label('Способ поступления')).selectOption({ label: 'МФЦ' });
+  await page.getByLabel(label('МФЦ')).click();
+  await page.getByRole('option', { name: /Сургут/ }).first().click();
+  await fillApplicant(page, { lastName: 'Королёва', firstName: 'Нина', middleName: 'Степановна', birthDate: '01.01.1939', sex: 'Женский', snils: snilsFrom(13) });
+  numbers.push(await register(page));
+
+  // 4. Special housing fund.
+  await newApplication(page, 'special-housing');
+  await fillApplicant(page, { lastName: 'Ковалёв', firstName: 'Артём', middleName: 'Семёнович', birthDate: '05.05.1945', sex: 'Мужской', snils: snilsFrom(14) });
+  numbers.push(await register(page));
+
+  // 5. Minors: a child under 14 with a legal representative.
+  await newApplication(page, 'minors-semi-stationary');
+  await fillApplicant(page, { lastName: 'Кузнецов', firstName: 'Даниил', middleName: 'Олегович', birthDate: '01.06.2015', sex: 'Мужской', snils: snilsFrom(15), docKind: 'Свидетельство о рождении' });
+  const rep = page.getByRole('group', { name: 'Представитель' });
+  await expect(rep.getByLabel(/Заявление подаёт представитель/)).toBeChecked();
+  await rep.getByLabel(label('ФИО представителя')).fill('Кузнецова Ольга Викторовна');
+  await rep.getByLabel(label('Серия')).fill('67 10');
+  await rep.getByLabel(label('Номер')).fill('654321');
+  await rep.getByLabel(label('Кем выдан')).fill('УМВД по г. Сургуту');
+  await rep.getByLabel(label('Дата выдачи')).fill('01.02.2010');
+  numbers.push(await register(page));
+
+  // Journal numbers are consecutive.
+  const year = numbers[0].split('/')[1];
+  expect(numbers).toEqual([1, 2, 3, 4, 5].map((n) => `${n}/${year}`));
+
+  // All five are in the journal.
+  await page.goto(page.url().replace(/#.*$/, '') + '#/journal');
+  for (const n of numbers) await expect(page.getByRole('row', { name: new RegExp(n.replace('/', '\\/')) })).toBeVisible();
+});
+
+test('a known СНИЛС offers the existing person; an annulled registration stays in the journal', async ({ app }) => {
+  const { page } = app;
+  await officeWithReception(app);
+  const person = { lastName: 'Орлова', firstName: 'Тамара', middleName: 'Ивановна', birthDate: '17.05.1947', sex: 'Женский' as const, snils: snilsFrom(21) };
+  await newApplication(page, 'home');
+  await fillApplicant(page, person);
+  const first = await register(page);
+
+  // A second application: typing the same СНИЛС shows the person and their case.
+  await newApplication(page, 'stationary');
+  await page.getByRole('group', { name: /^Заявитель/ }).getByLabel(label('СНИЛС')).fill(person.snils.replace(/\D/g, ''));
+  const matches = page.getByTestId('person-matches');
+  await expect(matches).toContainText('Орлова Тамара Ивановна');
+  await expect(matches).toContainText(first);
+  await matches.getByRole('button', { name: 'Использовать эти данные' }).click();
+  await expect(page.getByTestId('person-chosen')).toBeVisible();
+  await expect(page.getByRole('group', { name: /^Заявитель/ }).getByLabel(label('Фамилия'))).toHaveValue('Орлова');
+  const second = await register(page);
+
+  // The person card lists both cases.
+  await page.getByRole('link', { name: 'Открыть дело' }).click();
+  await page.getByRole('link', { name: 'Карточка заявителя' }).click();
+  await expect(page.getByRole('row', { name: new RegExp(first.replace('/', '\\/')) })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(second.replace('/', '\\/')) })).toBeVisible();
+
+  // Annul the second registration: it stays in the journal with the reason.
+  await page.getByRole('row', { name: new RegExp(second.replace('/', '\\/')) }).click();
+  await page.getByRole('button', { name: 'Аннулировать регистрацию' }).click();
+  await page.getByLabel(/Причина аннулирования/).fill('Заявление зарегистрировано повторно по ошибке');
+  await page.getByRole('button', { name: 'Аннулировать', exact: true }).click();
+  await expect(page.getByText('Аннулировано').first()).toBeVisible();
+  await page.goto(page.url().replace(/#.*$/, '') + '#/journal');
+  const row = page.getByRole('row', { name: new RegExp(second.replace('/', '\\/')) });
+  await expect(row).toContainText('Аннулировано');
+  await expect(row).toContainText('Заявление зарегистрировано повторно по ошибке');
+
+  // Quick search finds her by a prefix in any order, ё-insensitively.
+  await page.getByLabel('Быстрый поиск').fill('тамара орл');
+  await expect(page.getByRole('option', { name: /Орлова Тамара Ивановна/ })).toBeVisible();
+});
