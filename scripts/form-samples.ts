@@ -211,6 +211,11 @@ export const SAMPLE_CASE: CaseView = {
     },
   ],
   prints: [],
+  events: [],
+  requests: [],
+  proposedRequests: [],
+  acts: [],
+  decisions: [],
 };
 
 /** An application «в полустационарной форме» through the MFC; the applicant brought everything. */

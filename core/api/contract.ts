@@ -7,6 +7,19 @@
  * Electron, HTTP in browser mode — carry exactly these calls.
  */
 import { z } from 'zod';
+import {
+  AnswerRequestInput,
+  IssueInput,
+  PRINTABLE_FORMS,
+  ProviderView,
+  SaveActInput,
+  SaveDecisionInput,
+  SaveProviderInput,
+  SaveServiceInput,
+  SendRequestInput,
+  ServiceView,
+  WithdrawInput,
+} from './processing';
 import { CaseFilters, CaseRow, CaseView, FileOut, PersonWithCases, RegisterInput } from './reception';
 import { id, isoDate, newPassword, optText, Role, roles, text, username } from './schemas';
 
@@ -386,6 +399,120 @@ export const methods = {
     summary: 'Discard the unfinished form.',
     input: z.object({ kind: z.enum(['intake']) }),
     output: ok,
+  }),
+
+  // ------------------------------------------------------------ processing (p.45–47)
+  'requests.send': method({
+    access: ['specialist'],
+    write: true,
+    summary: 'p.45: record an interagency request as sent (date, channel, outgoing number); the answer is due in 5 working days.',
+    input: SendRequestInput,
+    output: CaseView,
+  }),
+  'requests.answer': method({
+    access: ['specialist', 'reception'],
+    write: true,
+    summary: 'p.45: register the answer to a request on the day it arrives (date, incoming number, summary).',
+    input: AnswerRequestInput,
+    output: CaseView,
+  }),
+  'requests.letter': method({
+    access: ['specialist', 'reception'],
+    write: true,
+    summary: 'The request letter (DOCX) for the paper or fax channel.',
+    input: z.object({ requestId: id }),
+    output: FileOut,
+  }),
+  'acts.save': method({
+    access: ['specialist'],
+    write: true,
+    summary: 'Save an act (Appendix 3 with the Barthel and Lawton answers, or Appendix 4), complete or in progress.',
+    input: SaveActInput,
+    output: CaseView,
+  }),
+  'acts.print': method({
+    access: 'user',
+    write: true,
+    summary: 'Print a case’s act or scale questionnaire (DOCX); blank when the case has none yet.',
+    input: z.object({ caseId: id, form: z.enum(PRINTABLE_FORMS) }),
+    output: FileOut,
+  }),
+  'acts.blank': method({
+    access: 'user',
+    write: false,
+    summary: 'A blank act or questionnaire (DOCX) for a field visit.',
+    input: z.object({ form: z.enum(PRINTABLE_FORMS) }),
+    output: FileOut,
+  }),
+  'cases.completeDocuments': method({
+    access: ['specialist'],
+    write: true,
+    summary: 'Mark the documents complete: both acts complete and every request answered.',
+    input: z.object({ caseId: id }),
+    output: CaseView,
+  }),
+  'decisions.save': method({
+    access: ['specialist'],
+    write: true,
+    summary: 'p.46: draft the ИППСУ or the refusal (a signed result changed becomes a new version).',
+    input: SaveDecisionInput,
+    output: CaseView,
+  }),
+  'decisions.print': method({
+    access: 'user',
+    write: true,
+    summary: 'Print a decision: a draft marked «ПРОЕКТ», a signed version byte for byte as signed.',
+    input: z.object({ decisionId: id }),
+    output: FileOut.extend({ sha256: z.string().nullable() }),
+  }),
+  'decisions.sign': method({
+    access: ['head'],
+    write: true,
+    summary: 'p.46: the head signs; the DOCX and its SHA-256 are frozen and the outgoing number assigned.',
+    input: z.object({ decisionId: id }),
+    output: CaseView,
+  }),
+  'cases.issue': method({
+    access: ['reception', 'specialist'],
+    write: true,
+    summary: 'p.47: the result issued in person or sent by post (due within 5 working days of signing).',
+    input: IssueInput,
+    output: CaseView,
+  }),
+  'cases.withdraw': method({
+    access: ['reception', 'specialist'],
+    write: true,
+    summary: 'The applicant withdraws the application.',
+    input: WithdrawInput,
+    output: CaseView,
+  }),
+  'services.list': method({
+    access: 'user',
+    write: false,
+    summary: 'The service catalogue (seven types, urgent services), each with its unit of volume.',
+    input: empty,
+    output: z.array(ServiceView),
+  }),
+  'services.save': method({
+    access: ['admin'],
+    write: true,
+    summary: 'Add or edit a service of the catalogue.',
+    input: SaveServiceInput,
+    output: ServiceView,
+  }),
+  'providers.list': method({
+    access: 'user',
+    write: false,
+    summary: 'The register of social-service providers.',
+    input: empty,
+    output: z.array(ProviderView),
+  }),
+  'providers.save': method({
+    access: ['admin'],
+    write: true,
+    summary: 'Add or edit a provider.',
+    input: SaveProviderInput,
+    output: ProviderView,
   }),
 } as const;
 

@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 import { CASE_STATUSES } from '../domain/case-states';
+import { BarthelAnswers, LawtonAnswers } from '../domain/scales';
+import { Appendix3CitizenAct, Appendix3FamilyAct, Appendix4Act } from './acts';
+import { IppsuDraft, RefusalDraft } from './decision';
 import { id, isoDate, optText, text } from './schemas';
 
 export const REQUEST_CHANNELS = ['smev', 'paper', 'fax'] as const;
@@ -84,4 +87,118 @@ export const ProposedRequest = z.object({
   agencyName: z.string(),
   subject: z.string(),
   documentKeys: z.array(z.string()),
+});
+
+// ------------------------------------------------------------------ acts
+
+export const ACT_FORMS = ['appendix3-citizen', 'appendix3-family', 'appendix4'] as const;
+export type ActForm = (typeof ACT_FORMS)[number];
+export const ACT_FORM_LABELS: Record<ActForm, string> = {
+  'appendix3-citizen': 'Акт обследования условий жизнедеятельности гражданина (приложение 3)',
+  'appendix3-family': 'Акт обследования условий жизнедеятельности семьи (приложение 3)',
+  appendix4: 'Акт оценки индивидуальной потребности гражданина (приложение 4)',
+};
+
+export const SaveActInput = z.discriminatedUnion('form', [
+  z.object({ caseId: id, form: z.literal('appendix3-citizen'), act: Appendix3CitizenAct, barthel: BarthelAnswers, lawton: LawtonAnswers }),
+  z.object({ caseId: id, form: z.literal('appendix3-family'), act: Appendix3FamilyAct, barthel: BarthelAnswers, lawton: LawtonAnswers }),
+  z.object({ caseId: id, form: z.literal('appendix4'), act: Appendix4Act }),
+]);
+
+const ScaleResultView = z.object({ score: z.number(), band: z.string(), complete: z.boolean(), missing: z.array(z.string()) });
+
+export const ActView = z.object({
+  form: z.enum(ACT_FORMS),
+  act: z.record(z.string(), z.unknown()),
+  barthel: z.record(z.string(), z.number()).nullable(),
+  lawton: z.record(z.string(), z.number()).nullable(),
+  barthelResult: ScaleResultView.nullable(),
+  lawtonResult: ScaleResultView.nullable(),
+  complete: z.boolean(),
+  /** What the act still lacks (Russian). */
+  missing: z.array(z.string()),
+  updatedAt: z.string(),
+  updatedByName: z.string(),
+});
+export type ActView = z.infer<typeof ActView>;
+
+export const PRINTABLE_FORMS = ['appendix3-citizen', 'appendix3-family', 'appendix4', 'barthel', 'lawton'] as const;
+
+// ------------------------------------------------------------------ decisions
+
+export const SaveDecisionInput = z.discriminatedUnion('kind', [
+  z.object({ caseId: id, kind: z.literal('ippsu'), ippsu: IppsuDraft }),
+  z.object({ caseId: id, kind: z.literal('refusal'), refusal: RefusalDraft }),
+]);
+
+export const DecisionView = z.object({
+  id: z.number(),
+  version: z.number(),
+  kind: z.enum(['ippsu', 'refusal']),
+  data: z.record(z.string(), z.unknown()),
+  status: z.enum(['draft', 'signed', 'superseded']),
+  createdAt: z.string(),
+  createdByName: z.string(),
+  outgoingNumber: z.string().nullable(),
+  signedAt: z.string().nullable(),
+  signedByName: z.string().nullable(),
+  sha256: z.string().nullable(),
+  issuedDate: z.string().nullable(),
+  issueMethod: z.string().nullable(),
+  issuedTo: z.string().nullable(),
+  postalAddress: z.string().nullable(),
+  postalId: z.string().nullable(),
+});
+export type DecisionView = z.infer<typeof DecisionView>;
+
+export const ProcessingView = z.object({
+  events: z.array(EventView),
+  requests: z.array(RequestView),
+  proposedRequests: z.array(ProposedRequest),
+  acts: z.array(ActView),
+  decisions: z.array(DecisionView),
+});
+export type ProcessingView = z.infer<typeof ProcessingView>;
+
+// ------------------------------------------------------------------ catalogue
+
+export const ServiceView = z.object({
+  code: z.string(),
+  type: z.number(),
+  name: z.string(),
+  unit: z.string(),
+  urgent: z.boolean(),
+  active: z.boolean(),
+  locallyModified: z.boolean(),
+});
+
+export const SaveServiceInput = z.object({
+  code: text(40).regex(/^[a-z0-9-]+$/, { error: 'Код: латинские буквы, цифры и дефис' }),
+  type: z.number().int().min(0).max(7),
+  name: text(500),
+  unit: text(60),
+  urgent: z.boolean().default(false),
+  active: z.boolean().default(true),
+});
+
+export const ProviderView = z.object({
+  id: z.number(),
+  name: z.string(),
+  address: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  forms: z.array(z.string()),
+  serviceCodes: z.array(z.string()),
+  active: z.boolean(),
+});
+
+export const SaveProviderInput = z.object({
+  id: id.optional(),
+  name: text(500),
+  address: text(500),
+  phone: optText(100),
+  email: optText(200),
+  forms: z.array(z.enum(['home', 'semi-stationary', 'stationary'])).min(1, { error: 'Выберите хотя бы одну форму обслуживания' }),
+  serviceCodes: z.array(text(40)).default([]),
+  active: z.boolean().default(true),
 });

@@ -9,6 +9,7 @@ import { CHANNELS } from '../domain/deadlines';
 import { CASE_STATUSES } from '../domain/case-states';
 import { isIsoDate } from '../domain/dates';
 import { normalizeSnils, snilsError } from '../domain/snils';
+import { ProcessingView } from './processing';
 import { email, id, isoDate, optText, text } from './schemas';
 
 export const SEXES = ['male', 'female'] as const;
@@ -254,7 +255,7 @@ export const CaseView = CaseRow.extend({
   }),
   documents: z.array(CaseDocumentView),
   prints: z.array(z.object({ form: z.string(), fileName: z.string(), at: z.string(), userName: z.string() })),
-});
+}).extend(ProcessingView.shape);
 export type CaseView = z.infer<typeof CaseView>;
 
 export const FileOut = z.object({ fileName: z.string(), mime: z.string(), base64: z.string() });

@@ -13,6 +13,7 @@ import { addDays, todayIso } from '../../core/domain/dates';
 import { normalizeSnils } from '../../core/domain/snils';
 import type { Db } from '../../db/connection';
 import { caseDocuments, cases, persons, printLog, refItems, users } from '../../db/schema';
+import { processingView } from './case-views';
 import { searchPersonIds } from './persons';
 
 type CaseRecord = typeof cases.$inferSelect;
@@ -82,6 +83,7 @@ export function caseView(db: Db, c: CaseRecord, cal: ProductionCalendar, today: 
       sheets: d.sheets,
     })),
     prints,
+    ...processingView({ db }, c.id, today),
   };
 }
 

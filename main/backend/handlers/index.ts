@@ -2,6 +2,7 @@
 import type { MethodName } from '../../../core/api/contract';
 import { adminHandlers } from './admin';
 import { authHandlers } from './auth';
+import { processingHandlers } from './processing';
 import { receptionHandlers } from './reception';
 import { referenceHandlers } from './reference';
 import type { HandlerGroup } from './types';
@@ -11,4 +12,5 @@ export const handlers: HandlerGroup<MethodName> = {
   ...adminHandlers,
   ...referenceHandlers,
   ...receptionHandlers,
+  ...processingHandlers,
 };

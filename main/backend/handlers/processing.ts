@@ -1,0 +1,455 @@
+/**
+ * Case processing (regulation p.45–47): interagency requests and answers,
+ * the acts of Appendix 3 and 4 with the scales, the decision (ИППСУ or
+ * refusal), the head's sign-off that freezes the document, issuing, and
+ * withdrawal. Every step goes through `transition`, so only the allowed
+ * state changes exist.
+ */
+import { createHash } from 'node:crypto';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { ActForm, SaveActInput, SaveDecisionInput } from '../../../core/api/processing';
+import type { IppsuDraft, RefusalDraft } from '../../../core/api/decision';
+import { ApiError } from '../../../core/api/errors';
+import { TERMS } from '../../../core/domain/deadlines';
+import { todayIso } from '../../../core/domain/dates';
+import { scoreBarthel, scoreLawton } from '../../../core/domain/scales';
+import { caseActs, caseDecisions, caseDocuments, interagencyRequests, providers, refItems, services } from '../../../db/schema';
+import { buildAppendix3Citizen, buildAppendix3Family } from '../../forms/appendix3';
+import { buildAppendix4 } from '../../forms/appendix4';
+import { buildIppsu } from '../../forms/ippsu';
+import { buildRefusalNotice } from '../../forms/refusal';
+import { buildRequestLetter } from '../../forms/request-letter';
+import { buildBarthelQuestionnaire, buildLawtonQuestionnaire } from '../../forms/scales';
+import { actStatus, actViews } from '../case-views';
+import { caseView, loadCase } from '../cases';
+import type { Ctx, UserCtx } from '../context';
+import { nextNumber } from '../numbering';
+import { localDate, openCase, transition } from '../processing';
+import { officeRow, toOfficeView } from '../views';
+import type { HandlerGroup } from './types';
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const file = (fileName: string, buf: Buffer) => ({ fileName, mime: DOCX_MIME, base64: buf.toString('base64') });
+
+type Applicant = {
+  lastName: string;
+  firstName: string;
+  middleName?: string;
+  birthDate: string;
+  sex: string;
+  snils?: string;
+  regAddress: string;
+  actualAddress?: string;
+  phone?: string;
+  email?: string;
+  idDoc: { kind: string; series?: string; number: string; issuer: string; issueDate: string };
+};
+
+function applicantOf(c: { applicant: Record<string, unknown> }): Applicant {
+  return c.applicant as unknown as Applicant;
+}
+
+const fullName = (a: Applicant) => [a.lastName, a.firstName, a.middleName].filter(Boolean).join(' ');
+
+function view(ctx: Ctx, caseId: number) {
+  return caseView(ctx.db, loadCase(ctx.db, caseId), ctx.services.calendar(), localDate(ctx));
+}
+
+function signerOfOffice(ctx: Ctx) {
+  const office = toOfficeView(officeRow(ctx.db));
+  return { position: office.headPosition ?? 'Начальник управления', name: office.headName ?? '' };
+}
+
+// ------------------------------------------------------------------ p.45: interagency requests
+
+function sendInteragencyRequest(ctx: UserCtx, input: z.output<typeof import('../../../core/api/processing').SendRequestInput>) {
+  return ctx.tx(() => {
+    const c = openCase(ctx, input.caseId);
+    if (input.sentDate > localDate(ctx)) throw new ApiError('VALIDATION', 'Дата направления не может быть позже сегодняшней.', { sentDate: 'Позже сегодняшней даты' });
+    if (input.sentDate < todayIso(new Date(c.registeredAt))) {
+      throw new ApiError('VALIDATION', 'Запрос не может быть направлен раньше регистрации заявления.', { sentDate: 'Раньше регистрации заявления' });
+    }
+    const docs = ctx.db
+      .select()
+      .from(caseDocuments)
+      .where(and(eq(caseDocuments.caseId, c.id), inArray(caseDocuments.key, input.documentKeys)))
+      .all();
+    if (docs.length !== input.documentKeys.length || docs.some((d) => d.state !== 'to_request' || d.agencyCode !== input.agencyCode)) {
+      throw new ApiError('VALIDATION', 'Запрашивать можно только документы, которые заявитель не представил, у ведомства, которое их выдаёт.', {
+        documentKeys: 'Документы не относятся к этому ведомству или уже представлены',
+      });
+    }
+    const already = ctx.db.select({ keys: interagencyRequests.documentKeys }).from(interagencyRequests).where(eq(interagencyRequests.caseId, c.id)).all().flatMap((r) => r.keys);
+    const dup = input.documentKeys.find((k) => already.includes(k));
+    if (dup) throw new ApiError('CONFLICT', 'По этому документу запрос уже направлен.');
+    const dueDate = ctx.services.calendar().addWorkingDays(input.sentDate, TERMS.interagencyAnswer);
+    const r = ctx.db
+      .insert(interagencyRequests)
+      .values({
+        caseId: c.id,
+        agencyCode: input.agencyCode,
+        documentKeys: input.documentKeys,
+        subject: input.subject,
+        channel: input.channel,
+        outgoingNumber: input.outgoingNumber,
+        sentDate: input.sentDate,
+        dueDate,
+        sentBy: ctx.user.id,
+      })
+      .returning()
+      .get();
+    ctx.audit({ action: 'request.send', entity: 'request', entityId: r.id, after: r });
+    if (c.status === 'registered') transition(ctx, c, 'requests_sent', `Направлен запрос: ${input.subject}`);
+    return view(ctx, c.id);
+  });
+}
+
+function registerInteragencyAnswer(ctx: UserCtx, input: z.output<typeof import('../../../core/api/processing').AnswerRequestInput>) {
+  return ctx.tx(() => {
+    const r = ctx.db.select().from(interagencyRequests).where(eq(interagencyRequests.id, input.requestId)).get();
+    if (!r) throw new ApiError('NOT_FOUND', 'Запрос не найден.');
+    openCase(ctx, r.caseId);
+    if (r.answerDate) throw new ApiError('CONFLICT', 'Ответ на этот запрос уже зарегистрирован.');
+    if (input.answerDate < r.sentDate) throw new ApiError('VALIDATION', 'Ответ не может поступить раньше направления запроса.', { answerDate: 'Раньше даты запроса' });
+    if (input.answerDate > localDate(ctx)) throw new ApiError('VALIDATION', 'Дата ответа не может быть позже сегодняшней.', { answerDate: 'Позже сегодняшней даты' });
+    const after = ctx.db
+      .update(interagencyRequests)
+      .set({ answerDate: input.answerDate, answerIncomingNumber: input.incomingNumber, answerSummary: input.summary, answeredBy: ctx.user.id })
+      .where(eq(interagencyRequests.id, r.id))
+      .returning()
+      .get();
+    ctx.audit({ action: 'request.answer', entity: 'request', entityId: r.id, before: r, after });
+    return view(ctx, r.caseId);
+  });
+}
+
+// ------------------------------------------------------------------ acts
+
+const ACT_EDITABLE = new Set(['registered', 'requests_sent', 'documents_complete', 'decision_drafted']);
+
+function saveAct(ctx: UserCtx, input: z.output<typeof SaveActInput>) {
+  return ctx.tx(() => {
+    const c = openCase(ctx, input.caseId);
+    if (!ACT_EDITABLE.has(c.status)) throw new ApiError('CONFLICT', 'После подписания результата акты не изменяются.');
+    const kind = input.form === 'appendix4' ? 'appendix4' : 'appendix3';
+    const variant = input.form === 'appendix4' ? null : input.form === 'appendix3-citizen' ? 'citizen' : 'family';
+    const barthel = 'barthel' in input ? (input.barthel as Record<string, number>) : null;
+    const lawton = 'lawton' in input ? (input.lawton as Record<string, number>) : null;
+    // The scale results are carried into the Appendix 3 act.
+    const act: Record<string, unknown> = { ...input.act };
+    if (barthel) {
+      const b = scoreBarthel(barthel);
+      act.barthel = b.complete ? { score: b.score, band: b.band } : null;
+    }
+    if (lawton) {
+      const l = scoreLawton(lawton);
+      act.lawton = l.complete ? { score: l.score, band: l.band } : null;
+    }
+    const st = actStatus(input.form, act, barthel, lawton);
+    const before = ctx.db.select().from(caseActs).where(and(eq(caseActs.caseId, c.id), eq(caseActs.kind, kind))).get();
+    const values = { data: act, variant, barthel, lawton, complete: st.complete, updatedAt: ctx.now().toISOString(), updatedBy: ctx.user.id };
+    if (before) ctx.db.update(caseActs).set(values).where(eq(caseActs.id, before.id)).run();
+    else ctx.db.insert(caseActs).values({ caseId: c.id, kind, ...values }).run();
+    ctx.audit({ action: before ? 'update' : 'create', entity: `act.${input.form}`, entityId: c.id, before: before ?? null, after: values });
+    return view(ctx, c.id);
+  });
+}
+
+async function printAct(ctx: Ctx, caseId: number | null, form: (typeof import('../../../core/api/processing').PRINTABLE_FORMS)[number]) {
+  const c = caseId ? loadCase(ctx.db, caseId) : null;
+  const a = c ? applicantOf(c) : null;
+  const acts = c ? actViews(ctx, c.id) : [];
+  const person = a ? { fullName: fullName(a), birthDate: a.birthDate, sex: a.sex as 'male' | 'female', address: a.actualAddress ?? a.regAddress } : undefined;
+  const office = { name: toOfficeView(officeRow(ctx.db)).name };
+  const suffix = c ? ` ${c.journalNumber.replace('/', '-')}` : ' (бланк)';
+  if (form === 'barthel' || form === 'lawton') {
+    const act3 = acts.find((x) => x.form !== 'appendix4');
+    const data = {
+      person: person ?? { fullName: '', birthDate: '' },
+      date: (act3?.act.date as string | undefined) ?? localDate(ctx),
+      answers: act3 ? (form === 'barthel' ? act3.barthel : act3.lawton) : null,
+      actNumber: act3?.act.number as string | undefined,
+    };
+    const buf = form === 'barthel' ? await buildBarthelQuestionnaire(data) : await buildLawtonQuestionnaire(data);
+    return file(`${form === 'barthel' ? 'Индекс Бартел' : 'Шкала Лоутона'}${suffix}.docx`, buf);
+  }
+  const saved = acts.find((x) => x.form === form);
+  const d = { act: (saved?.act ?? null) as never, person, office, blank: !saved };
+  const buf = form === 'appendix3-citizen' ? await buildAppendix3Citizen(d) : form === 'appendix3-family' ? await buildAppendix3Family(d) : await buildAppendix4(d);
+  const names: Record<ActForm, string> = { 'appendix3-citizen': 'Акт обследования (гражданин)', 'appendix3-family': 'Акт обследования (семья)', appendix4: 'Акт оценки потребности' };
+  return file(`${names[form]}${suffix}.docx`, buf);
+}
+
+// ------------------------------------------------------------------ p.46: decision and sign-off
+
+function draftDecision(ctx: UserCtx, input: z.output<typeof SaveDecisionInput>) {
+  return ctx.tx(() => {
+    const c = openCase(ctx, input.caseId);
+    const data = (input.kind === 'ippsu' ? input.ippsu : input.refusal) as unknown as Record<string, unknown>;
+    const latest = ctx.db.select().from(caseDecisions).where(eq(caseDecisions.caseId, c.id)).orderBy(desc(caseDecisions.version)).get();
+    if (latest?.status === 'draft') {
+      ctx.db.update(caseDecisions).set({ kind: input.kind, data }).where(eq(caseDecisions.id, latest.id)).run();
+      ctx.audit({ action: 'update', entity: 'decision', entityId: latest.id, before: { kind: latest.kind, data: latest.data }, after: { kind: input.kind, data } });
+    } else {
+      const version = (latest?.version ?? 0) + 1;
+      const row = ctx.db
+        .insert(caseDecisions)
+        .values({ caseId: c.id, version, kind: input.kind, data, status: 'draft', createdAt: ctx.now().toISOString(), createdBy: ctx.user.id })
+        .returning({ id: caseDecisions.id })
+        .get();
+      ctx.audit({ action: 'create', entity: 'decision', entityId: row.id, after: { version, kind: input.kind, data } });
+      const note = `${input.kind === 'ippsu' ? 'Проект ИППСУ' : 'Проект уведомления об отказе'}, версия ${version}`;
+      transition(ctx, c, 'decision_drafted', latest ? `${note} (изменение подписанного результата)` : note);
+    }
+    return view(ctx, c.id);
+  });
+}
+
+async function buildDecisionDocx(ctx: Ctx, d: typeof caseDecisions.$inferSelect, draft: boolean, number?: string, signer?: { position: string; name: string }) {
+  const c = loadCase(ctx.db, d.caseId);
+  const a = applicantOf(c);
+  const office = toOfficeView(officeRow(ctx.db));
+  if (d.kind === 'ippsu') {
+    return buildIppsu({
+      office,
+      person: { ...a, address: a.actualAddress ?? a.regAddress },
+      ippsu: d.data as unknown as IppsuDraft,
+      number,
+      draft,
+      signer,
+    });
+  }
+  return buildRefusalNotice({
+    office,
+    person: { lastName: a.lastName, firstName: a.firstName, middleName: a.middleName, sex: a.sex, address: a.actualAddress ?? a.regAddress },
+    refusal: d.data as unknown as RefusalDraft,
+    number,
+    draft,
+    signer,
+    journalNumber: c.journalNumber,
+    applicationDate: todayIso(new Date(c.registeredAt)),
+  });
+}
+
+function loadDecision(ctx: Ctx, id: number) {
+  const d = ctx.db.select().from(caseDecisions).where(eq(caseDecisions.id, id)).get();
+  if (!d) throw new ApiError('NOT_FOUND', 'Документ не найден.');
+  return d;
+}
+
+/** p.46: the head signs. The DOCX is built with its outgoing number, hashed and stored: from then on it prints byte for byte. */
+async function signDecision(ctx: UserCtx, decisionId: number) {
+  const d = loadDecision(ctx, decisionId);
+  if (d.status !== 'draft') throw new ApiError('CONFLICT', 'Эта версия уже подписана.');
+  const c = openCase(ctx, d.caseId);
+  if (c.status !== 'decision_drafted') throw new ApiError('CONFLICT', 'Подписать можно подготовленное решение.');
+  const officeCode = officeRow(ctx.db).code;
+  const year = Number(localDate(ctx).slice(0, 4));
+  return signFrozen(ctx, d, officeCode, year, { position: ctx.user.position, name: ctx.user.fullName });
+}
+
+async function signFrozen(ctx: UserCtx, d: typeof caseDecisions.$inferSelect, officeCode: string, year: number, signer: { position: string; name: string }) {
+  // Build with the number the counter will give; if another signature took it meanwhile, build again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const expected = peekNumber(ctx, officeCode, year);
+    const docx = await buildDecisionDocx(ctx, d, false, expected, signer);
+    const sha256 = createHash('sha256').update(docx).digest('hex');
+    const done = ctx.tx(() => {
+      const fresh = loadDecision(ctx, d.id);
+      if (fresh.status !== 'draft' || JSON.stringify(fresh.data) !== JSON.stringify(d.data) || fresh.kind !== d.kind) {
+        throw new ApiError('CONFLICT', 'Документ изменился во время подписания: откройте дело заново.');
+      }
+      const { number } = nextNumber(ctx.db, officeCode, 'outgoing', year);
+      if (number !== expected) return false;
+      const c = loadCase(ctx.db, d.caseId);
+      const signedAt = ctx.now().toISOString();
+      ctx.db
+        .update(caseDecisions)
+        .set({ status: 'superseded' })
+        .where(and(eq(caseDecisions.caseId, d.caseId), eq(caseDecisions.status, 'signed')))
+        .run();
+      ctx.db
+        .update(caseDecisions)
+        .set({ status: 'signed', outgoingNumber: number, signedAt, signedBy: ctx.user.id, signedByName: signer.name, signedByPosition: signer.position, docx, sha256 })
+        .where(eq(caseDecisions.id, d.id))
+        .run();
+      ctx.audit({ action: 'sign', entity: 'decision', entityId: d.id, after: { outgoingNumber: number, sha256, version: d.version, kind: d.kind } });
+      transition(ctx, c, 'signed', `Подписано: исх. № ${number}`);
+      return true;
+    });
+    if (done) return view(ctx, d.caseId);
+  }
+  throw new ApiError('CONFLICT', 'Не удалось присвоить исходящий номер: повторите подписание.');
+}
+
+function peekNumber(ctx: Ctx, officeCode: string, year: number): string {
+  const row = ctx.db.$client
+    .prepare("select last_seq as seq from journal_counters where office_code = ? and register = 'outgoing' and year = ?")
+    .get(officeCode, year) as { seq: number } | undefined;
+  return `${(row?.seq ?? 0) + 1}/${year}`;
+}
+
+// ------------------------------------------------------------------ p.47: issuing
+
+function issueResult(ctx: UserCtx, input: z.output<typeof import('../../../core/api/processing').IssueInput>) {
+  return ctx.tx(() => {
+    const c = openCase(ctx, input.caseId);
+    const d = ctx.db.select().from(caseDecisions).where(and(eq(caseDecisions.caseId, c.id), eq(caseDecisions.status, 'signed'))).get();
+    if (!d || c.status !== 'signed') throw new ApiError('CONFLICT', 'Выдать можно только подписанный результат.');
+    if (input.date > localDate(ctx)) throw new ApiError('VALIDATION', 'Дата выдачи не может быть позже сегодняшней.', { date: 'Позже сегодняшней даты' });
+    if (input.date < todayIso(new Date(d.signedAt!))) throw new ApiError('VALIDATION', 'Дата выдачи раньше даты подписания.', { date: 'Раньше подписания' });
+    if (input.method === 'in_person' && input.issuedTo === 'representative' && !c.representative) {
+      throw new ApiError('VALIDATION', 'У заявления нет представителя.', { issuedTo: 'Представитель не указан в заявлении' });
+    }
+    const values = {
+      issuedDate: input.date,
+      issueMethod: input.method,
+      issuedTo: input.method === 'in_person' ? input.issuedTo! : null,
+      postalAddress: input.method === 'post' ? input.postalAddress! : null,
+      postalId: input.method === 'post' ? input.postalId! : null,
+      issuedBy: ctx.user.id,
+    };
+    ctx.db.update(caseDecisions).set(values).where(eq(caseDecisions.id, d.id)).run();
+    ctx.audit({ action: 'issue', entity: 'decision', entityId: d.id, after: values });
+    transition(ctx, c, 'issued', input.method === 'post' ? `Направлено почтой, ШПИ ${input.postalId}` : 'Выдано лично');
+    return view(ctx, c.id);
+  });
+}
+
+export const processingHandlers: HandlerGroup<
+  | 'requests.send'
+  | 'requests.answer'
+  | 'requests.letter'
+  | 'acts.save'
+  | 'acts.print'
+  | 'acts.blank'
+  | 'cases.completeDocuments'
+  | 'decisions.save'
+  | 'decisions.print'
+  | 'decisions.sign'
+  | 'cases.issue'
+  | 'cases.withdraw'
+  | 'services.list'
+  | 'services.save'
+  | 'providers.list'
+  | 'providers.save'
+> = {
+  'requests.send': sendInteragencyRequest,
+  'requests.answer': registerInteragencyAnswer,
+
+  'requests.letter': async (ctx, input) => {
+    const r = ctx.db.select().from(interagencyRequests).where(eq(interagencyRequests.id, input.requestId)).get();
+    if (!r) throw new ApiError('NOT_FOUND', 'Запрос не найден.');
+    const c = loadCase(ctx.db, r.caseId);
+    const a = applicantOf(c);
+    const office = toOfficeView(officeRow(ctx.db));
+    const agency = ctx.db.select().from(refItems).where(and(eq(refItems.kind, 'agency'), eq(refItems.code, r.agencyCode))).get();
+    const buf = await buildRequestLetter({
+      office,
+      agencyName: agency?.name ?? r.agencyCode,
+      agencyAddress: agency?.address ?? undefined,
+      letter: {
+        agencyCode: r.agencyCode,
+        requested: r.subject,
+        person: { lastName: a.lastName, firstName: a.firstName, middleName: a.middleName, birthDate: a.birthDate, snils: a.snils, address: a.actualAddress ?? a.regAddress },
+        number: r.outgoingNumber,
+        date: r.sentDate,
+        signer: signerOfOffice(ctx),
+        executor: { name: ctx.user.fullName, phone: office.phone },
+        applicationNumber: c.journalNumber,
+        applicationDate: todayIso(new Date(c.registeredAt)),
+      },
+    });
+    ctx.tx(() => ctx.audit({ action: 'print', entity: 'request', entityId: r.id, after: { form: 'request-letter' } }));
+    return file(`Запрос ${r.outgoingNumber.replace(/[/\\]/g, '-')}.docx`, buf);
+  },
+
+  'acts.save': saveAct,
+
+  'acts.print': async (ctx, input) => {
+    const f = await printAct(ctx, input.caseId, input.form);
+    ctx.tx(() => ctx.audit({ action: 'print', entity: 'case', entityId: input.caseId, after: { form: input.form } }));
+    return f;
+  },
+
+  'acts.blank': (ctx, input) => printAct(ctx, null, input.form),
+
+  'cases.completeDocuments': (ctx, input) =>
+    ctx.tx(() => {
+      const c = openCase(ctx, input.caseId);
+      const v = view(ctx, c.id);
+      const gaps: string[] = [];
+      const act3 = v.acts.find((a) => a.form !== 'appendix4');
+      const act4 = v.acts.find((a) => a.form === 'appendix4');
+      if (!act3) gaps.push('нет акта обследования условий жизнедеятельности (приложение 3)');
+      else if (!act3.complete) gaps.push('акт обследования (приложение 3) заполнен не полностью');
+      if (!act4) gaps.push('нет акта оценки индивидуальной потребности (приложение 4)');
+      else if (!act4.complete) gaps.push('акт оценки потребности (приложение 4) заполнен не полностью');
+      if (v.proposedRequests.length) gaps.push(`не направлены запросы: ${v.proposedRequests.map((p) => p.agencyName).join(', ')}`);
+      const unanswered = v.requests.filter((r) => !r.answerDate);
+      if (unanswered.length) gaps.push(`нет ответа на запросы: ${unanswered.map((r) => `исх. № ${r.outgoingNumber}`).join(', ')}`);
+      if (gaps.length) throw new ApiError('CONFLICT', `Документы ещё не собраны: ${gaps.join('; ')}.`);
+      transition(ctx, c, 'documents_complete');
+      return view(ctx, c.id);
+    }),
+
+  'decisions.save': draftDecision,
+
+  'decisions.print': async (ctx, input) => {
+    const d = loadDecision(ctx, input.decisionId);
+    const c = loadCase(ctx.db, d.caseId);
+    const title = d.kind === 'ippsu' ? 'ИППСУ' : 'Уведомление об отказе';
+    if (d.docx) {
+      ctx.tx(() => ctx.audit({ action: 'print', entity: 'decision', entityId: d.id, after: { version: d.version, sha256: d.sha256 } }));
+      return { ...file(`${title} исх. ${d.outgoingNumber!.replace('/', '-')} (версия ${d.version}).docx`, d.docx), sha256: d.sha256 };
+    }
+    const buf = await buildDecisionDocx(ctx, d, true);
+    ctx.tx(() => ctx.audit({ action: 'print', entity: 'decision', entityId: d.id, after: { version: d.version, draft: true } }));
+    return { ...file(`ПРОЕКТ ${title} ${c.journalNumber.replace('/', '-')}.docx`, buf), sha256: null };
+  },
+
+  'decisions.sign': (ctx, input) => signDecision(ctx, input.decisionId),
+
+  'cases.issue': issueResult,
+
+  'cases.withdraw': (ctx, input) =>
+    ctx.tx(() => {
+      const c = openCase(ctx, input.caseId);
+      transition(ctx, c, 'withdrawn', `Отозвано заявителем ${input.date}: ${input.reason}`);
+      return view(ctx, c.id);
+    }),
+
+  'services.list': (ctx) => ctx.db.select().from(services).orderBy(asc(services.type), asc(services.code)).all().map(({ seedHash: _s, ...s }) => s),
+
+  'services.save': (ctx, input) =>
+    ctx.tx(() => {
+      const before = ctx.db.select().from(services).where(eq(services.code, input.code)).get();
+      const values = { ...input, locallyModified: true };
+      if (before) ctx.db.update(services).set(values).where(eq(services.code, input.code)).run();
+      else ctx.db.insert(services).values(values).run();
+      const after = ctx.db.select().from(services).where(eq(services.code, input.code)).get()!;
+      ctx.audit({ action: before ? 'update' : 'create', entity: 'service', entityId: input.code, before: before ?? null, after });
+      const { seedHash: _s, ...v } = after;
+      return v;
+    }),
+
+  'providers.list': (ctx) => ctx.db.select().from(providers).orderBy(asc(providers.name)).all(),
+
+  'providers.save': (ctx, input) =>
+    ctx.tx(() => {
+      const { id, ...values } = input;
+      const v = { ...values, phone: values.phone ?? null, email: values.email ?? null };
+      if (id) {
+        const before = ctx.db.select().from(providers).where(eq(providers.id, id)).get();
+        if (!before) throw new ApiError('NOT_FOUND', 'Поставщик не найден.');
+        const after = ctx.db.update(providers).set(v).where(eq(providers.id, id)).returning().get();
+        ctx.audit({ action: 'update', entity: 'provider', entityId: id, before, after });
+        return after;
+      }
+      const after = ctx.db.insert(providers).values(v).returning().get();
+      ctx.audit({ action: 'create', entity: 'provider', entityId: after.id, after });
+      return after;
+    }),
+};
+
