@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setQuiet } from '../main/backend/logger';
 import { foundationBench } from './foundation';
+import { processingBench } from './processing';
 import { receptionBench } from './reception';
 import { report, type Metric } from './lib';
 
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     const metrics: Metric[] = [
       ...(await foundationBench(dir)),
       ...(await receptionBench(dir, { cases: arg('--cases', 200_000), persons: arg('--persons', 300_000) }, progress)),
+      ...(await processingBench(dir)),
     ];
     report(metrics, json);
   } finally {

@@ -10,9 +10,10 @@ import agencies from '../../resources/reference/agencies.json';
 import calendar from '../../resources/reference/calendar.json';
 import mfc from '../../resources/reference/mfc.json';
 import offices from '../../resources/reference/offices.json';
+import serviceCatalogue from '../../resources/reference/services.json';
 import subservices from '../../resources/reference/subservices.json';
 import type { Db } from '../../db/connection';
-import { calendarDays, calendarYears, refItems } from '../../db/schema';
+import { calendarDays, calendarYears, refItems, services } from '../../db/schema';
 
 type Seed = {
   kind: string;
@@ -85,6 +86,21 @@ export function seedReferenceData(db: Db): SeedReport {
             .where(and(eq(refItems.kind, s.kind), eq(refItems.code, s.code)))
             .run();
           report.updated++;
+        }
+      }
+      for (const s of serviceCatalogue as { code: string; type: number; name: string; unit: string; urgent?: boolean }[]) {
+        const h = hash(s);
+        const cur = db.select({ seedHash: services.seedHash, locallyModified: services.locallyModified }).from(services).where(eq(services.code, s.code)).get();
+        const values = { code: s.code, type: s.type, name: s.name, unit: s.unit, urgent: s.urgent ?? false, seedHash: h };
+        if (!cur) {
+          db.insert(services).values(values).run();
+          report.inserted++;
+        } else if (cur.seedHash !== h) {
+          if (cur.locallyModified) report.keptLocal++;
+          else {
+            db.update(services).set(values).where(eq(services.code, s.code)).run();
+            report.updated++;
+          }
         }
       }
       for (const y of calendar.years) {

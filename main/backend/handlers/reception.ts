@@ -27,6 +27,7 @@ import {
   toCaseRow,
 } from '../cases';
 import { nextNumber } from '../numbering';
+import { recordEvent } from '../processing';
 import { personsByIds, savePerson, toPersonView } from '../persons';
 import { officeRow, toOfficeView } from '../views';
 import type { HandlerGroup } from './types';
@@ -161,6 +162,7 @@ function registerApplication(ctx: UserCtx, a: Register) {
       .returning()
       .get();
     for (const d of docs) ctx.db.insert(caseDocuments).values({ caseId: c.id, ...d }).run();
+    recordEvent(ctx, c.id, null, 'registered', `Зарегистрировано в журнале: № ${number}`);
     ctx.db.delete(drafts).where(and(eq(drafts.userId, ctx.user.id), eq(drafts.kind, 'intake'))).run();
     ctx.audit({
       action: person.before ? 'update' : 'create',
