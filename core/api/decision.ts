@@ -6,8 +6,7 @@
  */
 import { z } from 'zod';
 import { REFUSAL_GROUND_CODES } from '../domain/refusal-grounds';
-import { normalizeSnils, snilsError } from '../domain/snils';
-import { isoDate, optText, text } from './schemas';
+import { isoDate, optSnils, optText, text } from './schemas';
 
 // ------------------------------------------------------------------ service types
 
@@ -145,18 +144,6 @@ export const RefusalDraft = z.object({
 export type RefusalDraft = z.infer<typeof RefusalDraft>;
 
 // ------------------------------------------------------------------ interagency request
-
-const optSnils = z.preprocess(
-  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-  z
-    .string()
-    .superRefine((s, ctx) => {
-      const err = snilsError(s);
-      if (err) ctx.addIssue({ code: 'custom', message: err });
-    })
-    .transform((s) => normalizeSnils(s)!)
-    .optional(),
-);
 
 export const RequestPerson = z.object({
   lastName: text(100),

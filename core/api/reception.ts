@@ -4,13 +4,12 @@
  * views of persons and cases the renderer shows.
  */
 import { z } from 'zod';
-import { SUBSERVICE_CODES, type SubserviceCode, type IncomeExemptionCode } from '../domain/checklists';
+import { INCOME_EXEMPTION_CODES, SUBSERVICE_CODES, type SubserviceCode } from '../domain/checklists';
 import { CHANNELS } from '../domain/deadlines';
 import { CASE_STATUSES } from '../domain/case-states';
 import { isIsoDate } from '../domain/dates';
-import { normalizeSnils, snilsError } from '../domain/snils';
 import { ProcessingView } from './processing';
-import { email, id, isoDate, optText, text } from './schemas';
+import { email, id, isoDate, optSnils, optText, text } from './schemas';
 
 export const SEXES = ['male', 'female'] as const;
 export const SEX_LABELS: Record<(typeof SEXES)[number], string> = { male: 'Мужской', female: 'Женский' };
@@ -47,17 +46,6 @@ export const DOC_STATE_LABELS: Record<(typeof DOC_STATES)[number], string> = {
   to_request: 'Будет запрошен',
 };
 
-const snils = z.preprocess(
-  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-  z
-    .string()
-    .superRefine((s, ctx) => {
-      const err = snilsError(s);
-      if (err) ctx.addIssue({ code: 'custom', message: err });
-    })
-    .transform((s) => normalizeSnils(s)!)
-    .optional(),
-);
 
 export const IdDoc = z.object({
   kind: z.enum(ID_DOC_KINDS, { error: 'Выберите вид документа' }),
@@ -74,7 +62,7 @@ export const PersonInput = z.object({
   middleName: optText(100),
   birthDate: isoDate,
   sex: z.enum(SEXES, { error: 'Укажите пол' }),
-  snils,
+  snils: optSnils,
   citizenship: z.enum(CITIZENSHIPS, { error: 'Укажите гражданство' }),
   idDoc: IdDoc,
   regAddress: text(500),
@@ -107,14 +95,6 @@ export const RepresentativeInput = z
   });
 export type RepresentativeInput = z.input<typeof RepresentativeInput>;
 
-export const INCOME_EXEMPTION_CODES = [
-  'minors',
-  'wwii-invalids-veterans',
-  'combat-invalids',
-  'wwii-combat-families',
-  'former-minor-prisoners',
-  'emergency-victims',
-] as const satisfies readonly IncomeExemptionCode[];
 
 export const Circumstances = z.object({
   disabled: z.boolean().default(false),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates';
+import { normalizeSnils, snilsError } from '../domain/snils';
 
 // Default zod messages in Russian (type mismatches and the like).
 z.config(z.locales.ru());
@@ -56,6 +57,19 @@ export const newPassword = z
   .refine((p) => new Set(p).size >= 4, { error: 'Пароль слишком простой: используйте разные символы' });
 
 export const roles = z.array(Role).min(1, { error: 'Выберите хотя бы одну роль' }).transform((r) => [...new Set(r)]);
+
+/** An optional СНИЛС: checksum verified, stored as 11 digits. */
+export const optSnils = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z
+    .string()
+    .superRefine((s, ctx) => {
+      const err = snilsError(s);
+      if (err) ctx.addIssue({ code: 'custom', message: err });
+    })
+    .transform((s) => normalizeSnils(s)!)
+    .optional(),
+);
 
 export const email = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),

@@ -78,13 +78,15 @@ export interface ChecklistItem {
   condition?: string;
 }
 
-export type IncomeExemptionCode =
-  | 'minors'
-  | 'wwii-invalids-veterans'
-  | 'combat-invalids'
-  | 'wwii-combat-families'
-  | 'former-minor-prisoners'
-  | 'emergency-victims';
+export const INCOME_EXEMPTION_CODES = [
+  'minors',
+  'wwii-invalids-veterans',
+  'combat-invalids',
+  'wwii-combat-families',
+  'former-minor-prisoners',
+  'emergency-victims',
+] as const;
+export type IncomeExemptionCode = (typeof INCOME_EXEMPTION_CODES)[number];
 
 export interface ApplicantCircumstances {
   subservice: SubserviceCode;
