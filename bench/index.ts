@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setQuiet } from '../main/backend/logger';
 import { foundationBench } from './foundation';
+import { exchangeBench } from './exchange';
 import { processingBench } from './processing';
 import { receptionBench } from './reception';
 import { report, type Metric } from './lib';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
       ...(await foundationBench(dir)),
       ...(await receptionBench(dir, { cases: arg('--cases', 200_000), persons: arg('--persons', 300_000) }, progress)),
       ...(await processingBench(dir)),
+      ...(await exchangeBench(dir)),
     ];
     report(metrics, json);
   } finally {

@@ -8,7 +8,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { foldRu } from '../core/domain/russian-text';
 import { migrate } from './migrate';
-import * as schema from './schema';
+import * as coreSchema from './schema';
+import * as exchangeSchema from './schema-exchange';
+
+const schema = { ...coreSchema, ...exchangeSchema };
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

@@ -77,6 +77,7 @@ app.whenReady().then(() => {
     return result.envelope;
   });
 
+  backend.startExchange();
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

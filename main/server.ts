@@ -36,10 +36,11 @@ server.listen(port, values.host, () => {
   console.log(JSON.stringify({ msg: 'socdesk browser mode listening', url: `http://${values.host}:${actual}/` }));
 });
 
+backend.startExchange();
+
 function shutdown(): void {
   server.close();
-  backend.close();
-  process.exit(0);
+  void backend.shutdown().finally(() => process.exit(0));
 }
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

@@ -7,6 +7,7 @@
  * Electron, HTTP in browser mode — carry exactly these calls.
  */
 import { z } from 'zod';
+import { ExchangeStatus, ImportPackageInput, PortalApplicationRow, PortalCaseData, PortalPrefillInput, RetryQuarantinedInput, SaveExchangeSettings, SyncReportView } from './exchange';
 import {
   AnswerRequestInput,
   IssueInput,
@@ -513,6 +514,71 @@ export const methods = {
     summary: 'Add or edit a provider.',
     input: SaveProviderInput,
     output: ProviderView,
+  }),
+
+  // ------------------------------------------------------------ exchange with the central portal
+  'exchange.status': method({
+    access: 'user',
+    write: false,
+    summary: 'Connection settings (without the secret), last successful exchange, pending outbound events, quarantine, history.',
+    input: empty,
+    output: ExchangeStatus,
+  }),
+  'exchange.saveSettings': method({
+    access: ['admin'],
+    write: true,
+    summary: 'Portal address, office secret (kept if left empty) and the exchange interval.',
+    input: SaveExchangeSettings,
+    output: ok,
+  }),
+  'exchange.syncNow': method({
+    access: 'user',
+    write: true,
+    summary: '«Обменяться сейчас»: push pending events and pull new ones (joins a session already running).',
+    input: empty,
+    output: SyncReportView,
+  }),
+  'exchange.retryQuarantined': method({
+    access: ['admin', 'specialist'],
+    write: true,
+    summary: 'Apply a quarantined inbound event again (after the reason was fixed, e.g. a missing reference).',
+    input: RetryQuarantinedInput,
+    output: z.object({ status: z.enum(['applied', 'duplicate', 'quarantined']), reason: z.string().nullable() }),
+  }),
+  'exchange.exportPackage': method({
+    access: 'user',
+    write: true,
+    summary: 'All pending outbound events as one package file for removable media (offline districts).',
+    input: empty,
+    output: z.object({ fileName: z.string(), text: z.string(), count: z.number() }),
+  }),
+  'exchange.importPackage': method({
+    access: 'user',
+    write: true,
+    summary: 'Import a portal package: checked whole (office, checksum, signature) or rejected with nothing applied.',
+    input: ImportPackageInput,
+    output: z.object({ count: z.number(), applied: z.number(), duplicates: z.number(), quarantined: z.number(), quarantineReasons: z.array(z.string()) }),
+  }),
+  'portal.applications': method({
+    access: ['reception', 'specialist'],
+    write: false,
+    summary: '«Поступившие с портала»: online applications to register within 1 working day (p.35).',
+    input: z.object({ includeRegistered: z.boolean().default(false) }),
+    output: z.array(PortalApplicationRow),
+  }),
+  'portal.prefill': method({
+    access: ['reception', 'specialist'],
+    write: false,
+    summary: 'The intake form pre-filled from an online application (registering it links the portal id).',
+    input: PortalPrefillInput,
+    output: z.record(z.string(), z.unknown()),
+  }),
+  'portal.caseData': method({
+    access: 'user',
+    write: false,
+    summary: 'Portal data on a case: contract status history and services delivered against the ИППСУ.',
+    input: z.object({ caseId: id }),
+    output: PortalCaseData,
   }),
 } as const;
 

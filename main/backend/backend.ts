@@ -14,6 +14,8 @@ import { auditLog, sessions, users } from '../../db/schema';
 import type { AuditRecord, Ctx, CurrentUser } from './context';
 import { handlers } from './handlers';
 import { log } from './logger';
+import { getExchangeSettings } from './exchange/state';
+import { backendSyncDeps, Scheduler, syncOnce } from './exchange/sync';
 import { seedReferenceData } from './refdata';
 import { DEFAULT_LOGIN_POLICY, Services, type LoginPolicy } from './services';
 import { zodToApiError } from './validation';
@@ -49,10 +51,27 @@ export class Backend {
     this.sessionHours = opts.sessionHours ?? 12;
     this.services = new Services(this.db, { ...DEFAULT_LOGIN_POLICY, ...opts.loginPolicy });
     seedReferenceData(this.db);
+    this.services.exchange = new Scheduler({
+      run: () => syncOnce(backendSyncDeps(this)),
+      intervalMs: () => getExchangeSettings(this.db).intervalMinutes * 60_000,
+    });
     this.db.delete(sessions).where(lt(sessions.expiresAt, this.now().toISOString())).run();
   }
 
+  /** Starts the periodic exchange with the portal (the desktop app and browser mode do; tests do not). */
+  startExchange(): void {
+    this.services.exchange?.start(30_000);
+  }
+
+  /** Closes the database; a running exchange session is abandoned (its transactions are atomic). */
   close(): void {
+    void this.services.exchange?.stop();
+    this.db.$client.close();
+  }
+
+  /** Waits for a running exchange session, then closes: for a graceful exit. */
+  async shutdown(): Promise<void> {
+    await this.services.exchange?.stop();
     this.db.$client.close();
   }
 

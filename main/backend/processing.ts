@@ -10,6 +10,7 @@ import { todayIso } from '../../core/domain/dates';
 import { caseEvents, cases } from '../../db/schema';
 import type { UserCtx, Ctx } from './context';
 import { loadCase, refreshCaseDeadlines } from './cases';
+import { exchangeOnTransition } from './exchange/outbox';
 
 type CaseRecord = typeof cases.$inferSelect;
 
@@ -21,6 +22,8 @@ export function transition(ctx: UserCtx, c: CaseRecord, to: CaseStatus, note?: s
   }
   ctx.db.update(cases).set({ status: to }).where(eq(cases.id, c.id)).run();
   recordEvent(ctx, c.id, from, to, note);
+  // The citizen's status on the portal follows, in the same transaction (outbox).
+  exchangeOnTransition(ctx.db, { ...c, status: to }, from, to, note ?? null, ctx.now());
   refreshCaseDeadlines(ctx.db, ctx.services.calendar(), c.id);
   ctx.audit({ action: 'transition', entity: 'case', entityId: c.id, before: { status: from }, after: { status: to, note: note ?? null } });
   c.status = to;

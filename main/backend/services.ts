@@ -5,6 +5,7 @@
 import { ProductionCalendar } from '../../core/domain/calendar';
 import type { Db } from '../../db/connection';
 import { calendarDays, calendarYears } from '../../db/schema';
+import type { Scheduler } from './exchange/sync';
 
 export interface LoginPolicy {
   /** Failed attempts in a row that lock the account. */
@@ -23,6 +24,8 @@ export const DEFAULT_LOGIN_POLICY: LoginPolicy = {
 
 export class Services {
   private cal: ProductionCalendar | null = null;
+  /** The exchange scheduler (set by the Backend; started by the desktop shell and browser mode, not by tests). */
+  exchange: Scheduler | null = null;
 
   constructor(
     private readonly db: Db,

@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '../../core/api/schemas';
 import { api } from './api';
 import { AuditScreen } from './admin/AuditScreen';
 import { CalendarScreen } from './admin/CalendarScreen';
+import { CatalogueScreen } from './admin/CatalogueScreen';
 import { OfficeScreen } from './admin/OfficeScreen';
 import { UsersScreen } from './admin/UsersScreen';
 import { navigate, useRoute } from './router';
@@ -44,6 +45,9 @@ const ADMIN_PAGES = [
   { path: '/admin/audit', label: 'Журнал аудита' },
 ];
 
+/** Pages listed under «Справочники». */
+const REFERENCE_PAGES = [{ path: '/catalogue', label: 'Услуги и поставщики' }];
+
 function Screen({ path }: { path: string }) {
   const { hasRole } = useSession();
   if (path.startsWith('/admin') && !hasRole('admin')) {
@@ -67,6 +71,8 @@ function Screen({ path }: { path: string }) {
       return <NotYetScreen title="Обмен с порталом" />;
     case '/reference':
       return <ReferenceScreen />;
+    case '/catalogue':
+      return <CatalogueScreen />;
     case '/admin':
     case '/admin/office':
       return <OfficeScreen />;
@@ -136,6 +142,22 @@ export function AppLayout() {
               <NavLink key={s.path} label={s.label} description={`Alt+${s.hotkey}`} defaultOpened childrenOffset={12}>
                 {ADMIN_PAGES.map((p) => (
                   <NavLink key={p.path} href={`#${p.path}`} label={p.label} active={path === p.path || (p.path === '/admin/office' && path === '/admin')} />
+                ))}
+              </NavLink>
+            ) : s.path === '/reference' ? (
+              <NavLink
+                key={s.path}
+                href={`#${s.path}`}
+                label={s.label}
+                description={`Alt+${s.hotkey}`}
+                active={path === s.path}
+                opened
+                childrenOffset={12}
+                rightSection={null}
+                onClick={() => navigate(s.path)}
+              >
+                {REFERENCE_PAGES.map((p) => (
+                  <NavLink key={p.path} href={`#${p.path}`} label={p.label} active={path === p.path} />
                 ))}
               </NavLink>
             ) : (

@@ -2,6 +2,7 @@
 import type { MethodName } from '../../../core/api/contract';
 import { adminHandlers } from './admin';
 import { authHandlers } from './auth';
+import { exchangeHandlers } from './exchange';
 import { processingHandlers } from './processing';
 import { receptionHandlers } from './reception';
 import { referenceHandlers } from './reference';
@@ -13,4 +14,5 @@ export const handlers: HandlerGroup<MethodName> = {
   ...referenceHandlers,
   ...receptionHandlers,
   ...processingHandlers,
+  ...exchangeHandlers,
 };

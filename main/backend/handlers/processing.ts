@@ -24,6 +24,7 @@ import { buildBarthelQuestionnaire, buildLawtonQuestionnaire } from '../../forms
 import { actStatus, actViews } from '../case-views';
 import { caseView, loadCase } from '../cases';
 import type { Ctx, UserCtx } from '../context';
+import { exchangeOnIssued, exchangeOnSigned } from '../exchange/outbox';
 import { nextNumber } from '../numbering';
 import { localDate, openCase, transition } from '../processing';
 import { officeRow, toOfficeView } from '../views';
@@ -276,6 +277,7 @@ async function signFrozen(ctx: UserCtx, d: typeof caseDecisions.$inferSelect, of
         .run();
       ctx.audit({ action: 'sign', entity: 'decision', entityId: d.id, after: { outgoingNumber: number, sha256, version: d.version, kind: d.kind } });
       transition(ctx, c, 'signed', `Подписано: исх. № ${number}`);
+      exchangeOnSigned(ctx.db, c, d.id, ctx.now());
       return true;
     });
     if (done) return view(ctx, d.caseId);
@@ -312,6 +314,7 @@ function issueResult(ctx: UserCtx, input: z.output<typeof import('../../../core/
     };
     ctx.db.update(caseDecisions).set(values).where(eq(caseDecisions.id, d.id)).run();
     ctx.audit({ action: 'issue', entity: 'decision', entityId: d.id, after: values });
+    exchangeOnIssued(ctx.db, c, d.id, ctx.now());
     transition(ctx, c, 'issued', input.method === 'post' ? `Направлено почтой, ШПИ ${input.postalId}` : 'Выдано лично');
     return view(ctx, c.id);
   });

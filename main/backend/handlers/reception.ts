@@ -26,6 +26,7 @@ import {
   matchPersons,
   toCaseRow,
 } from '../cases';
+import { exchangeOnRegistered } from '../exchange/outbox';
 import { nextNumber } from '../numbering';
 import { recordEvent } from '../processing';
 import { personsByIds, savePerson, toPersonView } from '../persons';
@@ -163,6 +164,7 @@ function registerApplication(ctx: UserCtx, a: Register) {
       .get();
     for (const d of docs) ctx.db.insert(caseDocuments).values({ caseId: c.id, ...d }).run();
     recordEvent(ctx, c.id, null, 'registered', `Зарегистрировано в журнале: № ${number}`);
+    exchangeOnRegistered(ctx.db, c, now);
     ctx.db.delete(drafts).where(and(eq(drafts.userId, ctx.user.id), eq(drafts.kind, 'intake'))).run();
     ctx.audit({
       action: person.before ? 'update' : 'create',

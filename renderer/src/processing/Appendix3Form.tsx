@@ -32,8 +32,8 @@ import {
   Tooltip,
   type ButtonProps,
 } from '@mantine/core';
-import { useForm, type UseFormReturnType } from '@mantine/form';
-import { useEffect, useMemo, useState, type MouseEvent, type ReactNode } from 'react';
+import { useForm, type GetInputPropsReturnType, type UseFormReturnType } from '@mantine/form';
+import { memo, useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import {
   ABILITY_LOSS,
   ABILITY_LOSS_LABELS,
@@ -117,7 +117,7 @@ export function Guarded({
   children,
   onClick,
   ...rest
-}: ButtonProps & { reason?: string | null; onClick?: (e: MouseEvent<HTMLButtonElement>) => void; type?: 'button' | 'submit'; 'data-testid'?: string }) {
+}: ButtonProps & { reason?: string | null; onClick?: (e: MouseEvent<HTMLButtonElement>) => void; type?: 'button' | 'submit'; form?: string; 'data-testid'?: string }) {
   if (!reason) {
     return (
       <Button onClick={onClick} {...rest}>
@@ -139,24 +139,50 @@ export interface Bind {
   value(path: string): unknown;
   set(path: string, v: unknown): void;
   error(path: string): ReactNode;
-  input(path: string): { value: string; onChange: (e: unknown) => void; error?: ReactNode; onFocus?: unknown; onBlur?: unknown };
+  input(path: string): GetInputPropsReturnType & { value: string };
   add(path: string, item: unknown): void;
   remove(path: string, index: number): void;
 }
 
-export function bindForm<V>(form: UseFormReturnType<V>): Bind {
-  const f = form as unknown as UseFormReturnType<Record<string, unknown>>;
-  return {
-    value: (p) => f.getInputProps(p).value,
-    set: (p, v) => f.setFieldValue(p, v as never),
-    error: (p) => f.getInputProps(p).error as ReactNode,
-    input: (p) => {
-      const props = f.getInputProps(p);
-      return { ...props, value: (props.value as string | undefined) ?? '' } as ReturnType<Bind['input']>;
-    },
-    add: (p, item) => f.insertListItem(p, item as never),
-    remove: (p, i) => f.removeListItem(p, i),
-  };
+/**
+ * A stable Bind over a form: it always reads the form of the latest render,
+ * so sections memoised with <Memo> can keep it without re-rendering.
+ */
+export function useBind(form: object): Bind {
+  const ref = useRef(form as unknown as UseFormReturnType<Record<string, unknown>>);
+  ref.current = form as unknown as UseFormReturnType<Record<string, unknown>>;
+  return useMemo<Bind>(
+    () => ({
+      value: (p) => ref.current.getInputProps(p).value,
+      set: (p, v) => ref.current.setFieldValue(p, v as never),
+      error: (p) => ref.current.getInputProps(p).error as ReactNode,
+      input: (p) => {
+        const props = ref.current.getInputProps(p);
+        return { ...props, value: (props.value as string | undefined) ?? '' };
+      },
+      add: (p, item) => ref.current.insertListItem(p, item as never),
+      remove: (p, i) => ref.current.removeListItem(p, i),
+    }),
+    [],
+  );
+}
+
+/**
+ * Renders its part of a long form again only when `dep` changes (a key of
+ * the values it shows and of the form's errors): typing in one field does
+ * not redraw the hundreds of inputs of the rest of the act.
+ */
+export const Memo = memo(
+  function Memo({ render }: { dep: string; render: () => ReactNode }) {
+    return <>{render()}</>;
+  },
+  (a, b) => a.dep === b.dep,
+);
+
+/** The key of some top-level fields of the act (plus errors and the lock), for <Memo>. */
+export type Dep = (keys: string[]) => string;
+export function depOf(act: ActData, extra: string): Dep {
+  return (keys) => JSON.stringify(keys.map((k) => act[k])) + extra;
 }
 
 type Labels = Record<string, string>;
@@ -190,7 +216,7 @@ export function Choice({
         ))}
         {value && (
           <Box>
-            <Button variant="subtle" color="gray" size="compact-xs" onClick={() => b.set(path, '')}>
+            <Button className="sd-edit-only" variant="subtle" color="gray" size="compact-xs" onClick={() => b.set(path, '')}>
               очистить выбор
             </Button>
           </Box>
@@ -333,7 +359,7 @@ export function RowsTable({
                       );
                     })}
                     <Table.Td style={{ verticalAlign: 'top' }}>
-                      <ActionIcon variant="subtle" color="red" aria-label={`${what}: удалить строку ${i + 1}`} title="Удалить строку" onClick={() => b.remove(path, i)}>
+                      <ActionIcon className="sd-edit-only" variant="subtle" color="red" aria-label={`${what}: удалить строку ${i + 1}`} title="Удалить строку" onClick={() => b.remove(path, i)}>
                         ×
                       </ActionIcon>
                     </Table.Td>
@@ -343,7 +369,7 @@ export function RowsTable({
             </Table>
           </Table.ScrollContainer>
         )}
-        <Group gap="xs">
+        <Group gap="xs" className="sd-edit-only">
           <Button size="xs" variant="light" disabled={rows.length >= max} onClick={() => b.add(path, { ...row })}>
             {addLabel}
           </Button>
@@ -370,12 +396,12 @@ export function TextRows({ b, path, what, max, addLabel, label }: { b: Bind; pat
               {i + 1}.
             </Text>
             <TextInput style={{ flex: 1 }} aria-label={`${what}, строка ${i + 1}`} {...b.input(`${path}.${i}`)} />
-            <ActionIcon variant="subtle" color="red" aria-label={`${what}: удалить строку ${i + 1}`} title="Удалить строку" onClick={() => b.remove(path, i)}>
+            <ActionIcon className="sd-edit-only" variant="subtle" color="red" aria-label={`${what}: удалить строку ${i + 1}`} title="Удалить строку" onClick={() => b.remove(path, i)}>
               ×
             </ActionIcon>
           </Group>
         ))}
-        <Group>
+        <Group className="sd-edit-only">
           <Button size="xs" variant="light" disabled={rows.length >= max} onClick={() => b.add(path, '')}>
             {addLabel}
           </Button>
@@ -533,11 +559,11 @@ export const FAMILY_TPL: Tpl = {
 /** The act's values as the form holds them (loosely typed: the backend validates). */
 export type ActData = Record<string, any>;
 
-export interface ActValues {
+export type ActValues = {
   act: Record<string, unknown>;
   barthel: PartialScaleAnswers;
   lawton: PartialScaleAnswers;
-}
+};
 
 export const applicantFullName = (c: CaseView) => [c.applicant.lastName, c.applicant.firstName, c.applicant.middleName].filter(Boolean).join(' ');
 export const applicantAddress = (c: CaseView) => c.applicant.actualAddress || c.applicant.regAddress;
@@ -610,12 +636,14 @@ export interface ActFormProps {
   onChange(c: CaseView): void;
   /** A note above the form (e.g. that saving replaces the other version). */
   notice?: ReactNode;
+  /** Told whether the form has unsaved changes. */
+  onDirty?(dirty: boolean): void;
 }
 
 // ================================================================== the Appendix 3 form
 
 export function Appendix3Form({ variant, ...props }: ActFormProps & { variant: 'citizen' | 'family' }) {
-  const { c, saved, lockReason, onChange, notice } = props;
+  const { c, saved, lockReason, onChange, notice, onDirty } = props;
   const formName: ActForm = variant === 'citizen' ? 'appendix3-citizen' : 'appendix3-family';
   const tpl = variant === 'citizen' ? CITIZEN_TPL : FAMILY_TPL;
 
@@ -633,7 +661,7 @@ export function Appendix3Form({ variant, ...props }: ActFormProps & { variant: '
   }, []);
 
   const form = useForm<ActValues>({ initialValues: initial });
-  const b = bindForm(form);
+  const b = useBind(form);
   const [printing, setPrinting] = useState<string | null>(null);
 
   // A save made elsewhere (or this one) shows up here unless the user is typing.
@@ -661,6 +689,7 @@ export function Appendix3Form({ variant, ...props }: ActFormProps & { variant: '
   });
 
   const dirty = form.isDirty();
+  useEffect(() => onDirty?.(dirty), [dirty, onDirty]);
   const print = (what: 'act' | 'barthel' | 'lawton') =>
     printForm(
       () => api['acts.print']({ caseId: c.id, form: what === 'act' ? formName : what }),
@@ -680,6 +709,7 @@ export function Appendix3Form({ variant, ...props }: ActFormProps & { variant: '
   const bR = scaleResult('barthel', barthel);
   const lR = scaleResult('lawton', lawton);
   const act = form.getValues().act as ActData;
+  const dep = depOf(act, JSON.stringify(form.errors) + String(!!lockReason));
 
   return (
     <form onSubmit={submit} noValidate aria-label={variant === 'citizen' ? 'Акт обследования гражданина' : 'Акт обследования семьи'}>
@@ -724,15 +754,15 @@ export function Appendix3Form({ variant, ...props }: ActFormProps & { variant: '
         {notice}
         <MissingAlert saved={saved} />
 
-        <Fieldset variant="unstyled" disabled={!!lockReason} p={0}>
+        <Fieldset variant="unstyled" disabled={!!lockReason} p={0} className={lockReason ? READ_ONLY_CLASS : undefined}>
           <Stack gap="md">
-            <ActHeader b={b} />
-            {variant === 'citizen' ? <CitizenBody b={b} act={act} /> : <FamilyBody b={b} act={act} />}
+            <Memo dep={dep(['number', 'date', 'organization', 'fullName'])} render={() => <ActHeader b={b} />} />
+            {variant === 'citizen' ? <CitizenBody b={b} act={act} dep={dep} /> : <FamilyBody b={b} act={act} dep={dep} />}
 
             <Fieldset legend="Анкеты: шкала Бартела и шкала Лаутона (прилагаются к акту)">
               <Stack gap="md">
-                <ScaleForm kind="barthel" answers={barthel} onAnswer={(k, i) => b.set(`barthel.${k}`, i)} />
-                <ScaleForm kind="lawton" answers={lawton} onAnswer={(k, i) => b.set(`lawton.${k}`, i)} />
+                <Memo dep={JSON.stringify(barthel)} render={() => <ScaleForm kind="barthel" answers={barthel} onAnswer={(k, i) => b.set(`barthel.${k}`, i)} />} />
+                <Memo dep={JSON.stringify(lawton)} render={() => <ScaleForm kind="lawton" answers={lawton} onAnswer={(k, i) => b.set(`lawton.${k}`, i)} />} />
                 <Paper withBorder p="sm" bg="gray.0">
                   <Group gap="lg">
                     <Text size="sm">
@@ -752,17 +782,72 @@ export function Appendix3Form({ variant, ...props }: ActFormProps & { variant: '
               </Stack>
             </Fieldset>
 
-            {variant === 'citizen' && <CitizenConclusion b={b} act={act} barthel={barthel} lawton={lawton} />}
-            {variant === 'family' && (
-              <Fieldset legend="Заключение комиссии">
-                <Area b={b} path="act.conclusion" label="Заключение комиссии по итогам проведения оценки потребности в предоставлении социальных услуг" />
-              </Fieldset>
+            {variant === 'citizen' && (
+              <Memo
+                dep={dep(CONCLUSION_KEYS) + JSON.stringify([barthel, lawton])}
+                render={() => <CitizenConclusion b={b} act={act} barthel={barthel} lawton={lawton} />}
+              />
             )}
-            <Signatures b={b} what={variant === 'citizen' ? 'акт обследования социально-бытовых условий гражданина' : 'акт обследования социально-бытовых условий семьи'} />
+            {variant === 'family' && (
+              <Memo
+                dep={dep(['conclusion'])}
+                render={() => (
+                  <Fieldset legend="Заключение комиссии">
+                    <Area b={b} path="act.conclusion" label="Заключение комиссии по итогам проведения оценки потребности в предоставлении социальных услуг" />
+                  </Fieldset>
+                )}
+              />
+            )}
+            <Memo
+              dep={dep(SIGNATURE_KEYS)}
+              render={() => (
+                <Signatures b={b} what={variant === 'citizen' ? 'акт обследования социально-бытовых условий гражданина' : 'акт обследования социально-бытовых условий семьи'} />
+              )}
+            />
           </Stack>
         </Fieldset>
       </Stack>
     </form>
+  );
+}
+
+export const SIGNATURE_KEYS = ['compiledBy', 'present', 'signaturesDate', 'citizen'];
+const CONCLUSION_KEYS = [
+  'householdActivity',
+  'independentLiving',
+  'independentOfHelp',
+  'socialIntegration',
+  'adaptation',
+  'compensation',
+  'degree',
+  'helpKind',
+  'helpReasons',
+  'helpOther',
+];
+
+/**
+ * Forms shown to someone who may not change them (another role, a signed or
+ * closed case) stay readable: disabled inputs keep the text colour, chosen
+ * options stay marked, and the add / clear buttons are hidden.
+ */
+export const READ_ONLY_CLASS = 'sd-readonly';
+const READ_ONLY_CSS = `
+.sd-readonly input:disabled, .sd-readonly textarea:disabled, .sd-readonly select:disabled { opacity: 1; color: var(--mantine-color-text); cursor: default; }
+.sd-readonly input[type='radio']:disabled:checked, .sd-readonly input[type='checkbox']:disabled:checked { background-color: var(--mantine-color-blue-filled); border-color: var(--mantine-color-blue-filled); }
+.sd-readonly input:disabled:checked + svg { color: var(--mantine-color-white); --radio-icon-color: var(--mantine-color-white); }
+.sd-readonly label[class] { color: var(--mantine-color-text); cursor: default; }
+.sd-readonly .sd-edit-only { display: none; }
+`;
+export function ReadOnlyStyle() {
+  return <style>{READ_ONLY_CSS}</style>;
+}
+
+/** A heading inside a section of the act («Наличие благоустройств», «Обстановка в квартире»). */
+export function SubHead({ children }: { children: ReactNode }) {
+  return (
+    <Text size="sm" fw={700} c="dark.4" mt={4} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }} pb={2}>
+      {children}
+    </Text>
   );
 }
 
@@ -815,17 +900,25 @@ export function Categories({ b, act }: { b: Bind; act: ActData }) {
   );
 }
 
-function CitizenBody({ b, act }: { b: Bind; act: ActData }) {
+function CitizenBody({ b, act, dep }: { b: Bind; act: ActData; dep: Dep }) {
   return (
     <>
-      <Fieldset legend="Гражданин">
+      <Memo
+        dep={dep(['surveyAddress', 'categories', 'disabilityGroup'])}
+        render={() => (
+        <Fieldset legend="Гражданин">
         <Stack gap="sm">
           <Field b={b} path="act.surveyAddress" label="Адрес проживания, по которому проведено обследование" />
           <Categories b={b} act={act} />
         </Stack>
-      </Fieldset>
+        </Fieldset>
+        )}
+      />
 
-      <Fieldset legend="Физическое здоровье">
+      <Memo
+        dep={dep(['health'])}
+        render={() => (
+        <Fieldset legend="Физическое здоровье">
         <Stack gap="sm">
           <Area b={b} path="act.health.diseases" label="Наличие заболевания" />
           <Field b={b} path="act.health.medicalVisits" label="Частота обращений в медицинские организации" />
@@ -855,9 +948,14 @@ function CitizenBody({ b, act }: { b: Bind; act: ActData }) {
           <Area b={b} path="act.health.concerns" label="Наличие беспокойства у гражданина в состоянии здоровья" />
           <Field b={b} path="act.health.districtDoctor" label="Ф.И.О. участкового врача" />
         </Stack>
-      </Fieldset>
+        </Fieldset>
+        )}
+      />
 
-      <Fieldset legend="Семейное положение">
+      <Memo
+        dep={dep(['familyStatus', 'household', 'relations', 'relationsOther', 'badHabits', 'badHabitsWhich', 'conflicts', 'conflictsNote'])}
+        render={() => (
+        <Fieldset legend="Семейное положение">
         <Stack gap="sm">
           <Choice b={b} path="act.familyStatus" label="Семейный статус гражданина (нужное подчеркнуть)" codes={FAMILY_STATUSES} labels={FAMILY_STATUS_LABELS} />
           <RowsTable
@@ -891,9 +989,14 @@ function CitizenBody({ b, act }: { b: Bind; act: ActData }) {
           <Checks b={b} path="act.conflicts" label="Наличие внутрисемейных конфликтов (нужное указать)" codes={FAMILY_CONFLICTS} labels={FAMILY_CONFLICT_LABELS} />
           <Field b={b} path="act.conflictsNote" label="Внутрисемейные конфликты: пояснение" />
         </Stack>
-      </Fieldset>
+        </Fieldset>
+        )}
+      />
 
-      <Fieldset legend="Жилищно-бытовые условия">
+      <Memo
+        dep={dep(['housing', 'amenities', 'furnishings', 'distances', 'noHousingReason'])}
+        render={() => (
+        <Fieldset legend="Жилищно-бытовые условия">
         <Stack gap="sm">
           <Choice b={b} path="act.housing.type" label="Жилищные условия проживания (нужное указать)" codes={CITIZEN_HOUSING_TYPES} labels={CITIZEN_HOUSING_TYPE_LABELS} />
           {act.housing.type === 'other' && <Field b={b} path="act.housing.other" label="Вид жилья: другое" />}
@@ -903,16 +1006,12 @@ function CitizenBody({ b, act }: { b: Bind; act: ActData }) {
             <Choice b={b} path="act.housing.lift" label="Лифт" codes={YES_NO} labels={YES_NO_LABELS} />
             <Choice b={b} path="act.housing.ramp" label="Пандус" codes={YES_NO} labels={YES_NO_LABELS} />
           </SimpleGrid>
-          <Text size="sm" fw={500}>
-            Наличие благоустройств (нужное подчеркнуть)
-          </Text>
+          <SubHead>Наличие благоустройств (нужное подчеркнуть)</SubHead>
           <Checks b={b} path="act.amenities.heating" label="Отопление" codes={CITIZEN_HEATING} labels={CITIZEN_HEATING_LABELS} />
           <Checks b={b} path="act.amenities.water" label="Водоснабжение" codes={CITIZEN_WATER} labels={CITIZEN_WATER_LABELS} />
           <Choice b={b} path="act.amenities.sewerage" label="Канализация" codes={YES_NO} labels={YES_NO_LABELS} />
           <Field b={b} path="act.amenities.other" label="Благоустройства: другое (указать)" />
-          <Text size="sm" fw={500}>
-            Обстановка в квартире
-          </Text>
+          <SubHead>Обстановка в квартире</SubHead>
           <Field b={b} path="act.furnishings.furniture" label="Наличие необходимой мебели (указать какой)" />
           <Field b={b} path="act.furnishings.appliances" label="Наличие бытовой техники (указать какой)" />
           <Field
@@ -920,10 +1019,8 @@ function CitizenBody({ b, act }: { b: Bind; act: ActData }) {
             path="act.furnishings.rehabAids"
             label="Наличие специальных средств для адаптации инвалида, ребенка-инвалида в быту (технических средств реабилитации) (указать каких)"
           />
-          <Text size="sm" fw={500}>
-            Удаленность жилья от (км)
-          </Text>
-          <SimpleGrid cols={{ base: 1, sm: 3, lg: 5 }} spacing="sm">
+          <SubHead>Удаленность жилья от (км)</SubHead>
+          <SimpleGrid cols={{ base: 1, sm: 3, lg: 5 }} spacing="sm" style={{ alignItems: 'end' }}>
             <Field b={b} path="act.distances.transport" label="Остановки транспорта, км" />
             <Field b={b} path="act.distances.shops" label="Магазинов, км" />
             <Field b={b} path="act.distances.post" label="Почты, км" />
@@ -932,16 +1029,26 @@ function CitizenBody({ b, act }: { b: Bind; act: ActData }) {
           </SimpleGrid>
           <Field b={b} path="act.noHousingReason" label="Отсутствие жилья (причины)" />
         </Stack>
-      </Fieldset>
+        </Fieldset>
+        )}
+      />
 
-      <Fieldset legend="Социально-экономический статус">
+      <Memo
+        dep={dep(['perCapitaIncome', 'additionalInfo'])}
+        render={() => (
+        <Fieldset legend="Социально-экономический статус">
         <Stack gap="sm">
           <Field b={b} path="act.perCapitaIncome" label="Среднедушевой доход гражданина (семьи), рублей" placeholder="например, 18 540,25" w={280} />
           <Area b={b} path="act.additionalInfo" label="Дополнительные данные" />
         </Stack>
-      </Fieldset>
+        </Fieldset>
+        )}
+      />
 
-      <Fieldset legend="Выявленные факторы">
+      <Memo
+        dep={dep(['riskFactors', 'noRelativesScope', 'riskOther', 'positiveFactors', 'positiveOther'])}
+        render={() => (
+        <Fieldset legend="Выявленные факторы">
         <Stack gap="sm">
           <Checks
             b={b}
@@ -966,7 +1073,9 @@ function CitizenBody({ b, act }: { b: Bind; act: ActData }) {
             render={(code) => (code === 'other' ? <Field b={b} path="act.positiveOther" label="Другие положительные факторы (указать какие)" /> : null)}
           />
         </Stack>
-      </Fieldset>
+        </Fieldset>
+        )}
+      />
     </>
   );
 }
@@ -991,7 +1100,7 @@ function CitizenConclusion({ b, act, barthel, lawton }: { b: Bind; act: ActData;
           <NativeSelect
             label="Заключение: степень"
             description="По выполнению различных видов жизнедеятельности"
-            w={260}
+            w={340}
             data={[{ value: '', label: '— выберите —' }, ...DEGREES.map((d) => ({ value: String(d), label: degreeLabel(d) }))]}
             {...b.input('act.degree')}
           />
@@ -1027,10 +1136,13 @@ function CitizenConclusion({ b, act, barthel, lawton }: { b: Bind; act: ActData;
   );
 }
 
-function FamilyBody({ b, act }: { b: Bind; act: ActData }) {
+function FamilyBody({ b, act, dep }: { b: Bind; act: ActData; dep: Dep }) {
   return (
     <>
-      <Fieldset legend="Сведения о семье">
+      <Memo
+        dep={dep(['surveyAddress', 'socialStatus', 'members', 'circumstances', 'familyInfo'])}
+        render={() => (
+        <Fieldset legend="Сведения о семье">
         <Stack gap="sm">
           <Field b={b} path="act.surveyAddress" label="Адрес проживания, по которому проведено обследование" />
           <Checks b={b} path="act.socialStatus" label="Социальный статус семьи (нужное подчеркнуть)" codes={FAMILY_SOCIAL_STATUSES} labels={FAMILY_SOCIAL_STATUS_LABELS} />
@@ -1060,9 +1172,14 @@ function FamilyBody({ b, act }: { b: Bind; act: ActData }) {
           />
           <Area b={b} path="act.familyInfo" label="Дополнительная информация о семье" />
         </Stack>
-      </Fieldset>
+        </Fieldset>
+        )}
+      />
 
-      <Fieldset legend="Жилищные условия">
+      <Memo
+        dep={dep(['housing', 'noHousingReason', 'housingInfo'])}
+        render={() => (
+        <Fieldset legend="Жилищные условия">
         <Stack gap="sm">
           <Choice
             b={b}
@@ -1091,9 +1208,14 @@ function FamilyBody({ b, act }: { b: Bind; act: ActData }) {
           <Field b={b} path="act.noHousingReason" label="Отсутствие жилья (причины)" />
           <Area b={b} path="act.housingInfo" label="Дополнительная информация о жилищных условиях" />
         </Stack>
-      </Fieldset>
+        </Fieldset>
+        )}
+      />
 
-      <Fieldset legend="Характер взаимоотношений между членами семьи">
+      <Memo
+        dep={dep(['relationProblems', 'relationTraits', 'parentsCharacteristic'])}
+        render={() => (
+        <Fieldset legend="Характер взаимоотношений между членами семьи">
         <Stack gap="sm">
           <Choice
             b={b}
@@ -1105,13 +1227,16 @@ function FamilyBody({ b, act }: { b: Bind; act: ActData }) {
           <Checks b={b} path="act.relationTraits" label="Характер взаимоотношений (нужное подчеркнуть)" codes={RELATION_TRAITS} labels={RELATION_TRAIT_LABELS} />
           <Area b={b} path="act.parentsCharacteristic" label="Характеристика родителей" />
         </Stack>
-      </Fieldset>
+        </Fieldset>
+        )}
+      />
 
-      <Fieldset legend="Материальное положение семьи">
+      <Memo
+        dep={dep(['income'])}
+        render={() => (
+        <Fieldset legend="Материальное положение семьи">
         <Stack gap="sm">
-          <Text size="sm" fw={500}>
-            Источники дохода
-          </Text>
+          <SubHead>Источники дохода</SubHead>
           <Field b={b} path="act.income.members" label="Доход членов семьи, проживающих совместно" />
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <Field b={b} path="act.income.alimony" label="Алименты" />
@@ -1126,7 +1251,9 @@ function FamilyBody({ b, act }: { b: Bind; act: ActData }) {
           <Field b={b} path="act.income.mandatoryExpenses" label="Обязательные расходы (платежи, медикаменты)" />
           <Area b={b} path="act.income.info" label="Дополнительная информация о материальном положении" />
         </Stack>
-      </Fieldset>
+        </Fieldset>
+        )}
+      />
     </>
   );
 }
@@ -1141,9 +1268,7 @@ export function Signatures({ b, what, agreement }: { b: Bind; what: string; agre
         <DateField b={b} path="act.signaturesDate" label="Дата подписей" description="если не указана, печатается дата акта" />
         <Paper withBorder p="sm">
           <Stack gap="xs">
-            <Text size="sm" fw={500}>
-              Гражданин
-            </Text>
+            <SubHead>Гражданин</SubHead>
             <Field b={b} path="act.citizen.fullName" label="Ф.И.О. гражданина (законного представителя), подписавшего акт" />
             <Checkbox label="Достоверность и полноту настоящих сведений подтверждаю" {...checkboxProps(b, 'act.citizen.confirmed')} />
             <Checkbox label="На обработку персональных данных о себе в соответствии со статьей 9 Федерального закона от 27 июля 2006 года № 152-ФЗ «О персональных данных» согласен (на)" {...checkboxProps(b, 'act.citizen.pdConsent')} />

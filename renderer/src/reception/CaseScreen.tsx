@@ -27,6 +27,7 @@ import { DueBadge } from '../ui/DueBadge';
 import { ErrorState } from '../ui/ErrorState';
 import { notifyError, notifyOk, submitToApi } from '../ui/forms';
 import { Page } from '../ui/Page';
+import { CaseProcessing } from '../processing/CaseProcessing';
 import { ageAt, channelLabel, ruDate, ruDateTime, snilsText, StatusBadge, useRefItems } from './CasesScreen';
 
 // ------------------------------------------------------------------ shared display pieces
@@ -469,6 +470,8 @@ export function CaseScreen({ id }: { id: number }) {
           </Table>
         )}
       </Card>
+
+      <CaseProcessing case={c} onChange={setCase} />
 
       {annulling && (
         <AnnulModal

@@ -1,0 +1,234 @@
+/**
+ * Portal → office events: each is applied at most once (idempotent by event
+ * id). An event that fails validation or whose effect fails is stored as
+ * 'quarantined' with its reason in Russian and the others go on. A batch is
+ * applied in one transaction together with the inbound cursor, so after a
+ * crash the office either has the events and the cursor past them, or
+ * neither.
+ */
+import { createHash } from 'node:crypto';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { ProductionCalendar } from '../../../core/domain/calendar';
+import { dueAfter, TERMS } from '../../../core/domain/deadlines';
+import {
+  parseEvent,
+  type ExchangeEvent,
+  type InboundPayload,
+  type InboundType,
+} from '../../../core/exchange/protocol';
+import type { Db } from '../../../db/connection';
+import { calendarYears, caseDecisions, providers, services } from '../../../db/schema';
+import { exchangeInbox, portalApplications, portalContracts, portalDeliveries } from '../../../db/schema-exchange';
+import shippedCalendar from '../../../resources/reference/calendar.json';
+import { replaceCalendarYear } from '../refdata';
+import { setState, STATE_KEYS } from './state';
+
+export type CalendarSource = ProductionCalendar | (() => ProductionCalendar);
+
+export interface ApplyOptions {
+  now?: Date;
+  /** 'http' or 'package'. */
+  via?: string;
+  /** Called after a reference.calendar event changed the calendar (the backend drops its cached calendar). */
+  onCalendarChanged?: () => void;
+}
+
+export type ApplyResult = { id: string; status: 'applied' | 'duplicate' } | { id: string; status: 'quarantined'; reason: string };
+
+/** A reason shown to the administrator; other errors are reported as an internal failure. */
+class InboundRejection extends Error {}
+
+const calendarOf = (c: CalendarSource) => (typeof c === 'function' ? c() : c);
+
+/** Applies one inbound event (inside a savepoint when called within a transaction). */
+export function applyInbound(db: Db, calendar: CalendarSource, raw: unknown, opts: ApplyOptions = {}): ApplyResult {
+  const now = opts.now ?? new Date();
+  const rawObj = (raw && typeof raw === 'object' ? raw : {}) as Partial<ExchangeEvent>;
+  const id = typeof rawObj.id === 'string' ? rawObj.id : '';
+  if (id && db.select({ id: exchangeInbox.id }).from(exchangeInbox).where(eq(exchangeInbox.id, id)).get()) return { id, status: 'duplicate' };
+
+  const quarantine = (reason: string): ApplyResult => {
+    const qid = id || `invalid-${now.getTime()}-${Math.random().toString(36).slice(2, 10)}`;
+    db.insert(exchangeInbox)
+      .values({
+        id: qid,
+        portalSeq: typeof rawObj.seq === 'number' ? rawObj.seq : null,
+        type: typeof rawObj.type === 'string' ? rawObj.type.slice(0, 60) : '?',
+        payload: (rawObj.payload ?? null) as unknown,
+        receivedAt: now.toISOString(),
+        status: 'quarantined',
+        error: reason,
+        via: opts.via ?? 'http',
+      })
+      .run();
+    return { id: qid, status: 'quarantined', reason };
+  };
+
+  const parsed = parseEvent(raw, 'inbound');
+  if (!parsed.ok) return quarantine(parsed.reason);
+  const e = parsed.event;
+  try {
+    db.$client.transaction(() => {
+      applyEffect(db, calendar, e, parsed.type as InboundType, parsed.payload, now, opts);
+      db.insert(exchangeInbox)
+        .values({
+          id: e.id,
+          portalSeq: e.seq,
+          type: e.type,
+          payload: e.payload,
+          receivedAt: now.toISOString(),
+          status: 'applied',
+          appliedAt: now.toISOString(),
+          via: opts.via ?? 'http',
+        })
+        .run();
+    })();
+  } catch (err) {
+    if (err instanceof InboundRejection) return quarantine(err.message);
+    return quarantine(`Событие «${e.type}» не применено: внутренняя ошибка (${err instanceof Error ? err.message.slice(0, 200) : 'неизвестно'})`);
+  }
+  return { id: e.id, status: 'applied' };
+}
+
+/**
+ * Applies a batch and, in the same transaction, stores the inbound cursor.
+ * Returns the per-event results (duplicates included).
+ */
+export function applyInboundBatch(db: Db, calendar: CalendarSource, events: unknown[], cursor: string | null, opts: ApplyOptions = {}): ApplyResult[] {
+  return db.$client
+    .transaction(() => {
+      const results = events.map((e) => applyInbound(db, calendar, e, opts));
+      if (cursor !== null) setState(db, STATE_KEYS.inboundCursor, cursor);
+      return results;
+    })
+    .immediate();
+}
+
+function ippsuCaseId(db: Db, ippsuNumber: string): number | null {
+  const row = db
+    .select({ caseId: caseDecisions.caseId })
+    .from(caseDecisions)
+    .where(and(eq(caseDecisions.outgoingNumber, ippsuNumber), eq(caseDecisions.kind, 'ippsu'), inArray(caseDecisions.status, ['signed', 'superseded'])))
+    .orderBy(desc(caseDecisions.version))
+    .get();
+  return row?.caseId ?? null;
+}
+
+function applyEffect(db: Db, calendar: CalendarSource, e: ExchangeEvent, type: InboundType, payload: unknown, now: Date, opts: ApplyOptions): void {
+  const nowIso = now.toISOString();
+  switch (type) {
+    case 'application.submitted': {
+      const p = payload as InboundPayload<'application.submitted'>;
+      const due = dueAfter(calendarOf(calendar), p.receivedAt.slice(0, 10), TERMS.registration);
+      const applicantName = [p.applicant.lastName, p.applicant.firstName, p.applicant.middleName].filter(Boolean).join(' ');
+      const existing = db.select().from(portalApplications).where(eq(portalApplications.portalId, p.portalId)).get();
+      if (existing?.caseId) throw new InboundRejection(`Заявление портала № ${p.portalId} уже зарегистрировано (дело ${existing.caseId}); повторная подача не применена`);
+      // The payload is kept as the portal sent it (the registration form is filled from it).
+      const values = {
+        portalId: p.portalId,
+        eventId: e.id,
+        channel: p.channel,
+        applicantName,
+        payload: e.payload as Record<string, unknown>,
+        receivedAt: p.receivedAt,
+        dueRegistration: due,
+      };
+      if (existing) db.update(portalApplications).set(values).where(eq(portalApplications.id, existing.id)).run();
+      else db.insert(portalApplications).values(values).run();
+      return;
+    }
+    case 'contract.status': {
+      const p = payload as InboundPayload<'contract.status'>;
+      db.insert(portalContracts)
+        .values({
+          eventId: e.id,
+          caseId: ippsuCaseId(db, p.ippsuNumber),
+          ippsuNumber: p.ippsuNumber,
+          contractNumber: p.contractNumber ?? null,
+          provider: p.provider.name,
+          status: p.status,
+          date: p.date,
+          termFrom: p.term?.from ?? null,
+          termUntil: p.term?.until ?? null,
+          receivedAt: nowIso,
+        })
+        .run();
+      return;
+    }
+    case 'services.delivered': {
+      const p = payload as InboundPayload<'services.delivered'>;
+      const caseId = ippsuCaseId(db, p.ippsuNumber);
+      for (const it of p.items) {
+        db.insert(portalDeliveries)
+          .values({
+            eventId: e.id,
+            caseId,
+            ippsuNumber: p.ippsuNumber,
+            contractNumber: p.contractNumber ?? null,
+            serviceCode: it.serviceCode ?? null,
+            serviceName: it.serviceName,
+            quantity: it.quantity,
+            unit: it.unit ?? null,
+            periodFrom: p.period.from,
+            periodUntil: p.period.until,
+          })
+          .run();
+      }
+      return;
+    }
+    case 'services.act_signed': {
+      const p = payload as InboundPayload<'services.act_signed'>;
+      const args: (string | number)[] = [p.signedAt, p.ippsuNumber];
+      let where = 'ippsu_number = ?';
+      if (p.period) {
+        where += ' and period_from >= ? and period_until <= ?';
+        args.push(p.period.from, p.period.until);
+      }
+      const r = db.$client.prepare(`update portal_deliveries set act_signed = 1, act_signed_at = ? where ${where}`).run(...args);
+      if (r.changes === 0) throw new InboundRejection(`Акт по ИППСУ № ${p.ippsuNumber}: нет сведений об оказанных услугах за этот период`);
+      return;
+    }
+    case 'reference.providers': {
+      const p = payload as InboundPayload<'reference.providers'>;
+      for (const pr of p.providers) {
+        const values = { name: pr.name, address: pr.address, phone: pr.phone ?? null, email: pr.email ?? null, forms: pr.forms, serviceCodes: pr.serviceCodes, active: pr.active };
+        const cur = db.select({ id: providers.id }).from(providers).where(eq(providers.name, pr.name)).get();
+        if (cur) db.update(providers).set(values).where(eq(providers.id, cur.id)).run();
+        else db.insert(providers).values(values).run();
+      }
+      return;
+    }
+    case 'reference.services': {
+      const p = payload as InboundPayload<'reference.services'>;
+      for (const s of p.services) {
+        const cur = db.select({ locallyModified: services.locallyModified }).from(services).where(eq(services.code, s.code)).get();
+        const values = { code: s.code, type: s.type, name: s.name, unit: s.unit, urgent: s.urgent ?? false, active: s.active ?? true };
+        if (!cur) db.insert(services).values(values).run();
+        else if (!cur.locallyModified) db.update(services).set(values).where(eq(services.code, s.code)).run();
+      }
+      return;
+    }
+    case 'reference.calendar': {
+      const p = payload as InboundPayload<'reference.calendar'>;
+      const cur = db.select().from(calendarYears).where(eq(calendarYears.year, p.year)).get();
+      if (cur?.locallyModified) throw new InboundRejection(`Календарь ${p.year} года изменён администратором вручную: календарь портала не применён`);
+      for (const d of p.days) {
+        if (!d.date.startsWith(`${p.year}-`)) throw new InboundRejection(`Календарь ${p.year} года содержит дату другого года: ${d.date}`);
+      }
+      // The shipped seed's hash is recorded as applied, so the next start does not put the seed back over the portal's calendar.
+      replaceCalendarYear(db, { year: p.year, source: p.source, confirmed: p.confirmed, days: p.days, seedHash: shippedSeedHash(p.year), locallyModified: false });
+      opts.onCalendarChanged?.();
+      return;
+    }
+  }
+}
+
+/** The hash refdata.ts records for the shipped seed of a year (same formula). */
+function shippedSeedHash(year: number): string | null {
+  const y = (shippedCalendar as { years: { year: number }[] }).years.find((x) => x.year === year);
+  return y ? createHash('sha256').update(JSON.stringify(y)).digest('hex').slice(0, 16) : null;
+}
+
+export function quarantined(db: Db) {
+  return db.select().from(exchangeInbox).where(eq(exchangeInbox.status, 'quarantined')).all();
+}

@@ -1,0 +1,207 @@
+/**
+ * «Акты»: the acts the social-service centre sends (Appendix 3 for a citizen
+ * or a family, with the Barthel and Lawton questionnaires; Appendix 4),
+ * entered from paper and saved as they are, and the step that closes the
+ * collection of documents («Документы собраны»).
+ */
+import { Alert, Badge, Button, Card, Group, Modal, SegmentedControl, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { ActView } from '../../../core/api/processing';
+import type { CaseView } from '../../../core/api/reception';
+import { isClosed, type CaseStatus } from '../../../core/domain/case-states';
+import { api, errorMessage } from '../api';
+import { useSession } from '../session';
+import { notifyOk } from '../ui/forms';
+import { Appendix3Form, Guarded } from './Appendix3Form';
+import { Appendix4Form } from './Appendix4Form';
+
+/** States in which the backend accepts an act (until the result is signed). */
+export const ACT_EDITABLE: readonly CaseStatus[] = ['registered', 'requests_sent', 'documents_complete', 'decision_drafted'];
+
+function actLockReason(c: CaseView, isSpecialist: boolean): string | null {
+  if (isClosed(c.status)) return 'Дело закрыто: акты не изменяются.';
+  if (!ACT_EDITABLE.includes(c.status)) return 'После подписания результата акты не изменяются.';
+  if (!isSpecialist) return 'Акты вносит специалист (роль «Специалист»).';
+  return null;
+}
+
+function ActBadge({ act }: { act: ActView | undefined }) {
+  return (
+    <Badge tt="none" variant="light" color={!act ? 'gray' : act.complete ? 'green' : 'yellow'}>
+      {!act ? 'не внесён' : act.complete ? 'заполнен полностью' : `не заполнено: ${act.missing.length}`}
+    </Badge>
+  );
+}
+
+export function ActsTab({ c, onChange }: { c: CaseView; onChange(c: CaseView): void }) {
+  const { hasRole } = useSession();
+  const act3 = c.acts.find((a) => a.form !== 'appendix4');
+  const act4 = c.acts.find((a) => a.form === 'appendix4');
+  const [variant, setVariant] = useState<'citizen' | 'family'>(act3?.form === 'appendix3-family' ? 'family' : 'citizen');
+  const [inner, setInner] = useState<string>('appendix3');
+  const [completing, setCompleting] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [dirty3, setDirty3] = useState(false);
+  const [pendingVariant, setPendingVariant] = useState<'citizen' | 'family' | null>(null);
+  const lockReason = actLockReason(c, hasRole('specialist'));
+
+  const unanswered = c.requests.filter((r) => !r.answerDate).length;
+  const proposed = c.proposedRequests.length;
+  const canComplete = c.status === 'registered' || c.status === 'requests_sent';
+  const collected = c.events.some((e) => e.toStatus === 'documents_complete');
+  const completeReason = hasRole('specialist') ? null : 'Отмечает специалист (роль «Специалист»).';
+
+  const complete = async () => {
+    setCompleting(true);
+    setRefusal(null);
+    try {
+      const next = await api['cases.completeDocuments']({ caseId: c.id });
+      onChange(next);
+      notifyOk('Документы собраны: можно готовить решение');
+    } catch (e) {
+      setRefusal(errorMessage(e));
+    } finally {
+      setCompleting(false);
+    }
+  };
+
+  const otherSaved = act3 && act3.form !== `appendix3-${variant}`;
+  const notice3 = otherSaved ? (
+    <Alert color="orange" variant="light">
+      В деле сохранён акт обследования {act3.form === 'appendix3-family' ? 'семьи' : 'гражданина'}. Сохранение акта{' '}
+      {variant === 'family' ? 'семьи' : 'гражданина'} заменит его: в деле хранится один акт обследования.
+    </Alert>
+  ) : undefined;
+
+  return (
+    <Stack gap="md">
+      <Card withBorder>
+        <Group justify="space-between" align="flex-start" gap="md">
+          <Stack gap={6}>
+            <Title order={5}>Сбор документов</Title>
+            <Table variant="vertical" withRowBorders={false} verticalSpacing={2} fz="sm" w="auto">
+              <Table.Tbody>
+                <Table.Tr>
+                  <Table.Th fw={500} c="dimmed" pr="md">
+                    Акт обследования (приложение 3)
+                  </Table.Th>
+                  <Table.Td>
+                    <ActBadge act={act3} />
+                  </Table.Td>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Th fw={500} c="dimmed" pr="md">
+                    Акт оценки потребности (приложение 4)
+                  </Table.Th>
+                  <Table.Td>
+                    <ActBadge act={act4} />
+                  </Table.Td>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Th fw={500} c="dimmed" pr="md">
+                    Межведомственные запросы
+                  </Table.Th>
+                  <Table.Td>
+                    {proposed === 0 && c.requests.length === 0 ? (
+                      <Text size="sm">не требуются</Text>
+                    ) : (
+                      <Text size="sm">
+                        направлено {c.requests.length}, ответов {c.requests.length - unanswered}
+                        {proposed > 0 && (
+                          <Text span c="orange.8" inherit>
+                            {' '}
+                            · не направлено: {proposed}
+                          </Text>
+                        )}
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              </Table.Tbody>
+            </Table>
+          </Stack>
+          <Stack gap={4} align="flex-end">
+            {canComplete ? (
+              <Guarded color="teal" reason={completeReason} loading={completing} onClick={complete}>
+                Документы собраны
+              </Guarded>
+            ) : collected ? (
+              <Badge color="teal" variant="light" tt="none" size="lg">
+                Документы собраны
+              </Badge>
+            ) : null}
+            {canComplete && (
+              <Text size="xs" c="dimmed" maw={320} ta="right">
+                Нужны оба акта, заполненные полностью, и ответы на все запросы.
+              </Text>
+            )}
+          </Stack>
+        </Group>
+        {refusal && (
+          <Alert color="red" variant="light" mt="sm" title="Документы ещё не собраны" withCloseButton onClose={() => setRefusal(null)} data-testid="complete-refusal">
+            {refusal}
+          </Alert>
+        )}
+      </Card>
+
+      <Tabs value={inner} onChange={(v) => v && setInner(v)} variant="pills">
+        <Tabs.List>
+          <Tabs.Tab value="appendix3">Приложение 3: акт обследования</Tabs.Tab>
+          <Tabs.Tab value="appendix4">Приложение 4: акт оценки потребности</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="appendix3" pt="md">
+          <Stack gap="md">
+            <Group gap="sm">
+              <Text size="sm" fw={500}>
+                Вариант акта:
+              </Text>
+              <SegmentedControl
+                aria-label="Вариант акта обследования"
+                value={variant}
+                onChange={(v) => (dirty3 ? setPendingVariant(v as 'citizen' | 'family') : setVariant(v as 'citizen' | 'family'))}
+                data={[
+                  { value: 'citizen', label: 'Гражданин' },
+                  { value: 'family', label: 'Семья' },
+                ]}
+              />
+            </Group>
+            <Appendix3Form
+              key={variant}
+              variant={variant}
+              c={c}
+              saved={act3?.form === `appendix3-${variant}` ? act3 : undefined}
+              lockReason={lockReason}
+              onChange={onChange}
+              notice={notice3}
+              onDirty={setDirty3}
+            />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="appendix4" pt="md">
+          <Appendix4Form c={c} saved={act4} lockReason={lockReason} onChange={onChange} />
+        </Tabs.Panel>
+      </Tabs>
+
+      <Modal opened={pendingVariant !== null} onClose={() => setPendingVariant(null)} title="Несохранённые изменения" size="md">
+        <Stack>
+          <Text size="sm">В акте есть несохранённые изменения. При переключении варианта они будут потеряны.</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setPendingVariant(null)} data-autofocus>
+              Остаться
+            </Button>
+            <Button
+              color="orange"
+              onClick={() => {
+                if (pendingVariant) setVariant(pendingVariant);
+                setDirty3(false);
+                setPendingVariant(null);
+              }}
+            >
+              Переключить без сохранения
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

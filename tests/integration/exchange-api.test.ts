@@ -1,0 +1,78 @@
+/** The exchange through the API as the «Обмен» screen uses it, against the portal emulator over loopback HTTP. */
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RegisterInput } from '../../core/api/reception';
+import { applicationSubmitted, contractStatus, servicesDelivered } from '../../tools/portal-emulator/samples';
+import { startEmulator, type Emulator } from '../../tools/portal-emulator/server';
+import { createEnv, userWithRoles, type TestEnv } from './helpers';
+
+const OFFICE = 'khanty-mansiysk';
+const SECRET = 'api-test-secret-0123456789';
+let env: TestEnv;
+let emu: Emulator;
+let priem: string;
+
+beforeEach(async () => {
+  env = await createEnv();
+  priem = await userWithRoles(env, 'priem', ['reception']);
+  emu = await startEmulator({ dbFile: join(env.dir, 'emulator.sqlite'), offices: { [OFFICE]: SECRET } });
+});
+afterEach(async () => {
+  await emu.close();
+  env.cleanup();
+});
+
+const api = async (token: string, method: string, input: unknown = {}) => {
+  const r = await env.backend.call(token, method, input);
+  if (!r.envelope.ok) throw new Error(`${r.envelope.error.code}: ${r.envelope.error.message}`);
+  return r.envelope.data as never;
+};
+
+describe('exchange API', () => {
+  it('settings are admin-only and the secret is never shown', async () => {
+    await expect(api(priem, 'exchange.saveSettings', { portalUrl: emu.url, officeSecret: SECRET, intervalMinutes: 5 })).rejects.toThrow(/FORBIDDEN/);
+    await api(env.adminToken, 'exchange.saveSettings', { portalUrl: emu.url, officeSecret: SECRET, intervalMinutes: 5 });
+    const s = await api(priem, 'exchange.status');
+    expect(s).toMatchObject({ portalUrl: emu.url, secretSet: true, intervalMinutes: 5 });
+    expect(JSON.stringify(s)).not.toContain(SECRET);
+    const audit = JSON.stringify((await env.backend.invoke(env.adminToken, 'audit.list', { entity: 'exchange.settings' })).data);
+    expect(audit).not.toContain(SECRET);
+    await expect(api(env.adminToken, 'exchange.saveSettings', { portalUrl: 'ftp://x', intervalMinutes: 5 })).rejects.toThrow(/Адрес портала/);
+  });
+
+  it('an online application arrives, is registered from the queue, and «Принято» reaches the portal; a contract shows on the case', async () => {
+    await api(env.adminToken, 'exchange.saveSettings', { portalUrl: emu.url, officeSecret: SECRET, intervalMinutes: 15 });
+    emu.createInbound(OFFICE, 'application.submitted', applicationSubmitted({ seed: 7, lastName: 'Онлайнова' }));
+    const r1 = (await api(priem, 'exchange.syncNow')) as { ok: boolean; pulled: number };
+    expect(r1).toMatchObject({ ok: true, pulled: 1 });
+    const queue = (await api(priem, 'portal.applications', {})) as { id: number; applicantName: string; dueRegistration: string }[];
+    expect(queue).toHaveLength(1);
+    expect(queue[0].applicantName).toMatch(/Онлайнова/);
+
+    const form = (await api(priem, 'portal.prefill', { id: queue[0].id })) as RegisterInput;
+    expect(form.portalId).toBeTruthy();
+    const c = (await api(priem, 'cases.register', { ...form, receivedAt: form.receivedAt })) as { id: number; journalNumber: string };
+    expect((await api(priem, 'portal.applications', {})) as unknown[]).toEqual([]);
+
+    await api(priem, 'exchange.syncNow');
+    const statuses = emu.received(OFFICE).filter((e) => e.type === 'application.status').map((e) => (e.payload as { status: string }).status);
+    expect(statuses).toContain('Принято');
+
+    // The portal reports a contract and deliveries against the case's ИППСУ number: stored on the case by number.
+    const db = env.backend.db.$client;
+    db.prepare("insert into case_decisions(case_id, version, kind, data, status, created_at, created_by, outgoing_number) values (?, 1, 'ippsu', '{}', 'signed', '2026-11-25T00:00:00Z', 1, '1/2026')").run(c.id);
+    emu.createInbound(OFFICE, 'contract.status', contractStatus({ ippsu: '1/2026', status: 'Подписан' }));
+    emu.createInbound(OFFICE, 'services.delivered', servicesDelivered({ ippsu: '1/2026' }));
+    await api(priem, 'exchange.syncNow');
+    const portal = (await api(priem, 'portal.caseData', { caseId: c.id })) as { contracts: { status: string }[]; deliveries: unknown[] };
+    expect(portal.contracts.map((x) => x.status)).toContain('Подписан');
+    expect(portal.deliveries.length).toBeGreaterThan(0);
+  });
+
+  it('exports pending events; a truncated package is rejected whole with a Russian message', async () => {
+    await api(env.adminToken, 'exchange.saveSettings', { portalUrl: emu.url, officeSecret: SECRET, intervalMinutes: 15 });
+    const exported = (await api(priem, 'exchange.exportPackage')) as { text: string; count: number };
+    expect(exported.count).toBeGreaterThanOrEqual(0);
+    await expect(api(priem, 'exchange.importPackage', { fileName: 'x.json', text: '{"manifest":' })).rejects.toThrow(/VALIDATION: /);
+  });
+});
