@@ -14,6 +14,8 @@ import { NotYetScreen } from './screens/NotYetScreen';
 import { ReferenceScreen } from './screens/ReferenceScreen';
 import { useSession } from './session';
 import { ErrorState } from './ui/ErrorState';
+import { ExchangeScreen } from './exchange/ExchangeScreen';
+import { PortalQueue } from './exchange/PortalQueue';
 import { CaseScreen } from './reception/CaseScreen';
 import { CasesScreen } from './reception/CasesScreen';
 import { DeadlinesScreen } from './reception/DeadlinesScreen';
@@ -48,7 +50,7 @@ const ADMIN_PAGES = [
 /** Pages listed under «Справочники». */
 const REFERENCE_PAGES = [{ path: '/catalogue', label: 'Услуги и поставщики' }];
 
-function Screen({ path }: { path: string }) {
+function Screen({ path, query }: { path: string; query: string }) {
   const { hasRole } = useSession();
   if (path.startsWith('/admin') && !hasRole('admin')) {
     return <ErrorState message="Раздел доступен только администратору." />;
@@ -59,16 +61,24 @@ function Screen({ path }: { path: string }) {
     return item[1] === 'cases' ? <CaseScreen key={id} id={id} /> : <PersonScreen key={id} id={id} />;
   }
   switch (path) {
-    case '/intake':
-      return <IntakeScreen />;
+    case '/intake': {
+      const portal = Number(new URLSearchParams(query).get('portal'));
+      const portalId = Number.isInteger(portal) && portal > 0 ? portal : undefined;
+      return <IntakeScreen key={portalId ?? 'new'} portalApplicationId={portalId} />;
+    }
     case '/journal':
-      return <JournalScreen />;
+      return (
+        <>
+          {hasRole('reception', 'specialist') && <PortalQueue />}
+          <JournalScreen />
+        </>
+      );
     case '/cases':
       return <CasesScreen />;
     case '/deadlines':
       return <DeadlinesScreen />;
     case '/exchange':
-      return <NotYetScreen title="Обмен с порталом" />;
+      return <ExchangeScreen />;
     case '/reference':
       return <ReferenceScreen />;
     case '/catalogue':
@@ -92,7 +102,9 @@ export function AppLayout() {
   const [opened, { toggle }] = useDisclosure();
   const [pwdOpened, pwd] = useDisclosure(false);
   const route = useRoute();
-  const path = route === '/' ? '/journal' : route;
+  // '#/intake?portal=5': the part after '?' is passed to the screen, not matched.
+  const [routePath, query = ''] = route.split('?') as [string, string?];
+  const path = routePath === '/' || routePath === '' ? '/journal' : routePath;
   const sections = SECTIONS.filter((s) => !s.admin || hasRole('admin'));
 
   useHotkeys(sections.map((s) => [`alt+${s.hotkey}`, () => navigate(s.path)]));
@@ -173,7 +185,7 @@ export function AppLayout() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Screen path={path} />
+        <Screen path={path} query={query} />
       </AppShell.Main>
       <ChangePasswordModal opened={pwdOpened} onClose={pwd.close} />
     </AppShell>

@@ -138,7 +138,7 @@ export function ActsTab({ c, onChange }: { c: CaseView; onChange(c: CaseView): v
           </Stack>
         </Group>
         {refusal && (
-          <Alert color="red" variant="light" mt="sm" title="Документы ещё не собраны" withCloseButton onClose={() => setRefusal(null)} data-testid="complete-refusal">
+          <Alert color="red" variant="light" mt="sm" withCloseButton closeButtonLabel="Скрыть"  onClose={() => setRefusal(null)} data-testid="complete-refusal">
             {refusal}
           </Alert>
         )}

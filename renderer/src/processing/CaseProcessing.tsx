@@ -16,7 +16,7 @@ import { ReadOnlyStyle } from './Appendix3Form';
 import { DecisionTab } from './DecisionTab';
 import { IssueTab } from './IssueTab';
 import { RequestsTab } from './RequestsTab';
-import { TimelineTab } from './TimelineTab';
+import { TimelineTab, ruNote } from './TimelineTab';
 
 const PATH: CaseStatus[] = ['registered', 'requests_sent', 'documents_complete', 'decision_drafted', 'signed', 'issued'];
 
@@ -142,21 +142,28 @@ export function CaseProcessing({ case: c, onChange }: { case: CaseView; onChange
   const stopEvent = stopped ? [...c.events].reverse().find((e) => e.toStatus === c.status) : undefined;
 
   return (
-    <Card withBorder id="processing" data-testid="case-processing">
+    <Card withBorder id="processing" data-testid="case-processing" style={{ scrollMarginTop: 72 }}>
       <ReadOnlyStyle />
       <Stack gap="md">
         <StatePath
-          steps={PATH.map((s, i) => ({
-            label: CASE_STATUS_LABELS[s],
-            note: i === 1 && skippedRequests ? 'не требовались' : i <= active && !(stopped && i === active) ? when(s) : undefined,
-            state: i < active ? 'done' : i === active ? (stopped ? 'stopped' : 'current') : 'todo',
-          }))}
+          steps={
+            stopped
+              ? [
+                  ...PATH.slice(0, index + 1).map((s) => ({ label: CASE_STATUS_LABELS[s], note: when(s), state: 'done' as const })),
+                  { label: CASE_STATUS_LABELS[c.status], note: stopEvent ? ruDate(stopEvent.at) : undefined, state: 'stopped' as const },
+                ]
+              : PATH.map((s, i) => ({
+                  label: CASE_STATUS_LABELS[s],
+                  note: i === 1 && skippedRequests ? 'не требовались' : i <= active ? when(s) : undefined,
+                  state: i < active ? ('done' as const) : i === active ? ('current' as const) : ('todo' as const),
+                }))
+          }
           status={c.status}
         />
 
         {stopped ? (
-          <Alert color={c.status === 'annulled' ? 'red' : 'gray'} title={CASE_STATUS_LABELS[c.status]}>
-            {stopEvent ? `${ruDate(stopEvent.at)}${stopEvent.note ? `: ${stopEvent.note}` : ''}` : ''}
+          <Alert color={c.status === 'annulled' ? 'red' : 'gray'} data-testid="case-stopped">
+            {stopEvent?.note ? ruNote(stopEvent.note) : `${CASE_STATUS_LABELS[c.status]}${stopEvent ? ` ${ruDate(stopEvent.at)}` : ''}`}
           </Alert>
         ) : (
           next && (

@@ -323,10 +323,12 @@ export function DecisionTab({ c, onChange }: { c: CaseView; onChange(c: CaseView
         ? 'Дело закрыто.'
         : c.status === 'registered' || c.status === 'requests_sent'
           ? 'Решение готовится после того, как документы собраны (вкладка «Акты», кнопка «Документы собраны»).'
-          : !isSpecialist
-            ? 'Проект решения готовит специалист (роль «Специалист»).'
-            : c.status === 'signed' && !unlocked
+          : c.status === 'signed' && !unlocked
+            ? isSpecialist
               ? 'Решение подписано. Чтобы внести изменения, нажмите «Изменить»: изменения сохранятся как новая версия.'
+              : 'Решение подписано.'
+            : !isSpecialist
+              ? 'Проект решения готовит специалист (роль «Специалист»).'
               : null;
 
   const v = form.getValues();
@@ -478,23 +480,26 @@ export function DecisionTab({ c, onChange }: { c: CaseView; onChange(c: CaseView
                   Изменить
                 </Button>
               )}
-              <Guarded type="submit" form="decision-form" reason={lockReason} loading={form.submitting}>
-                Сохранить проект
-              </Guarded>
-              <Guarded variant="default" reason={printReason} loading={busy === 'print'} onClick={printDraft}>
-                Печать проекта
-              </Guarded>
-              {isHead ? (
-                <Guarded color="green" reason={signReason} onClick={() => setConfirmSign(true)}>
-                  Подписать
+              {isSpecialist && (
+                <Guarded type="submit" form="decision-form" reason={lockReason} loading={form.submitting}>
+                  Сохранить проект
                 </Guarded>
-              ) : (
-                draft && (
+              )}
+              {(draft || (isSpecialist && !lockReason)) && (
+                <Guarded variant="default" reason={printReason} loading={busy === 'print'} onClick={printDraft}>
+                  Печать проекта
+                </Guarded>
+              )}
+              {draft &&
+                (isHead ? (
+                  <Guarded color="green" reason={signReason} onClick={() => setConfirmSign(true)}>
+                    Подписать
+                  </Guarded>
+                ) : (
                   <Text size="sm" c="dimmed" data-testid="sign-note">
                     Подписывает руководитель
                   </Text>
-                )
-              )}
+                ))}
             </Group>
           </Group>
           {lockReason && (

@@ -4,7 +4,7 @@
  * within 5 working days of signing; what was issued and how. Also the
  * applicant's withdrawal of an open application.
  */
-import { Alert, Button, Card, Group, Modal, Radio, SegmentedControl, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Modal, Radio, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { ISSUE_METHOD_LABELS } from '../../../core/api/processing';
@@ -86,12 +86,6 @@ export function IssueTab({ c, onChange }: { c: CaseView; onChange(c: CaseView): 
               ? 'Регистрация аннулирована.'
               : 'Выдача возможна после того, как руководитель подпишет решение (вкладка «Решение»).'}
         </Text>
-      )}
-
-      {c.status === 'withdrawn' && (
-        <Alert color="gray" title="Заявление отозвано заявителем">
-          {c.events.findLast((e) => e.toStatus === 'withdrawn')?.note ?? ''}
-        </Alert>
       )}
 
       {canWithdraw && (
@@ -185,16 +179,12 @@ function IssueForm({
             </Group>
           </Group>
           <Text size="sm">{signedTitle}</Text>
-          <SegmentedControl
-            aria-label="Способ выдачи"
-            w={320}
-            value={v.method}
-            onChange={(m) => form.setFieldValue('method', m as 'in_person' | 'post')}
-            data={[
-              { value: 'in_person', label: 'Лично' },
-              { value: 'post', label: 'Почтой' },
-            ]}
-          />
+          <Radio.Group label="Способ выдачи" required value={v.method} onChange={(m) => form.setFieldValue('method', m as 'in_person' | 'post')}>
+            <Group mt={6} gap="lg">
+              <Radio value="in_person" label={ISSUE_METHOD_LABELS.in_person} />
+              <Radio value="post" label={ISSUE_METHOD_LABELS.post} />
+            </Group>
+          </Radio.Group>
           {v.method === 'in_person' ? (
             <Radio.Group label="Кому выдан результат" required {...form.getInputProps('issuedTo')}>
               <Group mt={6} gap="lg">

@@ -24,28 +24,37 @@ import { Guarded, printForm } from './Appendix3Form';
 
 // ------------------------------------------------------------------ due dates
 
-/** The production calendar of this and next year (null until loaded or when missing). */
+/** The production calendar of this and next year, loaded once for all the tabs (kept for 10 minutes). */
+let calendarCache: { at: number; promise: Promise<ProductionCalendar | null> } | null = null;
+
+function loadCalendar(): Promise<ProductionCalendar | null> {
+  if (calendarCache && Date.now() - calendarCache.at < 600_000) return calendarCache.promise;
+  const y = Number(todayIso().slice(0, 4));
+  const promise = Promise.all(
+    [y, y + 1].map((year) =>
+      api['calendar.year']({ year }).then(
+        (r) => ({ year, days: r.days as CalendarDay[] }),
+        () => null,
+      ),
+    ),
+  ).then((years) => {
+    const got = years.filter((x): x is { year: number; days: CalendarDay[] } => x !== null);
+    try {
+      return new ProductionCalendar({ years: got.map((g) => g.year), days: got.flatMap((g) => g.days) });
+    } catch {
+      return null;
+    }
+  });
+  calendarCache = { at: Date.now(), promise };
+  return promise;
+}
+
+/** The production calendar (null until loaded or when missing). */
 export function useWorkCalendar(): ProductionCalendar | null {
   const [cal, setCal] = useState<ProductionCalendar | null>(null);
   useEffect(() => {
     let stale = false;
-    const y = Number(todayIso().slice(0, 4));
-    Promise.all(
-      [y, y + 1].map((year) =>
-        api['calendar.year']({ year }).then(
-          (r) => ({ year, days: r.days as CalendarDay[] }),
-          () => null,
-        ),
-      ),
-    ).then((years) => {
-      if (stale) return;
-      const got = years.filter((x): x is { year: number; days: CalendarDay[] } => x !== null);
-      try {
-        setCal(new ProductionCalendar({ years: got.map((g) => g.year), days: got.flatMap((g) => g.days) }));
-      } catch {
-        setCal(null);
-      }
-    });
+    void loadCalendar().then((c) => !stale && setCal(c));
     return () => {
       stale = true;
     };

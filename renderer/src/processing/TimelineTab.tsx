@@ -4,6 +4,11 @@ import type { CaseView } from '../../../core/api/reception';
 import { CASE_STATUS_LABELS } from '../../../core/domain/case-states';
 import { ruDateTime } from '../reception/CasesScreen';
 
+/** A note as recorded by the backend, with its ISO dates shown as ДД.ММ.ГГГГ. */
+export function ruNote(note: string): string {
+  return note.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (_, y: string, m: string, d: string) => `${d}.${m}.${y}`);
+}
+
 export function TimelineTab({ c }: { c: CaseView }) {
   if (c.events.length === 0) {
     return (
@@ -30,7 +35,7 @@ export function TimelineTab({ c }: { c: CaseView }) {
           </Text>
           {e.note && (
             <Text size="sm" mt={2}>
-              {e.note}
+              {ruNote(e.note)}
             </Text>
           )}
         </Timeline.Item>

@@ -28,6 +28,7 @@ import { ErrorState } from '../ui/ErrorState';
 import { notifyError, notifyOk, submitToApi } from '../ui/forms';
 import { Page } from '../ui/Page';
 import { CaseProcessing } from '../processing/CaseProcessing';
+import { PortalCaseData } from '../exchange/PortalCaseData';
 import { ageAt, channelLabel, ruDate, ruDateTime, snilsText, StatusBadge, useRefItems } from './CasesScreen';
 
 // ------------------------------------------------------------------ shared display pieces
@@ -285,6 +286,9 @@ export function CaseScreen({ id }: { id: number }) {
       }
       actions={
         <>
+          <Button variant="light" onClick={() => document.getElementById('processing')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}>
+            К обработке дела
+          </Button>
           {c.status !== 'annulled' && (
             <Button variant="default" onClick={printReceipt} loading={printing}>
               Печать расписки
@@ -472,6 +476,8 @@ export function CaseScreen({ id }: { id: number }) {
       </Card>
 
       <CaseProcessing case={c} onChange={setCase} />
+
+      <PortalCaseData caseId={id} />
 
       {annulling && (
         <AnnulModal

@@ -236,6 +236,78 @@ function fromDraft(data: unknown): IntakeValues | null {
   return merge(freshValues(), d.values);
 }
 
+/** The form's values from `portal.prefill` (a RegisterInput built from the online application). */
+function fromPrefill(d: Record<string, unknown>): IntakeValues {
+  const base = freshValues();
+  const s = (x: unknown) => (typeof x === 'string' ? x : '');
+  const obj = (x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : {});
+  const oneOf = <T extends string>(list: readonly T[], x: unknown, fallback: T | ''): T | '' =>
+    (list as readonly unknown[]).includes(x) ? (x as T) : fallback;
+  const idDocOf = (x: unknown, fallback: IdDocKind | ''): IdDocValues => {
+    const o = obj(x);
+    return { kind: oneOf(ID_DOC_KINDS, o.kind, fallback), series: s(o.series), number: s(o.number), issuer: s(o.issuer), issueDate: s(o.issueDate) };
+  };
+  const a = obj(d.applicant);
+  const reg = s(a.regAddress);
+  const actual = s(a.actualAddress);
+  const r = d.representative ? obj(d.representative) : null;
+  const received = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(s(d.receivedAt));
+  const c = obj(d.circumstances);
+  const circumstances = { ...base.circumstances };
+  for (const k of Object.keys(circumstances) as (keyof Circ)[]) {
+    if (typeof c[k] === typeof circumstances[k]) (circumstances as Record<string, unknown>)[k] = c[k];
+  }
+  const marks: Record<string, Mark> = {};
+  for (const m of Array.isArray(d.documents) ? d.documents : []) {
+    const o = obj(m);
+    if (!s(o.key)) continue;
+    marks[s(o.key)] = {
+      state: (['received', 'not_provided', 'to_request'] as const).includes(o.state as DocState) ? (o.state as DocState) : 'received',
+      form: o.form === 'original' || o.form === 'copy' ? o.form : '',
+      sheets: typeof o.sheets === 'number' ? o.sheets : 1,
+    };
+  }
+  const lgota = s(d.lgota);
+  return {
+    ...base,
+    subservice: oneOf(SUBSERVICE_CODES, d.subservice, ''),
+    channel: oneOf(CHANNELS, d.channel, '') || base.channel,
+    mfcCode: s(d.mfcCode) || null,
+    ...(received ? { receivedDate: received[1]!, receivedTime: received[2]! } : {}),
+    applicant: {
+      lastName: s(a.lastName),
+      firstName: s(a.firstName),
+      middleName: s(a.middleName),
+      birthDate: s(a.birthDate),
+      sex: oneOf(SEXES, a.sex, ''),
+      snils: a.snils ? maskSnils(s(a.snils)) : '',
+      citizenship: oneOf(CITIZENSHIPS, a.citizenship, 'rf'),
+      idDoc: idDocOf(a.idDoc, 'passport_rf'),
+      regAddress: reg,
+      sameAddress: !actual || actual === reg,
+      actualAddress: actual === reg ? '' : actual,
+      phone: s(a.phone),
+      email: s(a.email),
+    },
+    idKindAuto: !oneOf(ID_DOC_KINDS, obj(a.idDoc).kind, ''),
+    hasRepresentative: r !== null,
+    representative: r
+      ? {
+          fullName: s(r.fullName),
+          idDoc: idDocOf(r.idDoc, 'passport_rf'),
+          authority: oneOf(AUTHORITIES, r.authority, ''),
+          authorityNumber: s(r.authorityNumber),
+          authorityDate: s(r.authorityDate),
+          organization: s(r.organization),
+          phone: s(r.phone),
+        }
+      : base.representative,
+    lgota: lgota && LGOTA_CATEGORIES.some((l) => l.code === lgota) ? (lgota as IncomeExemptionCode) : 'none',
+    circumstances,
+    marks,
+  };
+}
+
 // ------------------------------------------------------------------ derived data
 
 type Circ = IntakeValues['circumstances'];
@@ -483,7 +555,7 @@ function dateProps(form: UseFormReturnType<IntakeValues>, path: string) {
 
 type Phase = { kind: 'loading' } | { kind: 'form' } | { kind: 'done'; result: CaseView };
 
-export function IntakeScreen() {
+export function IntakeScreen({ portalApplicationId }: { portalApplicationId?: number } = {}) {
   const { hasRole } = useSession();
   const allowed = hasRole('reception', 'specialist');
   const subservices = useRefItems('subservice');
@@ -505,6 +577,9 @@ export function IntakeScreen() {
   const draftReady = useRef(false);
   const busyRef = useRef(false);
   const pendingSave = useRef<Promise<unknown>>(Promise.resolve());
+  /** The portal's application id when registering an online application (links the case). */
+  const portalIdRef = useRef<string | undefined>(undefined);
+  const [fromPortal, setFromPortal] = useState(false);
 
   const saveDraft = useDebouncedCallback(
     (values: IntakeValues) => {
@@ -524,10 +599,26 @@ export function IntakeScreen() {
   });
   const v = form.values;
 
-  // ---- opening: restore the draft
+  // ---- opening: restore the draft (or, for an online application, its data; no draft is kept then)
   useEffect(() => {
     if (!allowed) return;
     let stale = false;
+    if (portalApplicationId) {
+      api['portal.prefill']({ id: portalApplicationId })
+        .then((d) => {
+          if (stale) return;
+          const values = fromPrefill(d);
+          form.setValues(values);
+          form.resetDirty(values);
+          portalIdRef.current = typeof d.portalId === 'string' ? d.portalId : undefined;
+          setFromPortal(true);
+        })
+        .catch(notifyError)
+        .finally(() => !stale && setPhase({ kind: 'form' }));
+      return () => {
+        stale = true;
+      };
+    }
     api['drafts.get']({ kind: 'intake' })
       .then((d) => {
         if (stale) return;
@@ -664,6 +755,7 @@ export function IntakeScreen() {
     setConfirmNew(false);
     busyRef.current = true;
     const { input, documents } = buildPayload(values, checklistFor(values));
+    if (portalIdRef.current) input.portalId = portalIdRef.current;
     setBusy(true);
     setGeneral([]);
     try {
@@ -671,7 +763,7 @@ export function IntakeScreen() {
       draftReady.current = false;
       saveDraft.cancel();
       await pendingSave.current.catch(() => undefined);
-      await api['drafts.clear']({ kind: 'intake' }).catch(() => undefined);
+      if (!portalIdRef.current) await api['drafts.clear']({ kind: 'intake' }).catch(() => undefined);
       setPhase({ kind: 'done', result });
       window.scrollTo({ top: 0 });
     } catch (e) {
@@ -698,6 +790,8 @@ export function IntakeScreen() {
     form.clearErrors();
     form.resetDirty(fresh);
     setChosen(null);
+    portalIdRef.current = undefined;
+    setFromPortal(false);
     setMatches([]);
     setGeneral([]);
     setRestoredAt(null);
@@ -809,6 +903,11 @@ export function IntakeScreen() {
         </Button>
       }
     >
+      {fromPortal && (
+        <Alert color="blue" variant="light" data-testid="portal-prefill" title="Заявление с портала: проверьте данные и отметьте документы">
+          <Text size="sm">Номер на портале: {portalIdRef.current ?? '—'}. После регистрации дело будет связано с заявлением на портале.</Text>
+        </Alert>
+      )}
       {restoredAt && (
         <Alert color="blue" variant="light" withCloseButton onClose={() => setRestoredAt(null)} closeButtonLabel="Скрыть">
           <Group justify="space-between" gap="sm">

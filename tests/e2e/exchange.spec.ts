@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CaseView } from '../../core/api/reception';
+import { CITIZEN_ACT, NEED_ACT } from '../../scripts/form-samples-acts';
+import { SAMPLE_IPPSU } from '../../scripts/form-samples-decision';
+import { SAMPLE_BARTHEL, SAMPLE_LAWTON } from '../../scripts/form-samples-scales';
+import { applicationSubmitted, contractStatus } from '../../tools/portal-emulator/samples';
+import { startEmulator, type Emulator } from '../../tools/portal-emulator/server';
+import { expect, login, test, type AppHandle } from './fixtures';
+
+const SECRET = 'e2e-secret-0123456789';
+let emu: Emulator;
+let emuDir: string;
+
+test.beforeEach(async () => {
+  emuDir = mkdtempSync(join(tmpdir(), 'socdesk-emu-'));
+  emu = await startEmulator({ dbFile: join(emuDir, 'emulator.sqlite'), offices: { surgut: SECRET } });
+});
+test.afterEach(async () => {
+  await emu.close();
+  rmSync(emuDir, { recursive: true, force: true });
+});
+
+async function office(app: AppHandle): Promise<void> {
+  await app.callApi('setup.init', { officeCode: 'surgut', username: 'admin', fullName: 'Админова А. А.', position: 'Администратор', password: 'admin-pass-1' });
+  await app.callApi('users.create', { username: 'work', fullName: 'Работникова Вера Павловна', position: 'Главный специалист', roles: ['reception', 'specialist', 'head'], password: 'work-pass-1' });
+  await app.callApi('exchange.saveSettings', { portalUrl: emu.url, officeSecret: SECRET, intervalMinutes: 60 });
+  await app.callApi('auth.logout', {});
+  await app.page.reload();
+  await login(app.page, 'work', 'work-pass-1');
+  await expect(app.page.getByTestId('user-menu')).toContainText('Работникова');
+}
+
+async function api<T>(app: AppHandle, method: Parameters<AppHandle['callApi']>[0], input: unknown): Promise<T> {
+  const r = await app.callApi(method, input as never);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.data as T;
+}
+
+test('an online application arrives from the portal, is registered, «Принято» and a signed contract flow both ways', async ({ app }) => {
+  const { page } = app;
+  await office(app);
+  emu.createInbound('surgut', 'application.submitted', applicationSubmitted({ seed: 5, lastName: 'Порталова' }));
+
+  await page.goto(page.url().replace(/#.*$/, '') + '#/exchange');
+  await page.getByRole('button', { name: 'Обменяться сейчас' }).click();
+  await expect(page.getByTestId('sync-report')).toContainText('получено 1');
+
+  await page.goto(page.url().replace(/#.*$/, '') + '#/journal');
+  const queue = page.getByTestId('portal-queue');
+  await expect(queue).toContainText('Порталова');
+  await queue.getByRole('button', { name: 'Зарегистрировать' }).click();
+  await expect(page.getByTestId('portal-prefill')).toBeVisible();
+  await expect(page.getByRole('group', { name: /^Заявитель/ }).getByLabel(/^Фамилия( \*)?$/)).toHaveValue('Порталова');
+  await page.getByRole('button', { name: /Зарегистрировать/ }).click();
+  const done = page.getByTestId('registered');
+  await expect(done).toBeVisible();
+  const number = /№ (\d+\/\d{4})/.exec((await done.getByRole('heading').first().textContent()) ?? '')![1];
+
+  // «Принято» reaches the portal at the next exchange.
+  await page.goto(page.url().replace(/#.*$/, '') + '#/exchange');
+  await page.getByRole('button', { name: 'Обменяться сейчас' }).click();
+  await expect(page.getByTestId('sync-report')).toContainText('Отправлено 2');
+  const statuses = emu.received('surgut').filter((e) => e.type === 'application.status').map((e) => (e.payload as { status: string }).status);
+  expect(statuses).toEqual(['Принято']);
+
+  // The case is processed to a signed ИППСУ (through the API: the UI walk is processing.spec's), then the portal signs a contract.
+  const list = await api<{ rows: { id: number; journalNumber: string }[] }>(app, 'cases.list', {});
+  let c = await api<CaseView>(app, 'cases.get', { id: list.rows.find((r) => r.journalNumber === number)!.id });
+  for (const [i, p] of c.proposedRequests.entries()) {
+    c = await api<CaseView>(app, 'requests.send', { caseId: c.id, agencyCode: p.agencyCode, documentKeys: p.documentKeys, subject: p.subject, channel: 'smev', outgoingNumber: `e2e-${i}`, sentDate: c.registeredAt.slice(0, 10) });
+  }
+  for (const r of c.requests) c = await api<CaseView>(app, 'requests.answer', { requestId: r.id, answerDate: r.sentDate, incomingNumber: `вх-${r.id}`, summary: 'Сведения получены' });
+  await api(app, 'acts.save', { caseId: c.id, form: 'appendix3-citizen', act: CITIZEN_ACT, barthel: SAMPLE_BARTHEL, lawton: SAMPLE_LAWTON });
+  await api(app, 'acts.save', { caseId: c.id, form: 'appendix4', act: NEED_ACT });
+  await api(app, 'cases.completeDocuments', { caseId: c.id });
+  const today = new Date().toISOString().slice(0, 10);
+  c = await api<CaseView>(app, 'decisions.save', { caseId: c.id, kind: 'ippsu', ippsu: { ...SAMPLE_IPPSU, date: today, termUntil: `${Number(today.slice(0, 4)) + 1}-12-31` } });
+  c = await api<CaseView>(app, 'decisions.sign', { decisionId: c.decisions[0].id });
+  const ippsuNumber = c.decisions[0].outgoingNumber!;
+
+  emu.createInbound('surgut', 'contract.status', contractStatus({ ippsu: ippsuNumber, status: 'Подписан', provider: 'БУ «Сургутский комплексный центр социального обслуживания населения»' }));
+  await page.getByRole('button', { name: 'Обменяться сейчас' }).click();
+  await expect(page.getByTestId('sync-report')).toContainText('получено 1');
+  const received = emu.received('surgut').map((e) => e.type);
+  expect(received).toContain('ippsu.signed');
+  expect(emu.received('surgut').filter((e) => e.type === 'application.status').map((e) => (e.payload as { status: string }).status)).toEqual(['Принято', 'В работе', 'Одобрено']);
+
+  await page.goto(page.url().replace(/#.*$/, '') + `#/cases/${c.id}`);
+  const contracts = page.getByTestId('portal-contracts');
+  await expect(contracts).toContainText('Подписан');
+  await expect(contracts).toContainText('Сургутский комплексный центр');
+});
