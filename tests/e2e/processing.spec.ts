@@ -1,0 +1,161 @@
+import type { Download, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { CaseView } from '../../core/api/reception';
+import { BARTHEL_ITEMS, LAWTON_ITEMS } from '../../core/domain/scales';
+import { CITIZEN_ACT, NEED_ACT } from '../../scripts/form-samples-acts';
+import { SAMPLE_BARTHEL, SAMPLE_LAWTON } from '../../scripts/form-samples-scales';
+import { docxToText } from '../helpers/docx-text';
+import { sampleApplication } from '../support/applications';
+import { expect, login, logout, test, type AppHandle } from './fixtures';
+
+const PASSWORD = 'staff-pass-1';
+
+async function api<T>(app: AppHandle, method: Parameters<AppHandle['callApi']>[0], input: unknown): Promise<T> {
+  const r = await app.callApi(method, input as never);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.data as T;
+}
+
+async function signIn(page: Page, username: string, fullName: string): Promise<void> {
+  if (await page.getByTestId('user-menu').isVisible()) await logout(page);
+  await login(page, username, PASSWORD);
+  await expect(page.getByTestId('user-menu')).toContainText(fullName);
+}
+
+async function openCase(page: Page, id: number, tab: string): Promise<void> {
+  await page.goto(page.url().replace(/#.*$/, '') + `#/cases/${id}`);
+  await page.reload(); // fresh data: some steps before were made through the API
+  await page.getByRole('tab', { name: tab }).click();
+}
+
+async function docText(download: Promise<Download>): Promise<string> {
+  const d = await download;
+  return docxToText(readFileSync((await d.path())!));
+}
+
+test('one case walks from registration to issue through the UI', async ({ app }) => {
+  const { page } = app;
+  // The office, its staff and a registered application (registration through the UI is reception.spec's).
+  await api(app, 'setup.init', { officeCode: 'surgut', username: 'admin', fullName: 'Админова А. А.', position: 'Администратор', password: 'admin-pass-1' });
+  for (const [username, fullName, roles] of [
+    ['priem', 'Приёмова Мария Ивановна', ['reception']],
+    ['spec', 'Специалистова Ирина Олеговна', ['specialist']],
+    ['head', 'Начальникова Галина Петровна', ['head']],
+  ] as const) {
+    await api(app, 'users.create', { username, fullName, position: username === 'head' ? 'Начальник управления' : 'Специалист-эксперт', roles: [...roles], password: PASSWORD });
+  }
+  await api(app, 'auth.logout', {});
+  await page.reload();
+  await signIn(page, 'priem', 'Приёмова Мария Ивановна');
+  const now = new Date(Date.now() - 5 * 60_000);
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  const receivedAt = `${now.getFullYear()}-${p2(now.getMonth() + 1)}-${p2(now.getDate())}T${p2(now.getHours())}:${p2(now.getMinutes())}`;
+  const c = await api<CaseView>(app, 'cases.register', sampleApplication({ receivedAt }));
+
+  // p.45: the specialist sends every proposed request and registers the answers.
+  await signIn(page, 'spec', 'Специалистова Ирина Олеговна');
+  await openCase(page, c.id, 'Запросы');
+  for (const [i, p] of c.proposedRequests.entries()) {
+    await page.getByTestId(`proposed-${p.agencyCode}`).getByRole('button', { name: 'Направить запрос' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Исходящий номер/).fill(`15-0${i + 1}`);
+    await dialog.getByLabel(i === 0 ? 'На бумаге' : 'СМЭВ').check();
+    await dialog.getByRole('button', { name: 'Направить' }).click();
+    await expect(dialog).toBeHidden();
+  }
+  await expect(page.getByTestId('case-stepper')).toHaveAttribute('data-status', 'requests_sent');
+  // The letter for the paper request.
+  const paperRow = page.locator('[data-testid^="request-"]').filter({ hasText: '15-01' });
+  const letter = await docText((async () => {
+    const d = page.waitForEvent('download');
+    await paperRow.getByRole('button', { name: 'Письмо' }).click();
+    return d;
+  })());
+  expect(letter).toContain('15-01');
+  expect(letter).toContain('Семёнова Алёна Петровна');
+  const sent = page.locator('[data-testid^="request-"]');
+  await expect(sent).toHaveCount(c.proposedRequests.length);
+  for (let i = 0; i < c.proposedRequests.length; i++) {
+    await sent.filter({ has: page.getByRole('button', { name: 'Зарегистрировать ответ' }) }).first().getByRole('button', { name: 'Зарегистрировать ответ' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Входящий номер/).fill(`вх-${i + 1}`);
+    await dialog.getByLabel(/^Краткое содержание/).fill('Сведения представлены');
+    await dialog.getByRole('button', { name: 'Зарегистрировать' }).click();
+    await expect(dialog).toBeHidden();
+  }
+  await expect(page.locator('[data-testid^="request-"][data-answered="true"]')).toHaveCount(c.proposedRequests.length);
+
+  // The acts: the centre's paper act text is entered beforehand (API), the scales and the degree through the UI.
+  const { degree: _degree, ...actWithoutDegree } = CITIZEN_ACT;
+  await api(app, 'acts.save', { caseId: c.id, form: 'appendix3-citizen', act: actWithoutDegree, barthel: {}, lawton: {} });
+  await api(app, 'acts.save', { caseId: c.id, form: 'appendix4', act: NEED_ACT });
+  await openCase(page, c.id, 'Акты');
+  await page.getByRole('tab', { name: /Приложение 3/ }).click();
+  const act3 = page.getByRole('form', { name: 'Акт обследования гражданина' });
+  await expect(page.getByTestId('act-status-appendix3-citizen')).toHaveAttribute('data-complete', 'false');
+  for (const item of BARTHEL_ITEMS) await act3.getByTestId(`barthel-${item.key}`).getByRole('radio').nth(SAMPLE_BARTHEL[item.key]).check();
+  for (const item of LAWTON_ITEMS) await act3.getByTestId(`lawton-${item.key}`).getByRole('radio').nth(SAMPLE_LAWTON[item.key]).check();
+  await expect(act3.getByTestId('barthel-total')).toHaveAttribute('data-score', '70');
+  await expect(act3.getByTestId('lawton-total')).toHaveAttribute('data-score', '5');
+  await act3.getByLabel('Заключение: степень').selectOption('4');
+  await act3.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByTestId('act-status-appendix3-citizen')).toHaveAttribute('data-complete', 'true');
+  // The Barthel questionnaire prints as an attachment with the score.
+  const barthel = await docText((async () => {
+    const d = page.waitForEvent('download');
+    await act3.getByRole('button', { name: 'Печать: индекс Бартел' }).click();
+    return d;
+  })());
+  expect(barthel).toContain('Семёнова Алёна Петровна');
+  expect(barthel).toMatch(/70/);
+
+  await page.getByRole('button', { name: 'Документы собраны', exact: true }).click();
+  await expect(page.getByTestId('case-stepper')).toHaveAttribute('data-status', 'documents_complete');
+
+  // p.46: the ИППСУ drafted from the Appendix 4 act.
+  await page.getByRole('tab', { name: 'Решение' }).click();
+  const decision = page.getByRole('form', { name: 'Проект решения' });
+  await decision.getByText('Признать нуждающимся (ИППСУ)').click();
+  await decision.getByRole('button', { name: 'Заполнить из акта (приложение 4)' }).click();
+  await decision.getByRole('radiogroup', { name: 'Программа составлена' }).getByLabel('впервые').check();
+  await decision.getByLabel(/^На срок до/).fill(`31.12.${new Date().getFullYear() + 1}`);
+  await page.getByRole('button', { name: 'Сохранить проект' }).click();
+  await expect(page.getByTestId('decision-1')).toHaveAttribute('data-status', 'draft');
+
+  // A specialist cannot sign: the backend refuses.
+  const refused = await app.callApi('decisions.sign', { decisionId: (await api<CaseView>(app, 'cases.get', { id: c.id })).decisions[0].id });
+  expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+  // The head signs.
+  await signIn(page, 'head', 'Начальникова Галина Петровна');
+  await openCase(page, c.id, 'Решение');
+  await page.getByRole('button', { name: 'Подписать' }).first().click();
+  await page.getByRole('dialog', { name: 'Подписать решение' }).getByRole('button', { name: 'Подписать' }).click();
+  await expect(page.getByTestId('decision-1')).toHaveAttribute('data-status', 'signed');
+  const ippsu = await docText((async () => {
+    const d = page.waitForEvent('download');
+    await page.getByTestId('decision-1').getByRole('button', { name: 'Печать' }).click();
+    return d;
+  })());
+  expect(ippsu).toMatch(/ИНДИВИДУАЛЬНАЯ ПРОГРАММА/i);
+  expect(ippsu).toContain('Семёнова Алёна Петровна');
+  expect(ippsu).toContain('Начальникова');
+  expect(ippsu).toContain('1/20');
+  expect(ippsu).not.toMatch(/ПРОЕКТ/);
+
+  // p.47: reception sends it by post.
+  await signIn(page, 'priem', 'Приёмова Мария Ивановна');
+  await openCase(page, c.id, 'Выдача');
+  const issue = page.getByRole('form', { name: 'Выдача результата' });
+  await issue.getByLabel('Почтой').check();
+  await issue.getByLabel(/^Почтовый идентификатор/).fill('62840012345678');
+  await issue.getByRole('button', { name: 'Отметить отправку почтой' }).click();
+  await expect(page.getByTestId('case-stepper')).toHaveAttribute('data-status', 'issued');
+  await expect(page.getByTestId('issued')).toContainText('62840012345678');
+
+  // The timeline shows every step.
+  await page.getByRole('tab', { name: 'Ход дела' }).click();
+  for (const step of ['Зарегистрировано', 'Направлены запросы', 'Документы собраны', 'Решение подготовлено', 'Подписано', 'Выдано']) {
+    await expect(page.getByRole('tabpanel').getByText(step).first()).toBeVisible();
+  }
+});
