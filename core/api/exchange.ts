@@ -60,6 +60,8 @@ export const PortalApplicationRow = z.object({
 });
 
 export const PortalCaseData = z.object({
+  /** Planned vs delivered: each service of the signed ИППСУ with the quantity the portal reports delivered. */
+  plan: z.array(z.object({ name: z.string(), volume: z.string(), periodicity: z.string(), delivered: z.number(), unit: z.string().nullable() })),
   contracts: z.array(
     z.object({ provider: z.string(), status: z.string(), date: z.string(), contractNumber: z.string().nullable(), termFrom: z.string().nullable(), termUntil: z.string().nullable() }),
   ),

@@ -60,13 +60,17 @@ describe('exchange API', () => {
 
     // The portal reports a contract and deliveries against the case's ИППСУ number: stored on the case by number.
     const db = env.backend.db.$client;
-    db.prepare("insert into case_decisions(case_id, version, kind, data, status, created_at, created_by, outgoing_number) values (?, 1, 'ippsu', '{}', 'signed', '2026-11-25T00:00:00Z', 1, '1/2026')").run(c.id);
+    const ippsu = { services: [{ type: 1, serviceCode: 'sb-15', name: 'Уборка жилых помещений', volume: '8 услуг', periodicity: '2 раза в месяц', term: 'до 31.12.2027' }] };
+    db.prepare("insert into case_decisions(case_id, version, kind, data, status, created_at, created_by, outgoing_number) values (?, 1, 'ippsu', ?, 'signed', '2026-11-25T00:00:00Z', 1, '1/2026')").run(c.id, JSON.stringify(ippsu));
     emu.createInbound(OFFICE, 'contract.status', contractStatus({ ippsu: '1/2026', status: 'Подписан' }));
-    emu.createInbound(OFFICE, 'services.delivered', servicesDelivered({ ippsu: '1/2026' }));
+    emu.createInbound(OFFICE, 'services.delivered', servicesDelivered({ ippsu: '1/2026', items: [{ serviceCode: 'sb-15', serviceName: 'Уборка жилых помещений', quantity: 2, unit: 'услуга' }] }));
+    emu.createInbound(OFFICE, 'services.delivered', servicesDelivered({ ippsu: '1/2026', from: '2026-12-01', until: '2026-12-31', items: [{ serviceCode: 'sb-15', serviceName: 'Уборка жилых помещений', quantity: 3, unit: 'услуга' }] }));
     await api(priem, 'exchange.syncNow');
     const portal = (await api(priem, 'portal.caseData', { caseId: c.id })) as { contracts: { status: string }[]; deliveries: unknown[] };
     expect(portal.contracts.map((x) => x.status)).toContain('Подписан');
     expect(portal.deliveries.length).toBeGreaterThan(0);
+    // Planned vs delivered for each service of the ИППСУ.
+    expect((portal as unknown as { plan: unknown[] }).plan).toEqual([{ name: 'Уборка жилых помещений', volume: '8 услуг', periodicity: '2 раза в месяц', delivered: 5, unit: 'услуга' }]);
   });
 
   it('exports pending events; a truncated package is rejected whole with a Russian message', async () => {

@@ -3,10 +3,12 @@
  * «Обменяться сейчас», the quarantine, file packages for offline districts,
  * the queue of online applications and the portal's data on a case.
  */
-import { asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { ApiError } from '../../../core/api/errors';
 import { toRegisterInput, type ApplicationSubmittedPayload } from '../../../core/exchange/protocol';
 import { urgency } from '../../../core/domain/deadlines';
+import { foldRu } from '../../../core/domain/russian-text';
+import { caseDecisions } from '../../../db/schema';
 import { exchangeInbox, exchangeLog, portalApplications, portalContracts, portalDeliveries } from '../../../db/schema-exchange';
 import { applyInbound, quarantined } from '../exchange/inbox';
 import { pendingCount } from '../exchange/outbox';
@@ -130,14 +132,8 @@ export const exchangeHandlers: HandlerGroup<
     return toRegisterInput(a.payload as unknown as ApplicationSubmittedPayload) as unknown as Record<string, unknown>;
   },
 
-  'portal.caseData': (ctx, input) => ({
-    contracts: ctx.db
-      .select({ provider: portalContracts.provider, status: portalContracts.status, date: portalContracts.date, contractNumber: portalContracts.contractNumber, termFrom: portalContracts.termFrom, termUntil: portalContracts.termUntil })
-      .from(portalContracts)
-      .where(eq(portalContracts.caseId, input.caseId))
-      .orderBy(asc(portalContracts.id))
-      .all(),
-    deliveries: ctx.db
+  'portal.caseData': (ctx, input) => {
+    const deliveries = ctx.db
       .select({
         serviceCode: portalDeliveries.serviceCode,
         serviceName: portalDeliveries.serviceName,
@@ -150,6 +146,28 @@ export const exchangeHandlers: HandlerGroup<
       .from(portalDeliveries)
       .where(eq(portalDeliveries.caseId, input.caseId))
       .orderBy(asc(portalDeliveries.periodFrom), asc(portalDeliveries.id))
+      .all();
+    const ippsu = ctx.db
+      .select({ data: caseDecisions.data })
+      .from(caseDecisions)
+      .where(and(eq(caseDecisions.caseId, input.caseId), eq(caseDecisions.status, 'signed'), eq(caseDecisions.kind, 'ippsu')))
+      .get();
+    const planned = ((ippsu?.data as { services?: { serviceCode?: string; name: string; volume: string; periodicity: string }[] } | undefined)?.services ?? []);
+    const same = (d: (typeof deliveries)[number], s: (typeof planned)[number]) =>
+      (d.serviceCode && s.serviceCode ? d.serviceCode === s.serviceCode : foldRu(d.serviceName) === foldRu(s.name));
+    const plan = planned.map((s) => {
+      const ds = deliveries.filter((d) => same(d, s));
+      return { name: s.name, volume: s.volume, periodicity: s.periodicity, delivered: ds.reduce((n, d) => n + d.quantity, 0), unit: ds[0]?.unit ?? null };
+    });
+    return {
+    plan,
+    contracts: ctx.db
+      .select({ provider: portalContracts.provider, status: portalContracts.status, date: portalContracts.date, contractNumber: portalContracts.contractNumber, termFrom: portalContracts.termFrom, termUntil: portalContracts.termUntil })
+      .from(portalContracts)
+      .where(eq(portalContracts.caseId, input.caseId))
+      .orderBy(asc(portalContracts.id))
       .all(),
-  }),
+    deliveries,
+    };
+  },
 };

@@ -81,6 +81,35 @@ export function PortalCaseData({ caseId }: { caseId: number }) {
             </Table.ScrollContainer>
           </>
         )}
+        {data.deliveries.length > 0 && data.plan.length > 0 && (
+          <>
+            <Text fw={600} size="sm">
+              План и факт по ИППСУ
+            </Text>
+            <Table.ScrollContainer minWidth={640}>
+              <Table striped verticalSpacing="xs" data-testid="portal-plan">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Услуга по программе</Table.Th>
+                    <Table.Th>Объём по программе</Table.Th>
+                    <Table.Th>Периодичность</Table.Th>
+                    <Table.Th>Оказано (по данным портала)</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.plan.map((p, i) => (
+                    <Table.Tr key={i}>
+                      <Table.Td>{p.name}</Table.Td>
+                      <Table.Td>{p.volume}</Table.Td>
+                      <Table.Td>{p.periodicity}</Table.Td>
+                      <Table.Td>{p.delivered > 0 ? `${p.delivered}${p.unit ? ` ${p.unit}` : ''}` : '—'}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </>
+        )}
         {data.deliveries.length > 0 && (
           <>
             <Text fw={600} size="sm">
