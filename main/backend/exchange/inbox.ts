@@ -16,6 +16,7 @@ import {
   type InboundPayload,
   type InboundType,
 } from '../../../core/exchange/protocol';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../../db/connection';
 import { calendarYears, caseDecisions, providers, services } from '../../../db/schema';
 import { exchangeInbox, portalApplications, portalContracts, portalDeliveries } from '../../../db/schema-exchange';
@@ -40,12 +41,22 @@ class InboundRejection extends Error {}
 
 const calendarOf = (c: CalendarSource) => (typeof c === 'function' ? c() : c);
 
+/** Prepared statements of the hot path (one inbound event after another), cached per connection. */
+const statements = new WeakMap<Db, Map<string, Statement>>();
+function stmt(db: Db, key: string, sqlText: string): Statement {
+  let m = statements.get(db);
+  if (!m) statements.set(db, (m = new Map()));
+  let st = m.get(key);
+  if (!st) m.set(key, (st = db.$client.prepare(sqlText)));
+  return st;
+}
+
 /** Applies one inbound event (inside a savepoint when called within a transaction). */
 export function applyInbound(db: Db, calendar: CalendarSource, raw: unknown, opts: ApplyOptions = {}): ApplyResult {
   const now = opts.now ?? new Date();
   const rawObj = (raw && typeof raw === 'object' ? raw : {}) as Partial<ExchangeEvent>;
   const id = typeof rawObj.id === 'string' ? rawObj.id : '';
-  if (id && db.select({ id: exchangeInbox.id }).from(exchangeInbox).where(eq(exchangeInbox.id, id)).get()) return { id, status: 'duplicate' };
+  if (id && stmt(db, 'seen', 'select 1 from exchange_inbox where id = ?').get(id)) return { id, status: 'duplicate' };
 
   const quarantine = (reason: string): ApplyResult => {
     const qid = id || `invalid-${now.getTime()}-${Math.random().toString(36).slice(2, 10)}`;
@@ -121,7 +132,9 @@ function applyEffect(db: Db, calendar: CalendarSource, e: ExchangeEvent, type: I
       const p = payload as InboundPayload<'application.submitted'>;
       const due = dueAfter(calendarOf(calendar), p.receivedAt.slice(0, 10), TERMS.registration);
       const applicantName = [p.applicant.lastName, p.applicant.firstName, p.applicant.middleName].filter(Boolean).join(' ');
-      const existing = db.select().from(portalApplications).where(eq(portalApplications.portalId, p.portalId)).get();
+      const existing = stmt(db, 'portalApp', 'select id, case_id as caseId from portal_applications where portal_id = ?').get(p.portalId) as
+        | { id: number; caseId: number | null }
+        | undefined;
       if (existing?.caseId) throw new InboundRejection(`Заявление портала № ${p.portalId} уже зарегистрировано (дело ${existing.caseId}); повторная подача не применена`);
       // The payload is kept as the portal sent it (the registration form is filled from it).
       const values = {
