@@ -413,3 +413,11 @@ export function formatLocalDateTime(s: string): string {
 export function formatDateOf(s: string): string {
   return formatRuDateTime(s).slice(0, 10);
 }
+
+/** The media type of every printed form. */
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** A printed form as the API returns it for download. */
+export function docxFile(fileName: string, buf: Buffer): { fileName: string; mime: string; base64: string } {
+  return { fileName, mime: DOCX_MIME, base64: buf.toString('base64') };
+}

@@ -17,6 +17,7 @@ import { scoreBarthel, scoreLawton } from '../../../core/domain/scales';
 import { caseActs, caseDecisions, caseDocuments, interagencyRequests, providers, refItems, services } from '../../../db/schema';
 import { buildAppendix3Citizen, buildAppendix3Family } from '../../forms/appendix3';
 import { buildAppendix4 } from '../../forms/appendix4';
+import { docxFile as file } from '../../forms/docx-kit';
 import { buildIppsu } from '../../forms/ippsu';
 import { buildRefusalNotice } from '../../forms/refusal';
 import { buildRequestLetter } from '../../forms/request-letter';
@@ -30,8 +31,6 @@ import { localDate, openCase, transition } from '../processing';
 import { officeRow, toOfficeView } from '../views';
 import type { HandlerGroup } from './types';
 
-const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const file = (fileName: string, buf: Buffer) => ({ fileName, mime: DOCX_MIME, base64: buf.toString('base64') });
 
 type Applicant = {
   lastName: string;

@@ -13,6 +13,7 @@ import { soonHorizon } from '../../../core/domain/deadlines';
 import { diffDays, todayIso } from '../../../core/domain/dates';
 import { caseDocuments, cases, drafts, persons, printLog, refItems, users } from '../../../db/schema';
 import { buildJournal } from '../../forms/journal';
+import { docxFile } from '../../forms/docx-kit';
 import { buildReceipt } from '../../forms/receipt';
 import type { Ctx, UserCtx } from '../context';
 import {
@@ -28,7 +29,7 @@ import {
 } from '../cases';
 import { exchangeOnRegistered } from '../exchange/outbox';
 import { nextNumber } from '../numbering';
-import { recordEvent } from '../processing';
+import { localDate, recordEvent } from '../processing';
 import { personsByIds, savePerson, toPersonView } from '../persons';
 import { officeRow, toOfficeView } from '../views';
 import type { HandlerGroup } from './types';
@@ -38,11 +39,6 @@ type Register = z.output<typeof RegisterInput>;
 /** Lists count matching cases up to this many and then say «более». */
 export const LIST_COUNT_CAP = 10_000;
 
-const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-function today(ctx: Ctx): string {
-  return todayIso(ctx.now());
-}
 
 /** Full years of age on a date. */
 function ageOn(birthDate: string, date: string): number {
@@ -61,7 +57,7 @@ function checkApplication(ctx: Ctx, a: Register): void {
   const now = ctx.now();
   const receivedDate = a.receivedAt.slice(0, 10);
   if (new Date(a.receivedAt) > new Date(now.getTime() + 5 * 60_000)) fields.receivedAt = 'Дата и время поступления не могут быть позже текущего момента';
-  if (diffDays(receivedDate, today(ctx)) > 366) fields.receivedAt = 'Дата поступления больше года назад: проверьте год';
+  if (diffDays(receivedDate, localDate(ctx)) > 366) fields.receivedAt = 'Дата поступления больше года назад: проверьте год';
   if (a.applicant.birthDate > receivedDate) fields['applicant.birthDate'] = 'Дата рождения позже даты обращения';
   if (a.applicant.idDoc.issueDate > receivedDate) fields['applicant.idDoc.issueDate'] = 'Дата выдачи позже даты обращения';
   if (a.applicant.idDoc.issueDate < a.applicant.birthDate) fields['applicant.idDoc.issueDate'] = 'Дата выдачи раньше даты рождения';
@@ -105,7 +101,6 @@ function markChecklist(items: ChecklistItem[], marks: Register['documents']) {
   if (Object.keys(fields).length) throw new ApiError('VALIDATION', `Проверьте перечень документов: ${Object.values(fields)[0]}.`, fields);
   return rows;
 }
-
 
 /** p.43–44: приём и регистрация заявления и документов. */
 function registerApplication(ctx: UserCtx, a: Register) {
@@ -187,7 +182,7 @@ function logPrint(ctx: UserCtx, caseId: number | null, form: string, fileName: s
 
 function personsWithCases(ctx: Ctx, rows: (typeof persons.$inferSelect)[]) {
   const cal = ctx.services.calendar();
-  const t = today(ctx);
+  const t = localDate(ctx);
   const byPerson = new Map<number, ReturnType<typeof toCaseRow>[]>();
   for (const c of casesOfPersons(ctx.db, rows.map((r) => r.id))) {
     const list = byPerson.get(c.personId) ?? [];
@@ -215,11 +210,11 @@ export const receptionHandlers: HandlerGroup<
 > = {
   'cases.register': registerApplication,
 
-  'cases.get': (ctx, input) => caseView(ctx.db, loadCase(ctx.db, input.id), ctx.services.calendar(), today(ctx)),
+  'cases.get': (ctx, input) => caseView(ctx.db, loadCase(ctx.db, input.id), ctx.services.calendar(), localDate(ctx)),
 
   'cases.list': (ctx, input) => {
     const cal = ctx.services.calendar();
-    const t = today(ctx);
+    const t = localDate(ctx);
     const where = caseConditions(ctx.db, input, cal, t);
     // Counting stops at a cap: an exact count of a huge selection costs more than it tells.
     const matching = ctx.db.select({ one: sql`1` }).from(cases).where(where).limit(LIST_COUNT_CAP + 1).as('matching');
@@ -248,12 +243,12 @@ export const receptionHandlers: HandlerGroup<
         .returning()
         .get();
       ctx.audit({ action: 'annul', entity: 'case', entityId: input.id, before: { status: before.status }, after: { status: 'annulled', reason: input.reason } });
-      return caseView(ctx.db, after, ctx.services.calendar(), today(ctx));
+      return caseView(ctx.db, after, ctx.services.calendar(), localDate(ctx));
     }),
 
   'cases.receipt': async (ctx, input) => {
     const cal = ctx.services.calendar();
-    const c = caseView(ctx.db, loadCase(ctx.db, input.id), cal, today(ctx));
+    const c = caseView(ctx.db, loadCase(ctx.db, input.id), cal, localDate(ctx));
     const agencyNames = Object.fromEntries(
       ctx.db.select({ code: refItems.code, name: refItems.name }).from(refItems).where(eq(refItems.kind, 'agency')).all().map((r) => [r.code, r.name]),
     );
@@ -266,13 +261,13 @@ export const receptionHandlers: HandlerGroup<
     });
     const fileName = `Расписка ${c.journalNumber.replace('/', '-')}.docx`;
     logPrint(ctx, c.id, 'receipt', fileName);
-    return { fileName, mime: DOCX_MIME, base64: buf.toString('base64') };
+    return docxFile(fileName, buf);
   },
 
   'journal.print': async (ctx, input) => {
     if (input.from > input.to) throw new ApiError('VALIDATION', 'Дата начала периода позже даты окончания.', { from: 'Позже даты окончания' });
     const cal = ctx.services.calendar();
-    const t = today(ctx);
+    const t = localDate(ctx);
     const rows = ctx.db
       .select()
       .from(cases)
@@ -291,7 +286,7 @@ export const receptionHandlers: HandlerGroup<
     });
     const fileName = `Журнал регистрации ${input.from}—${input.to}.docx`;
     logPrint(ctx, null, 'journal', fileName);
-    return { fileName, mime: DOCX_MIME, base64: buf.toString('base64') };
+    return docxFile(fileName, buf);
   },
 
   'persons.match': (ctx, input) => personsWithCases(ctx, matchPersons(ctx.db, input)),
@@ -307,7 +302,7 @@ export const receptionHandlers: HandlerGroup<
     if (q.length < 2) return { persons: [], cases: [] };
     const m = matchCasesQuery(ctx.db, q, input.limit);
     const cal = ctx.services.calendar();
-    const t = today(ctx);
+    const t = localDate(ctx);
     const caseRows = m.caseIds?.length
       ? ctx.db.select().from(cases).where(inArray(cases.id, m.caseIds)).all().map((c) => toCaseRow(c, cal, t))
       : [];
@@ -316,7 +311,7 @@ export const receptionHandlers: HandlerGroup<
   },
 
   'deadlines.summary': (ctx) => {
-    const t = today(ctx);
+    const t = localDate(ctx);
     const horizon = soonHorizon(ctx.services.calendar(), t);
     const n = (cond: ReturnType<typeof and>) => ctx.db.select({ n: count() }).from(cases).where(cond).get()?.n ?? 0;
     return {
