@@ -136,8 +136,16 @@ export function actStatus(form: ActForm, act: Record<string, unknown>, barthel: 
       : form === 'appendix3-family'
         ? appendix3FamilyComplete(act as Appendix3FamilyAct)
         : appendix4Complete(act as Appendix4Act);
-  if (barthelResult && !barthelResult.complete) missing.push(`Индекс Бартел: не оценены пункты ${barthelResult.missing.join(', ')}`);
-  if (lawtonResult && !lawtonResult.complete) missing.push(`Шкала Лоутона: не оценены пункты ${lawtonResult.missing.join(', ')}`);
+  // The act only knows a score is absent; the questionnaire says which items are unanswered.
+  const specific = (generic: string, r: typeof barthelResult, text: string) => {
+    if (!r || r.complete) return;
+    const i = missing.indexOf(generic);
+    const msg = `${text}: не оценены пункты ${r.missing.join(', ')}`;
+    if (i >= 0) missing[i] = msg;
+    else missing.push(msg);
+  };
+  specific('Не указано количество баллов по шкале Бартела', barthelResult, 'Индекс Бартел');
+  specific('Не указано количество баллов по шкале Лаутона', lawtonResult, 'Шкала Лоутона');
   return { barthelResult, lawtonResult, missing, complete: missing.length === 0 };
 }
 
