@@ -381,6 +381,6 @@ export function journalSample(): JournalData {
     to: '2025-03-07',
     rows: SAMPLE_JOURNAL_ROWS,
     printedBy: `${SPECIALIST.position} ${SPECIALIST.name}`,
-    printedAt: new Date(2025, 2, 7, 17, 5),
+    printedAt: new Date('2025-03-07T12:05:00Z'), // 17:05 at the office
   };
 }

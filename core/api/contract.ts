@@ -126,6 +126,13 @@ const page = {
 // ---------------------------------------------------------------- methods
 
 export const methods = {
+  'host.clock': method({
+    access: 'public',
+    write: false,
+    summary: "The host's clock: workstations take «now» and «today» from it, never from their own clock.",
+    input: empty,
+    output: z.object({ now: z.string() }),
+  }),
   'setup.status': method({
     access: 'public',
     write: false,

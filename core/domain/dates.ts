@@ -125,20 +125,37 @@ export function parseRuDate(text: string): string | null {
   return isValidYmd(year, month, day) ? isoFromParts(year, month, day) : null;
 }
 
-/** Today's date on the local wall clock, as 'YYYY-MM-DD'. */
-export function todayIso(now: Date = new Date()): string {
-  return isoFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
+/** The office's offset from UTC: Asia/Yekaterinburg, UTC+5 all year. */
+export const OFFICE_UTC_OFFSET_MINUTES = 300;
+export const OFFICE_TIME_ZONE = 'Asia/Yekaterinburg';
+
+/** The instant shifted so that its UTC fields read the office's wall clock. */
+function officeWall(now: Date): Date {
+  return new Date(now.getTime() + OFFICE_UTC_OFFSET_MINUTES * 60_000);
 }
 
-/** Local wall-clock date and time to the minute: 'YYYY-MM-DDTHH:MM'. */
+/** The office's date at an instant (default: now), as 'YYYY-MM-DD'. */
+export function todayIso(now: Date = new Date()): string {
+  const w = officeWall(now);
+  return isoFromParts(w.getUTCFullYear(), w.getUTCMonth() + 1, w.getUTCDate());
+}
+
+/** The office's wall-clock date and time to the minute: 'YYYY-MM-DDTHH:MM'. */
 export function localDateTime(now: Date = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${todayIso(now)}T${p(now.getHours())}:${p(now.getMinutes())}`;
+  const w = officeWall(now);
+  return `${todayIso(now)}T${pad(w.getUTCHours(), 2)}:${pad(w.getUTCMinutes(), 2)}`;
+}
+
+/** The instant at an office wall-clock date and time ('YYYY-MM-DD', 'HH:MM'). */
+export function officeInstant(date: string, time = '00:00'): Date {
+  const { year, month, day } = isoParts(date);
+  const [h, m] = time.split(':').map(Number);
+  return new Date(Date.UTC(year, month - 1, day, h || 0, m || 0) - OFFICE_UTC_OFFSET_MINUTES * 60_000);
 }
 
 /**
  * An instant (ISO timestamp such as '2025-03-01T09:30:00.000Z', or a Date) as
- * 'ДД.ММ.ГГГГ ЧЧ:ММ' on the local wall clock. A bare 'YYYY-MM-DD' is shown as
+ * 'ДД.ММ.ГГГГ ЧЧ:ММ' on the office's wall clock. A bare 'YYYY-MM-DD' is shown as
  * the date alone. Empty or unparseable input gives ''.
  */
 export function formatRuDateTime(value: string | Date | null | undefined): string {
@@ -146,6 +163,7 @@ export function formatRuDateTime(value: string | Date | null | undefined): strin
   if (typeof value === 'string' && isIsoDate(value)) return formatRuDate(value);
   const d = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(d.getTime())) return '';
-  const date = `${pad(d.getDate(), 2)}.${pad(d.getMonth() + 1, 2)}.${pad(d.getFullYear(), 4)}`;
-  return `${date} ${pad(d.getHours(), 2)}:${pad(d.getMinutes(), 2)}`;
+  const w = officeWall(d);
+  const date = `${pad(w.getUTCDate(), 2)}.${pad(w.getUTCMonth() + 1, 2)}.${pad(w.getUTCFullYear(), 4)}`;
+  return `${date} ${pad(w.getUTCHours(), 2)}:${pad(w.getUTCMinutes(), 2)}`;
 }

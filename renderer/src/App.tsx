@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionView } from '../../core/api/contract';
 import { api, errorMessage, setUnauthenticatedHandler } from './api';
 import { AppLayout } from './AppLayout';
+import { syncHostClock } from './clock';
 import { LoginScreen } from './screens/LoginScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { SessionContext, type SessionState } from './session';
@@ -21,6 +22,7 @@ export function App() {
 
   const load = useCallback(async () => {
     try {
+      await syncHostClock(() => api['host.clock']({}));
       const status = await api['setup.status']({});
       if (!status.initialized) return setBoot({ phase: 'setup', offices: status.offices });
       const session = await api['auth.session']({});
@@ -33,6 +35,9 @@ export function App() {
   useEffect(() => {
     void load();
     setUnauthenticatedHandler(() => setBoot({ phase: 'login' }));
+    // The workstation's clock may drift or be changed: re-read the host's every 10 minutes.
+    const timer = setInterval(() => void syncHostClock(() => api['host.clock']({})).catch(() => {}), 600_000);
+    return () => clearInterval(timer);
   }, [load]);
 
   const setSession = useCallback((s: SessionView | null) => setBoot(s ? { phase: 'ready', session: s } : { phase: 'login' }), []);

@@ -8,6 +8,7 @@ import { SAMPLE_BARTHEL, SAMPLE_LAWTON } from '../../scripts/form-samples-scales
 import { applicationSubmitted, contractStatus } from '../../tools/portal-emulator/samples';
 import { startEmulator, type Emulator } from '../../tools/portal-emulator/server';
 import { expect, login, test, type AppHandle } from './fixtures';
+import { officeToday } from '../support/office-clock';
 
 const SECRET = 'e2e-secret-0123456789';
 let emu: Emulator;
@@ -69,13 +70,13 @@ test('an online application arrives from the portal, is registered, «Приня
   const list = await api<{ rows: { id: number; journalNumber: string }[] }>(app, 'cases.list', {});
   let c = await api<CaseView>(app, 'cases.get', { id: list.rows.find((r) => r.journalNumber === number)!.id });
   for (const [i, p] of c.proposedRequests.entries()) {
-    c = await api<CaseView>(app, 'requests.send', { caseId: c.id, agencyCode: p.agencyCode, documentKeys: p.documentKeys, subject: p.subject, channel: 'smev', outgoingNumber: `e2e-${i}`, sentDate: c.registeredAt.slice(0, 10) });
+    c = await api<CaseView>(app, 'requests.send', { caseId: c.id, agencyCode: p.agencyCode, documentKeys: p.documentKeys, subject: p.subject, channel: 'smev', outgoingNumber: `e2e-${i}`, sentDate: officeToday(c.registeredAt) });
   }
   for (const r of c.requests) c = await api<CaseView>(app, 'requests.answer', { requestId: r.id, answerDate: r.sentDate, incomingNumber: `вх-${r.id}`, summary: 'Сведения получены' });
   await api(app, 'acts.save', { caseId: c.id, form: 'appendix3-citizen', act: CITIZEN_ACT, barthel: SAMPLE_BARTHEL, lawton: SAMPLE_LAWTON });
   await api(app, 'acts.save', { caseId: c.id, form: 'appendix4', act: NEED_ACT });
   await api(app, 'cases.completeDocuments', { caseId: c.id });
-  const today = new Date().toISOString().slice(0, 10);
+  const today = officeToday();
   c = await api<CaseView>(app, 'decisions.save', { caseId: c.id, kind: 'ippsu', ippsu: { ...SAMPLE_IPPSU, date: today, termUntil: `${Number(today.slice(0, 4)) + 1}-12-31` } });
   c = await api<CaseView>(app, 'decisions.sign', { decisionId: c.decisions[0].id });
   const ippsuNumber = c.decisions[0].outgoingNumber!;

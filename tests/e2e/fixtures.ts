@@ -25,8 +25,8 @@ export interface AppHandle {
 async function startServer(dataDir: string): Promise<{ url: string; proc: ChildProcess }> {
   const proc = spawn(process.execPath, [join(ROOT, 'out/main/server.js'), '--port', '0', '--data-dir', dataDir], {
     cwd: ROOT,
-    // Same zone as the browser context (playwright.config.ts): office local time.
-    env: { ...process.env, SOCDESK_LOG: 'silent', TZ: 'Asia/Yekaterinburg' },
+    // The host in UTC, the browser in the office's zone: the app must not depend on either.
+    env: { ...process.env, SOCDESK_LOG: 'silent', TZ: 'UTC' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

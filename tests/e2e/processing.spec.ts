@@ -7,6 +7,7 @@ import { SAMPLE_BARTHEL, SAMPLE_LAWTON } from '../../scripts/form-samples-scales
 import { docxToText } from '../helpers/docx-text';
 import { sampleApplication } from '../support/applications';
 import { expect, login, logout, test, type AppHandle } from './fixtures';
+import { officeDateTime, officeYear } from '../support/office-clock';
 
 const PASSWORD = 'staff-pass-1';
 
@@ -47,9 +48,7 @@ test('one case walks from registration to issue through the UI', async ({ app })
   await api(app, 'auth.logout', {});
   await page.reload();
   await signIn(page, 'priem', 'Приёмова Мария Ивановна');
-  const now = new Date(Date.now() - 5 * 60_000);
-  const p2 = (n: number) => String(n).padStart(2, '0');
-  const receivedAt = `${now.getFullYear()}-${p2(now.getMonth() + 1)}-${p2(now.getDate())}T${p2(now.getHours())}:${p2(now.getMinutes())}`;
+  const receivedAt = officeDateTime(5);
   const c = await api<CaseView>(app, 'cases.register', sampleApplication({ receivedAt }));
 
   // p.45: the specialist sends every proposed request and registers the answers.
@@ -118,7 +117,7 @@ test('one case walks from registration to issue through the UI', async ({ app })
   await decision.getByText('Признать нуждающимся (ИППСУ)').click();
   await decision.getByRole('button', { name: 'Заполнить из акта (приложение 4)' }).click();
   await decision.getByRole('radiogroup', { name: 'Программа составлена' }).getByLabel('впервые').check();
-  await decision.getByLabel(/^На срок до/).fill(`31.12.${new Date().getFullYear() + 1}`);
+  await decision.getByLabel(/^На срок до/).fill(`31.12.${officeYear() + 1}`);
   await page.getByRole('button', { name: 'Сохранить проект' }).click();
   await expect(page.getByTestId('decision-1')).toHaveAttribute('data-status', 'draft');
 

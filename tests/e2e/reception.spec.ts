@@ -1,7 +1,9 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { docxToText } from '../helpers/docx-text';
+import { formatRuDate } from '../../core/domain/dates';
 import { snilsFrom } from '../support/applications';
+import { officeToday } from '../support/office-clock';
 import { expect, login, test, type AppHandle } from './fixtures';
 
 const PASSWORD = 'priem-pass-1';
@@ -178,4 +180,22 @@ test('a known СНИЛС offers the existing person; an annulled registration st
   // Quick search finds her by a prefix in any order, ё-insensitively.
   await page.getByLabel('Быстрый поиск').fill('тамара орл');
   await expect(page.getByRole('option', { name: /Орлова Тамара Ивановна/ })).toBeVisible();
+});
+
+test("a workstation whose clock is 30 hours off takes «now» from the host and registers with the host's date", async ({ app }) => {
+  const { page } = app;
+  // The page's clock runs 30 hours behind the host's (the host is this test's process clock).
+  await page.clock.install({ time: new Date(Date.now() - 30 * 3600_000) });
+  await page.reload();
+  await officeWithReception(app);
+  await newApplication(page, 'home');
+  const hostToday = officeToday();
+  await expect(page.getByLabel(label('Дата поступления'))).toHaveValue(formatRuDate(hostToday));
+  await fillApplicant(page, { lastName: 'Часовая', firstName: 'Вера', middleName: 'Павловна', birthDate: '11.11.1944', sex: 'Женский', snils: snilsFrom(16) });
+  const number = await register(page);
+  const list = await app.callApi('cases.list', {});
+  expect(list.ok).toBe(true);
+  const row = list.ok ? list.data.rows.find((r) => r.journalNumber === number)! : null;
+  expect(officeToday(row!.registeredAt)).toBe(hostToday);
+  expect(row!.receivedAt.slice(0, 10)).toBe(hostToday);
 });

@@ -65,14 +65,14 @@ describe('ISO date helpers', () => {
     expect(() => formatRuDate('2025-02-31')).toThrow(RangeError);
   });
 
-  it('takes today from the local wall clock', () => {
-    expect(todayIso(new Date(2025, 0, 5, 23, 59))).toBe('2025-01-05');
-    expect(todayIso(new Date(2025, 11, 31, 0, 0))).toBe('2025-12-31');
+  it("takes today from the office's wall clock (UTC+5)", () => {
+    expect(todayIso(new Date('2025-01-05T18:59:00Z'))).toBe('2025-01-05');
+    expect(todayIso(new Date('2025-12-30T19:00:00Z'))).toBe('2025-12-31');
   });
 
-  it('formats date-times on the local wall clock', () => {
-    expect(formatRuDateTime(new Date(2025, 4, 12, 9, 5))).toBe('12.05.2025 09:05');
-    expect(formatRuDateTime(new Date(2025, 4, 12, 9, 5).toISOString())).toBe('12.05.2025 09:05');
+  it("formats date-times on the office's wall clock", () => {
+    expect(formatRuDateTime(new Date('2025-05-12T04:05:00Z'))).toBe('12.05.2025 09:05');
+    expect(formatRuDateTime('2025-05-12T04:05:00.000Z')).toBe('12.05.2025 09:05');
     expect(formatRuDateTime('2025-05-12')).toBe('12.05.2025');
     expect(formatRuDateTime(null)).toBe('');
   });

@@ -10,8 +10,10 @@ import type { HandlerGroup } from './types';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export const authHandlers: HandlerGroup<
-  'setup.status' | 'setup.init' | 'auth.login' | 'auth.logout' | 'auth.session' | 'auth.changePassword'
+  'host.clock' | 'setup.status' | 'setup.init' | 'auth.login' | 'auth.logout' | 'auth.session' | 'auth.changePassword'
 > = {
+  'host.clock': (ctx) => ({ now: ctx.now().toISOString() }),
+
   'setup.status': (ctx) => {
     const initialized = getSetting(ctx.db, OFFICE_SETTING) !== null;
     const offices = initialized

@@ -10,7 +10,7 @@ import { ApiError } from '../../../core/api/errors';
 import { buildChecklist, type ApplicantCircumstances, type ChecklistItem } from '../../../core/domain/checklists';
 import { canTransition, type CaseStatus } from '../../../core/domain/case-states';
 import { soonHorizon } from '../../../core/domain/deadlines';
-import { diffDays, todayIso } from '../../../core/domain/dates';
+import { diffDays, officeInstant, todayIso } from '../../../core/domain/dates';
 import { caseDocuments, cases, drafts, persons, printLog, refItems, users } from '../../../db/schema';
 import { buildJournal } from '../../forms/journal';
 import { docxFile } from '../../forms/docx-kit';
@@ -56,7 +56,7 @@ function checkApplication(ctx: Ctx, a: Register): void {
   const fields: Record<string, string> = {};
   const now = ctx.now();
   const receivedDate = a.receivedAt.slice(0, 10);
-  if (new Date(a.receivedAt) > new Date(now.getTime() + 5 * 60_000)) fields.receivedAt = 'Дата и время поступления не могут быть позже текущего момента';
+  if (officeInstant(receivedDate, a.receivedAt.slice(11, 16)) > new Date(now.getTime() + 5 * 60_000)) fields.receivedAt = 'Дата и время поступления не могут быть позже текущего момента';
   if (diffDays(receivedDate, localDate(ctx)) > 366) fields.receivedAt = 'Дата поступления больше года назад: проверьте год';
   if (a.applicant.birthDate > receivedDate) fields['applicant.birthDate'] = 'Дата рождения позже даты обращения';
   if (a.applicant.idDoc.issueDate > receivedDate) fields['applicant.idDoc.issueDate'] = 'Дата выдачи позже даты обращения';

@@ -10,6 +10,7 @@ import { ErrorState } from '../ui/ErrorState';
 import { notifyError, notifyOk, submitToApi } from '../ui/forms';
 import { Page } from '../ui/Page';
 import { RuDateInput } from '../ui/RuDateInput';
+import { hostToday } from '../clock';
 
 type YearInfo = Out<'calendar.years'>[number];
 type YearDetails = Out<'calendar.year'>;
@@ -78,7 +79,7 @@ export function CalendarScreen() {
     try {
       const list = await api['calendar.years']({});
       setYears(list);
-      const current = new Date().getFullYear();
+      const current = Number(hostToday().slice(0, 4));
       setSelected((s) => select ?? s ?? (list.some((y) => y.year === current) ? current : (list.at(-1)?.year ?? null)));
     } catch (e) {
       setError(errorMessage(e));
@@ -102,7 +103,7 @@ export function CalendarScreen() {
   }, [selected, savedCount]);
 
   const addYear = () => {
-    const next = years?.length ? years[years.length - 1].year + 1 : new Date().getFullYear();
+    const next = years?.length ? years[years.length - 1].year + 1 : Number(hostToday().slice(0, 4));
     setEditing({ year: next, source: '', days: fixedHolidayRows(next) });
   };
 

@@ -47,7 +47,7 @@ import {
 import type { DecisionView } from '../../../core/api/processing';
 import type { CaseView } from '../../../core/api/reception';
 import { isClosed } from '../../../core/domain/case-states';
-import { parseRuDate, todayIso } from '../../../core/domain/dates';
+import { parseRuDate } from '../../../core/domain/dates';
 import { REFUSAL_GROUNDS } from '../../../core/domain/refusal-grounds';
 import { notifications } from '@mantine/notifications';
 import { api } from '../api';
@@ -60,6 +60,7 @@ import { ruDate, ruDateTime } from '../reception/CasesScreen';
 import { Choice, DateField, Guarded, READ_ONLY_CLASS, RowsTable, useBind, type ActData, type Bind } from './Appendix3Form';
 import { ACT_TABLE_TYPE, ServiceTable, useServices } from './Appendix4Form';
 import { dueUrgency, useWorkCalendar } from './RequestsTab';
+import { hostToday } from '../clock';
 
 // ------------------------------------------------------------------ values
 
@@ -89,8 +90,8 @@ const arr = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? (v as
 function emptyValues(): DecisionValues {
   return {
     kind: 'ippsu',
-    ippsu: { date: todayIso(), firstOrRepeat: '', termUntil: '', form: '', services: [], providers: [], payment: '', supportMeasures: [], conditions: '' },
-    refusal: { grounds: [], motivatedText: '', date: todayIso() },
+    ippsu: { date: hostToday(), firstOrRepeat: '', termUntil: '', form: '', services: [], providers: [], payment: '', supportMeasures: [], conditions: '' },
+    refusal: { grounds: [], motivatedText: '', date: hostToday() },
   };
 }
 

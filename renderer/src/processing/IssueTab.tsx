@@ -10,7 +10,6 @@ import { useState } from 'react';
 import { ISSUE_METHOD_LABELS } from '../../../core/api/processing';
 import type { CaseView } from '../../../core/api/reception';
 import { allowedTransitions } from '../../../core/domain/case-states';
-import { todayIso } from '../../../core/domain/dates';
 import { api } from '../api';
 import { useSession } from '../session';
 import { DueBadge } from '../ui/DueBadge';
@@ -19,6 +18,7 @@ import { RuDateInput } from '../ui/RuDateInput';
 import { ruDate, ruDateTime } from '../reception/CasesScreen';
 import { Guarded, applicantAddress } from './Appendix3Form';
 import { dueUrgency, useWorkCalendar } from './RequestsTab';
+import { hostToday } from '../clock';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -139,7 +139,7 @@ function IssueForm({
       issuedTo: 'applicant' as 'applicant' | 'representative',
       postalAddress: applicantAddress(c) ?? '',
       postalId: '',
-      date: todayIso(),
+      date: hostToday(),
     },
     validate: {
       date: (v) => (v ? null : 'Укажите дату'),
@@ -219,7 +219,7 @@ function IssueForm({
 
 function WithdrawModal({ c, onClose, onDone }: { c: CaseView; onClose(): void; onDone(c: CaseView): void }) {
   const form = useForm({
-    initialValues: { date: todayIso(), reason: '' },
+    initialValues: { date: hostToday(), reason: '' },
     validate: {
       date: (v) => (v ? null : 'Укажите дату'),
       reason: (v) => (v.trim() ? null : 'Укажите причину отзыва'),

@@ -12,7 +12,6 @@ import { REQUEST_CHANNEL_LABELS, REQUEST_CHANNELS, type RequestView } from '../.
 import type { CaseView } from '../../../core/api/reception';
 import { ProductionCalendar, type CalendarDay } from '../../../core/domain/calendar';
 import { isClosed } from '../../../core/domain/case-states';
-import { todayIso } from '../../../core/domain/dates';
 import { urgency as urgencyOf, type Urgency } from '../../../core/domain/deadlines';
 import { api } from '../api';
 import { useSession } from '../session';
@@ -21,6 +20,7 @@ import { notifyOk, submitToApi } from '../ui/forms';
 import { RuDateInput } from '../ui/RuDateInput';
 import { ruDate, useRefItems } from '../reception/CasesScreen';
 import { Guarded, printForm } from './Appendix3Form';
+import { hostToday } from '../clock';
 
 // ------------------------------------------------------------------ due dates
 
@@ -29,7 +29,7 @@ let calendarCache: { at: number; promise: Promise<ProductionCalendar | null> } |
 
 function loadCalendar(): Promise<ProductionCalendar | null> {
   if (calendarCache && Date.now() - calendarCache.at < 600_000) return calendarCache.promise;
-  const y = Number(todayIso().slice(0, 4));
+  const y = Number(hostToday().slice(0, 4));
   const promise = Promise.all(
     [y, y + 1].map((year) =>
       api['calendar.year']({ year }).then(
@@ -64,7 +64,7 @@ export function useWorkCalendar(): ProductionCalendar | null {
 
 /** Overdue / today / within 2 working days / later; without the calendar, by plain dates. */
 export function dueUrgency(cal: ProductionCalendar | null, date: string): Urgency {
-  const today = todayIso();
+  const today = hostToday();
   if (cal) {
     try {
       return urgencyOf(cal, date, today);
@@ -292,7 +292,7 @@ function SendModal({
   onDone(c: CaseView, channel: string): void;
 }) {
   const form = useForm({
-    initialValues: { sentDate: todayIso(), channel: 'smev' as string, outgoingNumber: '', subject: proposal.subject },
+    initialValues: { sentDate: hostToday(), channel: 'smev' as string, outgoingNumber: '', subject: proposal.subject },
     validate: {
       sentDate: (v) => (v ? null : 'Укажите дату направления'),
       outgoingNumber: (v) => (v.trim() ? null : 'Укажите исходящий номер'),
@@ -348,7 +348,7 @@ function SendModal({
 
 function AnswerModal({ request, onClose, onDone }: { request: RequestView; onClose(): void; onDone(c: CaseView): void }) {
   const form = useForm({
-    initialValues: { answerDate: todayIso(), incomingNumber: '', summary: '' },
+    initialValues: { answerDate: hostToday(), incomingNumber: '', summary: '' },
     validate: {
       answerDate: (v) => (v ? null : 'Укажите дату ответа'),
       incomingNumber: (v) => (v.trim() ? null : 'Укажите входящий номер'),

@@ -18,7 +18,6 @@ import {
 import { isClosed, stepsDone } from '../../../core/domain/case-states';
 import { ProductionCalendar, type CalendarDay } from '../../../core/domain/calendar';
 import { LGOTA_CATEGORIES } from '../../../core/domain/checklists';
-import { todayIso } from '../../../core/domain/dates';
 import { DEADLINE_LABELS, urgency as urgencyOf, type DeadlineKind, type Urgency } from '../../../core/domain/deadlines';
 import { api, errorMessage } from '../api';
 import { useSession } from '../session';
@@ -30,6 +29,7 @@ import { Page } from '../ui/Page';
 import { CaseProcessing } from '../processing/CaseProcessing';
 import { PortalCaseData } from '../exchange/PortalCaseData';
 import { ageAt, channelLabel, ruDate, ruDateTime, snilsText, StatusBadge, useRefItems } from './CasesScreen';
+import { hostToday } from '../clock';
 
 // ------------------------------------------------------------------ shared display pieces
 
@@ -78,7 +78,7 @@ export interface PersonLike {
 }
 
 export function PersonDetails({ person, at }: { person: PersonLike; at?: string }) {
-  const age = ageAt(person.birthDate, at ?? todayIso());
+  const age = ageAt(person.birthDate, at ?? hostToday());
   const same = !person.actualAddress || person.actualAddress === person.regAddress;
   return (
     <InfoRows
@@ -105,7 +105,7 @@ function useCalendar(): ProductionCalendar | null {
   const [cal, setCal] = useState<ProductionCalendar | null>(null);
   useEffect(() => {
     let stale = false;
-    const y = Number(todayIso().slice(0, 4));
+    const y = Number(hostToday().slice(0, 4));
     Promise.all(
       [y, y + 1].map((year) =>
         api['calendar.year']({ year }).then(
@@ -140,7 +140,7 @@ function stepDone(c: CaseView, kind: DeadlineKind): boolean {
 
 function DeadlinesCard({ c }: { c: CaseView }) {
   const cal = useCalendar();
-  const today = todayIso();
+  const today = hostToday();
   const urgencyFor = (kind: DeadlineKind, date: string): Urgency => {
     if (kind === c.nextDueKind && c.urgency) return c.urgency;
     if (cal) {

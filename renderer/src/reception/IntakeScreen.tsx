@@ -66,7 +66,7 @@ import {
   type IncomeExemptionCode,
   type SubserviceCode,
 } from '../../../core/domain/checklists';
-import { isIsoDate, todayIso } from '../../../core/domain/dates';
+import { formatRuDateTime, isIsoDate } from '../../../core/domain/dates';
 import { CHANNEL_LABELS, CHANNELS, type Channel } from '../../../core/domain/deadlines';
 import { formatSnils, normalizeSnils, snilsError } from '../../../core/domain/snils';
 import { api, ApiError } from '../api';
@@ -79,6 +79,7 @@ import { notifyError } from '../ui/forms';
 import { Page } from '../ui/Page';
 import { RuDateInput } from '../ui/RuDateInput';
 import { ageAt, LabeledSelect, ruDate, ruDateTime, snilsText, StatusBadge, subserviceShort, useRefItems } from './CasesScreen';
+import { hostDateTime, hostNow, hostToday } from '../clock';
 
 // ------------------------------------------------------------------ form values
 
@@ -152,11 +153,10 @@ interface IntakeValues {
   marks: Record<string, Mark>;
 }
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
 
 function nowParts(): { receivedDate: string; receivedTime: string } {
-  const d = new Date();
-  return { receivedDate: todayIso(d), receivedTime: `${pad2(d.getHours())}:${pad2(d.getMinutes())}` };
+  const [receivedDate, receivedTime] = hostDateTime().split('T');
+  return { receivedDate, receivedTime };
 }
 
 const emptyIdDoc = (kind: IdDocKind | ''): IdDocValues => ({ kind, series: '', number: '', issuer: '', issueDate: '' });
@@ -356,7 +356,7 @@ function effectiveLgota(v: IntakeValues): IncomeExemptionCode | null {
 }
 
 function ageAtReceipt(v: IntakeValues): number | null {
-  return ageAt(v.applicant.birthDate, isIsoDate(v.receivedDate) ? v.receivedDate : todayIso());
+  return ageAt(v.applicant.birthDate, isIsoDate(v.receivedDate) ? v.receivedDate : hostToday());
 }
 
 function checklistFor(v: IntakeValues): ChecklistItem[] {
@@ -584,7 +584,7 @@ export function IntakeScreen({ portalApplicationId }: { portalApplicationId?: nu
   const saveDraft = useDebouncedCallback(
     (values: IntakeValues) => {
       pendingSave.current = api['drafts.save']({ kind: 'intake', data: { v: DRAFT_VERSION, values } }).then(
-        () => setDraftState({ at: new Date() }),
+        () => setDraftState({ at: hostNow() }),
         () => setDraftState({ error: true }),
       );
     },
@@ -866,8 +866,8 @@ export function IntakeScreen({ portalApplicationId }: { portalApplicationId?: nu
 
   const birthError =
     form.errors['applicant.birthDate'] ??
-    (isIsoDate(v.applicant.birthDate) && v.applicant.birthDate > todayIso() ? 'Дата рождения позже сегодняшней' : null);
-  const receivedFuture = isIsoDate(v.receivedDate) && v.receivedDate > todayIso();
+    (isIsoDate(v.applicant.birthDate) && v.applicant.birthDate > hostToday() ? 'Дата рождения позже сегодняшней' : null);
+  const receivedFuture = isIsoDate(v.receivedDate) && v.receivedDate > hostToday();
   const now = nowParts();
   const tErr =
     (v.receivedTime ? timeError(v.receivedTime) : null) ??
@@ -1278,7 +1278,7 @@ export function IntakeScreen({ portalApplicationId }: { portalApplicationId?: nu
             <Group justify="space-between">
               <Text size="xs" c="dimmed">
                 {draftState && 'at' in draftState
-                  ? `Черновик сохранён в ${pad2(draftState.at.getHours())}:${pad2(draftState.at.getMinutes())}`
+                  ? `Черновик сохранён в ${formatRuDateTime(draftState.at).slice(11)}`
                   : draftState
                     ? 'Черновик не сохранён'
                     : 'Черновик сохраняется автоматически'}

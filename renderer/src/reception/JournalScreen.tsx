@@ -8,7 +8,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import type { CaseStatus } from '../../../core/domain/case-states';
 import type { SubserviceCode } from '../../../core/domain/checklists';
-import { isoFromParts, todayIso } from '../../../core/domain/dates';
+import { isoFromParts } from '../../../core/domain/dates';
 import type { Channel } from '../../../core/domain/deadlines';
 import { api } from '../api';
 import { navigate } from '../router';
@@ -32,9 +32,10 @@ import {
   useSessionState,
   countText,
 } from './CasesScreen';
+import { hostToday } from '../clock';
 
 function currentMonth(): { from: string; to: string } {
-  const today = todayIso();
+  const today = hostToday();
   const y = Number(today.slice(0, 4));
   const m = Number(today.slice(5, 7));
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();

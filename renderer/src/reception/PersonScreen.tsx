@@ -2,12 +2,12 @@
 import { Card, Center, Loader, Stack, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { PersonWithCases } from '../../../core/api/reception';
-import { todayIso } from '../../../core/domain/dates';
 import { api, errorMessage } from '../api';
 import { ErrorState } from '../ui/ErrorState';
 import { Page } from '../ui/Page';
 import { PersonDetails } from './CaseScreen';
 import { ageAt, CaseTable } from './CasesScreen';
+import { hostToday } from '../clock';
 
 export function PersonScreen({ id }: { id: number }) {
   const [person, setPerson] = useState<PersonWithCases | null>(null);
@@ -36,7 +36,7 @@ export function PersonScreen({ id }: { id: number }) {
     );
   }
 
-  const age = ageAt(person.birthDate, todayIso());
+  const age = ageAt(person.birthDate, hostToday());
   const cases = [...person.cases].sort((a, b) => b.registeredAt.localeCompare(a.registeredAt));
 
   return (
