@@ -49,6 +49,7 @@ export const optChoice = <T extends Codes>(codes: T) =>
 export const multiChoice = <T extends Codes>(codes: T) =>
   z
     .array(z.enum(codes, { error: CHOICE_ERROR }), { error: 'Неверный список вариантов' })
+    .max(codes.length * 2, { error: 'Слишком много вариантов' })
     .transform((a) => codes.filter((c) => a.includes(c)) as T[number][])
     .optional();
 

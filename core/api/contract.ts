@@ -22,7 +22,7 @@ import {
   WithdrawInput,
 } from './processing';
 import { CaseFilters, CaseRow, CaseView, FileOut, PersonWithCases, RegisterInput } from './reception';
-import { id, isoDate, newPassword, optText, Role, roles, text, username } from './schemas';
+import { id, isoDate, jsonObject, newPassword, optText, Role, roles, text, username } from './schemas';
 
 /** 'public': no session needed; 'user': any signed-in user; or a list of roles (any one suffices). */
 export type Access = 'public' | 'user' | readonly Role[];
@@ -44,6 +44,21 @@ const empty = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
 
 // ---------------------------------------------------------------- entities
+
+/**
+ * First-run setup: the office, its head (printed on every signed form; the
+ * setup screen requires it, tools may leave it for the office screen) and the
+ * first administrator.
+ */
+export const SetupInput = z.object({
+  officeCode: text(40),
+  headName: optText(200),
+  headPosition: optText(200),
+  username,
+  fullName: text(200),
+  position: text(200),
+  password: newPassword,
+});
 
 export const UserView = z.object({
   id: z.number(),
@@ -147,13 +162,7 @@ export const methods = {
     access: 'public',
     write: true,
     summary: 'First run: choose the office and create the first administrator. Refused once done.',
-    input: z.object({
-      officeCode: text(40),
-      username,
-      fullName: text(200),
-      position: text(200),
-      password: newPassword,
-    }),
+    input: SetupInput,
     output: SessionView,
   }),
   'auth.login': method({
@@ -178,7 +187,7 @@ export const methods = {
     access: 'user',
     write: true,
     summary: 'Change one’s own password.',
-    input: z.object({ currentPassword: z.string().min(1, { error: 'Укажите текущий пароль' }), newPassword }),
+    input: z.object({ currentPassword: z.string().min(1, { error: 'Укажите текущий пароль' }).max(200), newPassword }),
     output: ok,
   }),
 
@@ -398,7 +407,7 @@ export const methods = {
     access: 'user',
     write: true,
     summary: 'Save the unfinished form (kept across restarts until registered or cleared).',
-    input: z.object({ kind: z.enum(['intake']), data: z.unknown().refine((v) => JSON.stringify(v ?? null).length < 200_000, { error: 'Черновик слишком большой' }) }),
+    input: z.object({ kind: z.enum(['intake']), data: jsonObject() }),
     output: ok,
   }),
   'drafts.clear': method({

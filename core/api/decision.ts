@@ -108,12 +108,13 @@ export const IppsuDraft = z
     form: z.enum(SERVICE_FORMS, { error: 'Выберите форму социального обслуживания' }),
     services: z
       .array(IppsuService, { error: 'Добавьте хотя бы одну социальную услугу' })
-      .min(1, { error: 'Добавьте хотя бы одну социальную услугу' }),
+      .min(1, { error: 'Добавьте хотя бы одну социальную услугу' })
+      .max(200, { error: 'Не более 200 социальных услуг' }),
     /** Recommended providers (item 12). */
-    providers: z.array(IppsuProvider, { error: 'Неверный список поставщиков' }).default([]),
+    providers: z.array(IppsuProvider, { error: 'Неверный список поставщиков' }).max(50, { error: 'Не более 50 поставщиков' }).default([]),
     payment: z.enum(PAYMENTS, { error: 'Укажите условия оплаты: бесплатно, за частичную или за полную плату' }),
     /** Мероприятия по социальному сопровождению (item 14). */
-    supportMeasures: z.array(SupportMeasure).optional(),
+    supportMeasures: z.array(SupportMeasure).max(50, { error: 'Не более 50 мероприятий' }).optional(),
     /** Further conditions of providing the services (item 11). */
     conditions: optText(2000),
   })
@@ -132,6 +133,7 @@ export const RefusalDraft = z.object({
       error: 'Выберите основание отказа',
     })
     .min(1, { error: 'Выберите хотя бы одно основание отказа (п. 31 регламента)' })
+    .max(REFUSAL_GROUND_CODES.length * 2, { error: 'Слишком много оснований отказа' })
     .transform((g) => [...new Set(g)]),
   /** The motivated reasoning: which facts lead to the grounds chosen. */
   motivatedText: z

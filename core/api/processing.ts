@@ -19,7 +19,7 @@ export const REQUEST_CHANNEL_LABELS: Record<(typeof REQUEST_CHANNELS)[number], s
 export const SendRequestInput = z.object({
   caseId: id,
   agencyCode: text(40),
-  documentKeys: z.array(text(80)).min(1, { error: 'Выберите запрашиваемые документы' }),
+  documentKeys: z.array(text(80)).min(1, { error: 'Выберите запрашиваемые документы' }).max(50, { error: 'Не более 50 документов в одном запросе' }),
   subject: text(1000),
   channel: z.enum(REQUEST_CHANNELS, { error: 'Укажите способ направления' }),
   outgoingNumber: text(60),
@@ -198,7 +198,7 @@ export const SaveProviderInput = z.object({
   address: text(500),
   phone: optText(100),
   email: optText(200),
-  forms: z.array(z.enum(['home', 'semi-stationary', 'stationary'])).min(1, { error: 'Выберите хотя бы одну форму обслуживания' }),
-  serviceCodes: z.array(text(40)).default([]),
+  forms: z.array(z.enum(['home', 'semi-stationary', 'stationary'])).min(1, { error: 'Выберите хотя бы одну форму обслуживания' }).max(3),
+  serviceCodes: z.array(text(40)).max(500, { error: 'Не более 500 услуг' }).default([]),
   active: z.boolean().default(true),
 });

@@ -119,6 +119,7 @@ export type DocumentMark = z.infer<typeof DocumentMark>;
 
 const localDateTime = z
   .string({ error: 'Укажите дату и время поступления' })
+  .max(16, { error: 'Укажите дату и время поступления' })
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'Укажите дату и время поступления' })
   .refine((s) => isIsoDate(s.slice(0, 10)) && Number(s.slice(11, 13)) < 24 && Number(s.slice(14, 16)) < 60, {
     error: 'Неверные дата или время',

@@ -6,9 +6,10 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates';
 import { normalizeSnils, snilsError } from '../domain/snils';
+import { installRussianErrors } from './zod-ru';
 
-// Default zod messages in Russian (type mismatches and the like).
-z.config(z.locales.ru());
+// zod's messages in Russian, as plain sentences (type mismatches and the like).
+installRussianErrors();
 
 export const ROLES = ['reception', 'specialist', 'head', 'admin'] as const;
 export const Role = z.enum(ROLES);
@@ -38,6 +39,7 @@ export const optText = (max = 500) =>
 
 export const isoDate = z
   .string({ error: 'Укажите дату' })
+  .max(10, { error: 'Неверная дата: укажите дату в формате ДД.ММ.ГГГГ' })
   .refine(isIsoDate, { error: 'Неверная дата: укажите дату в формате ДД.ММ.ГГГГ' });
 
 export const id = z.number({ error: 'Не указан идентификатор' }).int().positive();
@@ -56,13 +58,14 @@ export const newPassword = z
   .max(200, { error: 'Пароль слишком длинный' })
   .refine((p) => new Set(p).size >= 4, { error: 'Пароль слишком простой: используйте разные символы' });
 
-export const roles = z.array(Role).min(1, { error: 'Выберите хотя бы одну роль' }).transform((r) => [...new Set(r)]);
+export const roles = z.array(Role).min(1, { error: 'Выберите хотя бы одну роль' }).max(ROLES.length * 2).transform((r) => [...new Set(r)]);
 
 /** An optional СНИЛС: checksum verified, stored as 11 digits. */
 export const optSnils = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
   z
     .string()
+    .max(20, { error: 'СНИЛС — 11 цифр' })
     .superRefine((s, ctx) => {
       const err = snilsError(s);
       if (err) ctx.addIssue({ code: 'custom', message: err });
@@ -75,3 +78,34 @@ export const email = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
   z.email({ error: 'Неверный адрес электронной почты' }).max(200).optional(),
 );
+
+/** Depth and size of a free JSON value, measured without recursion (a 10,000-level nesting must not overflow the stack). */
+function jsonShape(v: unknown, maxDepth: number, maxNodes: number): 'ok' | 'deep' | 'big' | 'bad' {
+  const stack: [unknown, number][] = [[v, 1]];
+  let nodes = 0;
+  while (stack.length) {
+    const [x, d] = stack.pop()!;
+    if (++nodes > maxNodes) return 'big';
+    if (x === null || typeof x === 'string' || typeof x === 'boolean') continue;
+    if (typeof x === 'number') {
+      if (!Number.isFinite(x)) return 'bad';
+      continue;
+    }
+    if (typeof x !== 'object') return 'bad';
+    if (d > maxDepth) return 'deep';
+    for (const child of Array.isArray(x) ? x : Object.values(x as object)) stack.push([child, d + 1]);
+  }
+  return 'ok';
+}
+
+/** A free JSON object (a draft, an act's fields): not null, bounded in depth, node count and size. */
+export const jsonObject = (opts: { maxDepth?: number; maxNodes?: number; maxChars?: number } = {}) => {
+  const { maxDepth = 12, maxNodes = 20_000, maxChars = 200_000 } = opts;
+  return z.record(z.string().max(200), z.unknown()).superRefine((v, ctx) => {
+    const shape = jsonShape(v, maxDepth, maxNodes);
+    if (shape === 'deep') ctx.addIssue({ code: 'custom', message: 'Слишком глубокая вложенность данных' });
+    else if (shape === 'big') ctx.addIssue({ code: 'custom', message: 'Слишком много данных' });
+    else if (shape === 'bad') ctx.addIssue({ code: 'custom', message: 'Недопустимое значение в данных' });
+    else if (JSON.stringify(v).length > maxChars) ctx.addIssue({ code: 'custom', message: 'Слишком большой объём данных' });
+  });
+};

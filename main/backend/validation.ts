@@ -1,17 +1,27 @@
 /**
  * Turns a zod failure into the API's VALIDATION error: one Russian message
- * naming the fields to fix, plus per-field messages for the form.
+ * naming the fields to fix by their labels, plus per-field messages for the
+ * form. No internal key or English word reaches the message.
  */
 import type { z } from 'zod';
 import { ApiError } from '../../core/api/errors';
 import { FIELD_LABELS } from '../../core/api/field-labels';
 
-function labelFor(path: PropertyKey[]): string {
-  for (let i = path.length - 1; i >= 0; i--) {
-    const key = path[i];
-    if (typeof key === 'string' && FIELD_LABELS[key]) return FIELD_LABELS[key];
+/** The label of the field at `path`: 'parent.field' first, then 'field', else the nearest labelled parent. */
+export function labelFor(path: readonly PropertyKey[]): string {
+  const keys = path.filter((k): k is string => typeof k === 'string');
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const specific = i > 0 ? FIELD_LABELS[`${keys[i - 1]}.${keys[i]}`] : undefined;
+    if (specific) return specific;
+    if (FIELD_LABELS[keys[i]]) return FIELD_LABELS[keys[i]];
   }
-  return path.length ? String(path[path.length - 1]) : 'Данные';
+  return 'Данные';
+}
+
+/** «…, строка 3» for a field inside a list, so the person knows which row to fix. */
+function rowOf(path: readonly PropertyKey[]): string {
+  const last = [...path].reverse().find((k) => typeof k === 'number');
+  return typeof last === 'number' ? ` (строка ${last + 1})` : '';
 }
 
 export function zodToApiError(err: z.ZodError): ApiError {
@@ -21,7 +31,8 @@ export function zodToApiError(err: z.ZodError): ApiError {
     const key = issue.path.map(String).join('.') || '_';
     if (fields[key]) continue;
     fields[key] = issue.message;
-    parts.push(`${labelFor(issue.path)}: ${issue.message}`);
+    if (parts.length < 10) parts.push(`${labelFor(issue.path)}${rowOf(issue.path)}: ${issue.message}`);
   }
-  return new ApiError('VALIDATION', `Проверьте данные. ${parts.join('; ')}.`, fields);
+  const more = Object.keys(fields).length - parts.length;
+  return new ApiError('VALIDATION', `Проверьте данные. ${parts.join('; ')}${more > 0 ? `; и ещё ${more}` : ''}.`, fields);
 }

@@ -176,7 +176,7 @@ function buildQuestionnaire(spec: ScaleSpec, d: ScaleQuestionnaireData): Promise
     para(
       [
         run('Дата рождения: ', { bold: true }),
-        run(`${formatRuDate(d.person.birthDate)} (полных лет: ${fullYears(d.person.birthDate, d.date)})`),
+        run(d.person.birthDate ? `${formatRuDate(d.person.birthDate)} (полных лет: ${fullYears(d.person.birthDate, d.date)})` : '____________'),
         run('     Дата обследования: ', { bold: true }),
         run(date),
       ],

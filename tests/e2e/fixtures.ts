@@ -80,6 +80,8 @@ export const test = base.extend<{ app: AppHandle }>({
 
 export { expect };
 
+export const HEAD_OF_OFFICE = { name: 'Руководова Елена Петровна', position: 'Начальник управления' };
+
 export const ADMIN = { username: 'admin', password: 'admin-pass-1', fullName: 'Администраторова Анна Сергеевна', position: 'Главный специалист-эксперт' };
 
 /** First-run setup through the real UI. */
@@ -87,8 +89,10 @@ export async function setupThroughUi(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Первоначальная настройка Socdesk' })).toBeVisible();
   await page.getByRole('combobox', { name: 'Управление социальной защиты населения' }).fill('Сургут');
   await page.getByRole('option', { name: /г\. Сургут/ }).click();
+  await page.getByLabel('ФИО руководителя управления').fill(HEAD_OF_OFFICE.name);
+  await page.getByLabel('Должность руководителя').fill(HEAD_OF_OFFICE.position);
   await page.getByLabel('ФИО администратора').fill(ADMIN.fullName);
-  await page.getByLabel('Должность').fill(ADMIN.position);
+  await page.getByLabel(/^Должность\s*\*?$/).fill(ADMIN.position);
   await page.getByLabel('Имя пользователя (латиницей)').fill(ADMIN.username);
   await page.getByLabel(/^Пароль\s*\*?$/).fill(ADMIN.password);
   await page.getByLabel('Пароль ещё раз').fill(ADMIN.password);

@@ -1,4 +1,4 @@
-import { ADMIN, expect, login, logout, setupThroughUi, test } from './fixtures';
+import { ADMIN, expect, HEAD_OF_OFFICE, login, logout, setupThroughUi, test } from './fixtures';
 
 const STAFF = [
   { username: 'priem', fullName: 'Приёмова Ольга Ивановна', role: 'Приём' },
@@ -8,9 +8,17 @@ const STAFF = [
 ];
 const PASSWORD = 'staff-pass-1';
 
-test('first run: choose the office, create the administrator, sign out and in', async ({ app }) => {
+test('first run: choose the office, name its head, create the administrator, sign out and in', async ({ app }) => {
   const { page } = app;
+  // The empty form names every field to fill, not only the office.
+  await page.getByRole('button', { name: 'Сохранить и войти' }).click();
+  for (const field of ['Управление социальной защиты населения', 'ФИО руководителя управления', 'Должность руководителя', 'ФИО администратора', 'Имя пользователя (латиницей)']) {
+    await expect(page.getByRole('textbox', { name: field }).or(page.getByRole('combobox', { name: field }))).toHaveAttribute('aria-invalid', 'true');
+  }
   await setupThroughUi(page);
+  const office = await app.callApi('auth.session', {});
+  expect(office.ok && office.data?.office.headName).toBe(HEAD_OF_OFFICE.name);
+  expect(office.ok && office.data?.office.headPosition).toBe(HEAD_OF_OFFICE.position);
   await expect(page.getByText('Управление социальной защиты населения по г. Сургуту')).toBeVisible();
   for (const section of ['Журнал', 'Дела', 'Сроки', 'Справочники', 'Обмен', 'Администрирование']) {
     await expect(page.getByRole('navigation').getByText(section, { exact: true })).toBeVisible();

@@ -41,13 +41,15 @@ export const authHandlers: HandlerGroup<
         .get();
       if (!office) throw new ApiError('VALIDATION', 'Выберите управление из списка.', { officeCode: 'Выберите управление из списка' });
       setSetting(ctx.db, OFFICE_SETTING, office.code);
+      const details = { ...office.details, headName: input.headName ?? null, headPosition: input.headPosition ?? null };
+      ctx.db.update(refItems).set({ details, locallyModified: true }).where(and(eq(refItems.kind, 'office'), eq(refItems.code, office.code))).run();
       const u = ctx.db
         .insert(users)
         .values({ username: input.username, fullName: input.fullName, position: input.position, roles: ['admin'], passwordHash })
         .returning()
         .get();
       const actor = { id: u.id, username: u.username };
-      ctx.audit({ action: 'setup.init', entity: 'settings', entityId: OFFICE_SETTING, after: { officeCode: office.code }, actor });
+      ctx.audit({ action: 'setup.init', entity: 'settings', entityId: OFFICE_SETTING, after: { officeCode: office.code, headName: input.headName ?? null, headPosition: input.headPosition ?? null }, actor });
       ctx.audit({ action: 'create', entity: 'user', entityId: u.id, after: auditableUser(u), actor });
       ctx.session.start(u.id);
       return u.id;

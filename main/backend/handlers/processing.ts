@@ -128,6 +128,19 @@ function registerInteragencyAnswer(ctx: UserCtx, input: z.output<typeof import('
 
 const ACT_EDITABLE = new Set(['registered', 'requests_sent', 'documents_complete', 'decision_drafted']);
 
+/** An act records a visit that happened: none of its dates may be after today. */
+function refuseFutureActDates(act: Record<string, unknown>, today: string): void {
+  const citizen = act.citizen as { date?: unknown } | undefined;
+  const dates: [string, unknown][] = [
+    ['date', act.date],
+    ['signaturesDate', act.signaturesDate],
+    ['citizen.date', citizen?.date],
+  ];
+  const fields: Record<string, string> = {};
+  for (const [path, v] of dates) if (typeof v === 'string' && v > today) fields[`act.${path}`] = 'Позже сегодняшней даты';
+  if (Object.keys(fields).length) throw new ApiError('VALIDATION', 'Даты акта не могут быть позже сегодняшней: акт составляется по итогам обследования.', fields);
+}
+
 function saveAct(ctx: UserCtx, input: z.output<typeof SaveActInput>) {
   return ctx.tx(() => {
     const c = openCase(ctx, input.caseId);
@@ -138,6 +151,7 @@ function saveAct(ctx: UserCtx, input: z.output<typeof SaveActInput>) {
     const lawton = 'lawton' in input ? (input.lawton as Record<string, number>) : null;
     // The scale results are carried into the Appendix 3 act.
     const act: Record<string, unknown> = { ...input.act };
+    refuseFutureActDates(act, localDate(ctx));
     if (barthel) {
       const b = scoreBarthel(barthel);
       act.barthel = b.complete ? { score: b.score, band: b.band } : null;

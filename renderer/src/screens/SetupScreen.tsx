@@ -1,11 +1,21 @@
 /** First run: the administrator picks the office and creates their own account. */
 import { Button, Center, Paper, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { schemaResolver, useForm } from '@mantine/form';
 import { useState } from 'react';
-import type { SessionView } from '../../../core/api/contract';
+import { z } from 'zod';
+import { SetupInput, type SessionView } from '../../../core/api/contract';
+import { text } from '../../../core/api/schemas';
 import { api } from '../api';
 import { navigate } from '../router';
 import { submitToApi } from '../ui/forms';
+
+/** The contract's setup input, with what the screen adds: the head is required here, the password typed twice. */
+const SETUP_FORM = SetupInput.extend({
+  officeCode: z.string().min(1, { error: 'Выберите управление из списка' }),
+  headName: text(200),
+  headPosition: text(200),
+  password2: z.string(),
+}).refine((v) => v.password === v.password2, { error: 'Пароли не совпадают', path: ['password2'] });
 
 export function SetupScreen({
   offices,
@@ -16,11 +26,8 @@ export function SetupScreen({
 }) {
   const [busy, setBusy] = useState(false);
   const form = useForm({
-    initialValues: { officeCode: '', fullName: '', position: '', username: '', password: '', password2: '' },
-    validate: {
-      officeCode: (v) => (v ? null : 'Выберите управление'),
-      password2: (v, all) => (v === all.password ? null : 'Пароли не совпадают'),
-    },
+    initialValues: { officeCode: '', headName: '', headPosition: '', fullName: '', position: '', username: '', password: '', password2: '' },
+    validate: schemaResolver(SETUP_FORM, { sync: true }),
   });
 
   const submit = form.onSubmit(async ({ password2: _p, ...values }) => {
@@ -56,6 +63,8 @@ export function SetupScreen({
               nothingFoundMessage="Ничего не найдено"
               {...form.getInputProps('officeCode')}
             />
+            <TextInput label="ФИО руководителя управления" description="Печатается в подписываемых документах" required {...form.getInputProps('headName')} />
+            <TextInput label="Должность руководителя" placeholder="Начальник управления" required {...form.getInputProps('headPosition')} />
             <TextInput label="ФИО администратора" required autoComplete="name" {...form.getInputProps('fullName')} />
             <TextInput label="Должность" required {...form.getInputProps('position')} />
             <TextInput label="Имя пользователя (латиницей)" required autoComplete="username" {...form.getInputProps('username')} />
