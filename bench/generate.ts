@@ -7,7 +7,7 @@
 import { buildChecklist, defaultCircumstances, SUBSERVICE_CODES } from '../core/domain/checklists';
 import { CHANNELS } from '../core/domain/deadlines';
 import { foldRu } from '../core/domain/russian-text';
-import { addDays } from '../core/domain/dates';
+import { addDays, officeInstant } from '../core/domain/dates';
 import type { Db } from '../db/connection';
 import { computeDeadlines } from '../main/backend/cases';
 import type { ProductionCalendar } from '../core/domain/calendar';
@@ -130,7 +130,7 @@ export function fillDatabase(db: Db, cal: ProductionCalendar, o: FillOptions): v
       const applicant = JSON.stringify({ ...p, citizenship: 'rf' });
       const res = insCase.run(
         o.officeCode, year, seq, `${seq}/${year}`, personId, applicant, subservice, channel, channel === 'mfc' ? 'mfc-08' : null, JSON.stringify({ subservice }),
-        receivedAt, new Date(`${receivedAt}:00`).toISOString(), o.userId, o.userName, status,
+        receivedAt, officeInstant(receivedAt.slice(0, 10), receivedAt.slice(11, 16)).toISOString(), o.userId, o.userName, status,
         due.dueRegistration, due.dueRequests, due.dueDecision, due.dueResult, due.nextDue, due.nextDueKind,
       );
       const caseId = Number(res.lastInsertRowid);

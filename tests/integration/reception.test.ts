@@ -193,6 +193,16 @@ describe('journal and case list', () => {
     expect(page2.total).toBe(3);
     expect(page2.rows.map((r) => r.journalSeq)).toEqual([3]);
   });
+
+  it("takes a period in the office's dates: a registration at 00:30 on 1 January belongs to the new year", async () => {
+    clock = new Date('2026-12-31T19:30:00Z'); // 01.01.2027 00:30 at the office
+    const token = await signIn();
+    const c = await register(sampleApplication({ receivedAt: '2027-01-01T00:20' }), token);
+    expect(c.journalNumber).toBe('1/2027');
+    const list = async (f: Record<string, unknown>) => (await env.backend.invoke(token, 'cases.list', f as never)).data;
+    expect((await list({ from: '2027-01-01', to: '2027-01-01' })).rows.map((r) => r.journalNumber)).toEqual(['1/2027']);
+    expect((await list({ from: '2026-12-01', to: '2026-12-31' })).total).toBe(0);
+  });
 });
 
 describe('deadlines (p.17, 35, 45, 46)', () => {

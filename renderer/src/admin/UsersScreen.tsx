@@ -10,10 +10,11 @@ import { useSession } from '../session';
 import { ErrorState } from '../ui/ErrorState';
 import { notifyError, notifyOk, submitToApi } from '../ui/forms';
 import { Page } from '../ui/Page';
+import { hostNow } from '../clock';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; user: UserView } | { kind: 'password'; user: UserView } | null;
 
-const isLocked = (u: UserView) => u.lockedUntil !== null && Date.parse(u.lockedUntil) > Date.now();
+const isLocked = (u: UserView) => u.lockedUntil !== null && Date.parse(u.lockedUntil) > hostNow().getTime();
 
 function UserState({ user }: { user: UserView }) {
   if (!user.active) return <Text size="sm" c="dimmed">отключён</Text>;
