@@ -58,11 +58,6 @@ export function allowedTransitions(from: CaseStatus): readonly CaseStatus[] {
   return TRANSITIONS[from];
 }
 
-/** The states in which the draft of the result can be edited: not while it lies with the head. */
-export function draftEditable(s: CaseStatus): boolean {
-  return s === 'documents_complete' || s === 'decision_drafted' || s === 'returned' || s === 'signed';
-}
-
 /** The open states (the procedure still runs), in the order of the procedure. */
 export const OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((s) => !isClosed(s));
 

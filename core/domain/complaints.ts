@@ -199,11 +199,6 @@ export function complaintDeadlines(cal: ProductionCalendar, f: ComplaintFacts, t
   };
 }
 
-/** p.67: registered after the next working day. */
-export function complaintRegisteredLate(d: ComplaintDeadlines, registeredDate: string): boolean {
-  return registeredDate > d.registration;
-}
-
 /** The nearest deadline still to be met, given the complaint's state. */
 export function nextComplaintDeadline(
   d: ComplaintDeadlines,

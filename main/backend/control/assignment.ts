@@ -92,7 +92,7 @@ export function reassign(ctx: UserCtx, c: CaseRecord, responsibleId: number | nu
     throw new ApiError('CONFLICT', `Дело в состоянии «${CASE_STATUS_LABELS[c.status as CaseStatus]}»: ответственного не назначают.`);
   }
   const to = responsibleId === null ? null : candidate(ctx.db, responsibleId);
-  if (responsibleId !== null && !canBeResponsible(to)) {
+  if (responsibleId !== null && !canBeResponsible(to ?? undefined)) {
     throw new ApiError('VALIDATION', 'Ответственным можно назначить только действующего специалиста.', { responsibleId: 'Выберите действующего специалиста' });
   }
   if ((to?.id ?? null) === c.responsibleId) throw new ApiError('CONFLICT', 'Этот специалист уже отвечает за дело.');
