@@ -9,7 +9,7 @@
  * And which programmes are due for review: the term ends within a horizon, or
  * has ended. Pure functions, no I/O.
  */
-import { addDays, diffDays, formatRuDate, isoFromParts, isoParts } from './dates';
+import { addDays, diffDays, formatRuDate, isIsoDate, isoFromParts, isoParts } from './dates';
 
 export const IPPSU_MAX_YEARS = 3;
 /** The review list looks this many calendar days ahead by default. */
@@ -29,8 +29,9 @@ export function ippsuMaxTermUntil(date: string): string {
   return addYears(date, IPPSU_MAX_YEARS);
 }
 
-/** A Russian message when the term is not allowed, else null. */
+/** A Russian message when the term is not allowed, else null (null too for dates that are not dates: their own check says so). */
 export function ippsuTermError(date: string, termUntil: string): string | null {
+  if (!isIsoDate(date) || !isIsoDate(termUntil)) return null;
   if (termUntil <= date) return 'Срок действия программы должен оканчиваться позже даты составления';
   const max = ippsuMaxTermUntil(date);
   if (termUntil > max) {

@@ -406,3 +406,9 @@ export function complaintSummary(ctx: Ctx, scope: { responsibleId?: number } = {
   };
 }
 
+
+/** Complaints by urgency of their nearest deadline (for «Сроки»). */
+export function complaintUrgencyCounts(ctx: Ctx) {
+  const n = (f: ComplaintFilters) => ctx.db.select({ n: count() }).from(complaints).where(complaintConditions(ctx, f)).get()?.n ?? 0;
+  return { overdue: n({ urgency: 'overdue' }), dueToday: n({ urgency: 'today' }), soon: n({ urgency: 'soon' }) };
+}

@@ -24,7 +24,7 @@ import type { Ctx } from '../context';
 import { complaintSummary } from './complaints';
 import { firstSignedSql, isOpenSql, localDateOf, resultTermSql, signedKindSql, workingDayIndex } from './filters';
 
-type Filter = z.input<typeof CaseFilters>;
+type Filter = z.infer<typeof CaseFilters>;
 export interface Figure {
   count: number;
   filter: Filter;

@@ -34,6 +34,7 @@ import { personsByIds, savePerson, toPersonView } from '../persons';
 import { officeRow, toOfficeView } from '../views';
 import { assignAtRegistration } from '../control/assignment';
 import { reviewTarget } from '../control/reviews';
+import { complaintUrgencyCounts } from '../control/complaints';
 import { caseTermsFor } from '../control/terms';
 import type { HandlerGroup } from './types';
 
@@ -327,6 +328,7 @@ export const receptionHandlers: HandlerGroup<
       overdue: n(and(isNotNull(cases.nextDue), lt(cases.nextDue, t))),
       dueToday: n(eq(cases.nextDue, t)),
       soon: n(and(gt(cases.nextDue, t), lte(cases.nextDue, horizon))),
+      complaints: complaintUrgencyCounts(ctx),
     };
   },
 
