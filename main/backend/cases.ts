@@ -129,6 +129,10 @@ export function computeDeadlines(
   };
 }
 
+// Nested, so that drizzle qualifies the outer column: alone in a select list it writes "id", which the subquery reads as its own.
+const hasRequestsSql = sql`exists(select 1 from case_documents d where d.case_id = ${cases.id} and d.state = 'to_request')`;
+const signedAtSql = sql`(select max(signed_at) from case_decisions k where k.case_id = ${cases.id} and k.status = 'signed')`;
+
 /** The facts deadlines depend on, for the cases matching `where`. */
 function deadlineInputs(db: Db, where: SQL) {
   return db
@@ -146,8 +150,8 @@ function deadlineInputs(db: Db, where: SQL) {
       dueIssue: cases.dueIssue,
       nextDue: cases.nextDue,
       nextDueKind: cases.nextDueKind,
-      hasRequests: sql<number>`exists(select 1 from case_documents d where d.case_id = ${cases.id} and d.state = 'to_request')`,
-      signedAt: sql<string | null>`(select max(signed_at) from case_decisions k where k.case_id = ${cases.id} and k.status = 'signed')`,
+      hasRequests: sql<number>`${hasRequestsSql}`,
+      signedAt: sql<string | null>`${signedAtSql}`,
     })
     .from(cases)
     .where(where)

@@ -52,6 +52,18 @@ export const firstSignedSql = sql`(select date(min(k.signed_at), '+${sql.raw(Str
 /** Kind of the current signed result ('ippsu' | 'refusal'), or null. */
 export const signedKindSql = sql`(select k.kind from case_decisions k where k.case_id = ${cases.id} and k.status = 'signed')`;
 
+/** The grounds of p.31 of the current signed refusal (JSON array), or null. */
+export const refusalGroundsSql = sql`(select json_extract(k.data, '$.grounds') from case_decisions k where k.case_id = ${cases.id} and k.status = 'signed' and k.kind = 'refusal')`;
+
+/** Date of the first interagency request sent. */
+export const firstRequestSql = sql`(select min(r.sent_date) from interagency_requests r where r.case_id = ${cases.id})`;
+
+/** Date the result was issued. */
+export const issuedDateSql = sql`(select max(k.issued_date) from case_decisions k where k.case_id = ${cases.id})`;
+
+// These subqueries are used as nested SQL: drizzle writes a column of the outer table unqualified
+// when the template stands alone in a select list, and inside a subquery "id" would mean the inner table's.
+
 /** Working days from registration to the first signed result. */
 export const decisionDaysSql = sql`working_days(${localDateOf(cases.registeredAt)}, ${firstSignedSql})`;
 

@@ -22,7 +22,7 @@ import { cases } from '../../../db/schema';
 import { caseConditions } from '../cases';
 import type { Ctx } from '../context';
 import { complaintSummary } from './complaints';
-import { firstSignedSql, isOpenSql, localDateOf, resultTermSql, signedKindSql, workingDayIndex } from './filters';
+import { firstRequestSql, firstSignedSql, isOpenSql, issuedDateSql, localDateOf, refusalGroundsSql, resultTermSql, signedKindSql, workingDayIndex } from './filters';
 
 type Filter = z.infer<typeof CaseFilters>;
 export interface Figure {
@@ -135,9 +135,9 @@ function cohort(ctx: Ctx, scope: Scope): CohortRow[] {
       resultTerm: sql<number>`${resultTermSql}`,
       signedKind: sql<string | null>`${signedKindSql}`,
       firstSigned: sql<string | null>`${firstSignedSql}`,
-      grounds: sql<string | null>`(select json_extract(k.data, '$.grounds') from case_decisions k where k.case_id = ${cases.id} and k.status = 'signed' and k.kind = 'refusal')`,
-      firstRequest: sql<string | null>`(select min(r.sent_date) from interagency_requests r where r.case_id = ${cases.id})`,
-      issuedDate: sql<string | null>`(select max(k.issued_date) from case_decisions k where k.case_id = ${cases.id})`,
+      grounds: sql<string | null>`${refusalGroundsSql}`,
+      firstRequest: sql<string | null>`${firstRequestSql}`,
+      issuedDate: sql<string | null>`${issuedDateSql}`,
     })
     .from(cases)
     .where(where)
