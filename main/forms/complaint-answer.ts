@@ -77,7 +77,7 @@ export async function buildComplaintAnswer(d: ComplaintAnswerData): Promise<Buff
     spacer(14),
     ...title(['ОТВЕТ', 'по результатам рассмотрения жалобы'], { after: 10 }),
     body(
-      `Рассмотрена жалоба ${name}, поступившая ${formatRuDate(c.receivedDate)} и зарегистрированная ` +
+      `Рассмотрена жалоба, поступившая ${formatRuDate(c.receivedDate)} и зарегистрированная ` +
         `${formatRuDate(c.registeredDate)} за № ${c.number}, на решения и действия (бездействие) при предоставлении ` +
         'государственной услуги по признанию граждан нуждающимися в социальном обслуживании.',
     ),
