@@ -149,7 +149,8 @@ export interface ReviewRow {
 export function reviewList(ctx: Ctx, o: { horizonDays: number; expiredWithinDays: number; page: number; pageSize: number }) {
   const today = todayIso(ctx.now());
   const latest = sql`not exists (select 1 from case_decisions d2 join cases c2 on c2.id = d2.case_id
-      where c2.person_id = ${cases.personId} and d2.kind = 'ippsu' and d2.status = 'signed' and d2.signed_at > ${caseDecisions.signedAt})`;
+      where c2.person_id = ${cases.personId} and d2.kind = 'ippsu' and d2.status = 'signed'
+        and (d2.signed_at > ${caseDecisions.signedAt} or (d2.signed_at = ${caseDecisions.signedAt} and d2.id > ${caseDecisions.id})))`;
   const signedIppsu = sql`${caseDecisions.kind} = 'ippsu' and ${caseDecisions.status} = 'signed'`;
   const cols = {
     decisionId: caseDecisions.id,
