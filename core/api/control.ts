@@ -26,7 +26,7 @@ import {
 } from './complaints';
 import type { MethodDef } from './contract';
 import { CASE_OUTCOMES } from './control-filters';
-import { CaseFilters, CaseRow, CaseView, FileOut, PersonInput } from './reception';
+import { CaseFilters, CaseRow, CaseView, FileOut } from './reception';
 import { id, isoDate, optText, text } from './schemas';
 
 function method<I extends z.ZodType, O extends z.ZodType>(def: MethodDef<I, O>): MethodDef<I, O> {
@@ -374,7 +374,7 @@ export const controlMethods = {
       reviewOf: z.object({ outgoingNumber: z.string().nullable(), date: z.string(), termUntil: z.string(), journalNumber: z.string() }),
       personId: z.number(),
       subservice: z.string(),
-      applicant: PersonInput.partial().passthrough(),
+      applicant: z.record(z.string(), z.unknown()),
       representative: z.record(z.string(), z.unknown()).nullable(),
     }),
   }),

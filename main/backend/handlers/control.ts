@@ -192,7 +192,7 @@ export const controlHandlers: HandlerGroup<ControlMethod> = {
   },
 
   'ippsu.reviews': (ctx, input) => reviewList(ctx, input),
-  'ippsu.reviewPrefill': (ctx, input) => reviewPrefill(ctx, input.decisionId) as never,
+  'ippsu.reviewPrefill': (ctx, input) => reviewPrefill(ctx, input.decisionId),
   'persons.recordChange': (ctx, input) => recordCircumstanceChange(ctx, input),
   'persons.changes': (ctx, input) => circumstanceChangeList(ctx.db, input.personId),
 
