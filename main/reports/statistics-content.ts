@@ -74,7 +74,7 @@ export function reportTables(d: StatisticsReportData): ReportTable[] {
     {
       title: '2. Заявления по месяцам и подуслугам',
       columns: ['Месяц', ...subs.map(subserviceLabel), 'Всего'],
-      widths: [30, ...subs.map(() => 22), 18],
+      widths: [26, ...subs.map(() => 27), 16],
       rows: s.months.map((m) => [monthLabel(m.month), ...m.bySubservice.map((x) => x.count), m.total.count]),
     },
     {
