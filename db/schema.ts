@@ -204,11 +204,11 @@ export const cases = sqliteTable(
     index('cases_subservice_idx').on(t.subservice, t.journalYear, t.journalSeq, t.status, t.channel, t.registeredBy),
     index('cases_channel_idx').on(t.channel, t.journalYear, t.journalSeq, t.status, t.subservice, t.registeredBy),
     index('cases_registered_by_idx').on(t.registeredBy, t.journalYear, t.journalSeq, t.status, t.subservice, t.channel),
-    // «Мои дела» (open cases of a specialist by nearest deadline) and the list filter by responsible specialist.
-    index('cases_responsible_idx').on(t.responsibleId, t.status, t.nextDue),
+    // «Мои дела», the open cases on the dashboard (read from this index alone), the list filter by responsible specialist.
+    index('cases_open_idx').on(t.status, t.responsibleId, t.nextDue, t.nextDueKind),
     index('cases_responsible_journal_idx').on(t.responsibleId, t.journalYear, t.journalSeq),
-    // Period statistics read a period's registrations with what they are counted by.
-    index('cases_registered_stats_idx').on(t.registeredAt, t.subservice, t.channel, t.status, t.responsibleId),
+    // Period statistics read a period's registrations with what they are counted by, from the index alone.
+    index('cases_registered_stats_idx').on(t.registeredAt, t.subservice, t.channel, t.status, t.responsibleId, t.receivedAt, t.dueRegistration, t.dueResult),
   ],
 );
 
@@ -393,6 +393,8 @@ export const caseDecisions = sqliteTable(
     uniqueIndex('case_decisions_uq').on(t.caseId, t.version),
     // The ИППСУ review list reads programmes by the end of their term.
     index('case_decisions_term_idx').on(sql`json_extract(${t.data}, '$.termUntil')`),
+    // Statistics read the outcome and its dates without the row (which holds the signed DOCX).
+    index('case_decisions_stats_idx').on(t.caseId, t.status, t.kind, t.signedAt, t.issuedDate),
   ],
 );
 

@@ -61,15 +61,19 @@ export interface DurationDistribution {
   shareOnTime: number;
 }
 
-/** Distribution of durations (working days) against their terms (each case carries its own). */
-export function durationDistribution(items: readonly { days: number; term: number }[]): DurationDistribution {
+/**
+ * Distribution of durations (working days) and how many met their deadline
+ * (each case has its own: the result date counted with the terms it was
+ * registered with).
+ */
+export function durationDistribution(items: readonly { days: number; onTime: boolean }[]): DurationDistribution {
   const byDay = new Array<number>(DISTRIBUTION_MAX_DAY + 1).fill(0);
   let more = 0;
   let onTime = 0;
   for (const it of items) {
     if (it.days > DISTRIBUTION_MAX_DAY) more++;
     else byDay[it.days]++;
-    if (it.days <= it.term) onTime++;
+    if (it.onTime) onTime++;
   }
   return { byDay, more, total: items.length, onTime, shareOnTime: items.length ? onTime / items.length : 0 };
 }

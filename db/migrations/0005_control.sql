@@ -123,8 +123,9 @@ ALTER TABLE `cases` ADD `responsible_id` integer REFERENCES users(id);--> statem
 ALTER TABLE `cases` ADD `responsible_name` text;--> statement-breakpoint
 ALTER TABLE `cases` ADD `applied_terms` text;--> statement-breakpoint
 ALTER TABLE `cases` ADD `review_of_decision_id` integer REFERENCES case_decisions(id);--> statement-breakpoint
-CREATE INDEX `cases_responsible_idx` ON `cases` (`responsible_id`,`status`,`next_due`);--> statement-breakpoint
+CREATE INDEX `cases_open_idx` ON `cases` (`status`,`responsible_id`,`next_due`,`next_due_kind`);--> statement-breakpoint
 CREATE INDEX `cases_responsible_journal_idx` ON `cases` (`responsible_id`,`journal_year`,`journal_seq`);--> statement-breakpoint
-CREATE INDEX `cases_registered_stats_idx` ON `cases` (`registered_at`,`subservice`,`channel`,`status`,`responsible_id`);--> statement-breakpoint
+CREATE INDEX `cases_registered_stats_idx` ON `cases` (`registered_at`,`subservice`,`channel`,`status`,`responsible_id`,`received_at`,`due_registration`,`due_result`);--> statement-breakpoint
 CREATE INDEX `case_decisions_term_idx` ON `case_decisions` (json_extract(`data`, '$.termUntil'));--> statement-breakpoint
+CREATE INDEX `case_decisions_stats_idx` ON `case_decisions` (`case_id`,`status`,`kind`,`signed_at`,`issued_date`);--> statement-breakpoint
 UPDATE `cases` SET `applied_terms` = '{"registration":1,"requests":1,"decision":10,"result":15,"issue":5,"interagencyAnswer":5}' WHERE `applied_terms` IS NULL;

@@ -68,10 +68,10 @@ describe('statistics arithmetic', () => {
 
   it('distribution of days against the term and the share on time', () => {
     const d = durationDistribution([
-      { days: 3, term: 15 },
-      { days: 15, term: 15 },
-      { days: 16, term: 15 },
-      { days: 30, term: 15 },
+      { days: 3, onTime: true },
+      { days: 15, onTime: true },
+      { days: 16, onTime: false },
+      { days: 30, onTime: false },
     ]);
     expect(d.byDay[3]).toBe(1);
     expect(d.byDay[15]).toBe(1);

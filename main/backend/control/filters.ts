@@ -9,7 +9,6 @@ import type { ControlCaseFilters } from '../../../core/api/control-filters';
 import type { ProductionCalendar } from '../../../core/domain/calendar';
 import { OPEN_STATUSES } from '../../../core/domain/case-states';
 import { OFFICE_UTC_OFFSET_MINUTES } from '../../../core/domain/dates';
-import { REGULATION_CASE_TERMS } from '../../../core/domain/deadline-terms';
 import { WorkingDayIndex } from '../../../core/domain/statistics';
 import type { Db } from '../../../db/connection';
 import { cases } from '../../../db/schema';
@@ -52,23 +51,12 @@ export const firstSignedSql = sql`(select date(min(k.signed_at), '+${sql.raw(Str
 /** Kind of the current signed result ('ippsu' | 'refusal'), or null. */
 export const signedKindSql = sql`(select k.kind from case_decisions k where k.case_id = ${cases.id} and k.status = 'signed')`;
 
-/** The grounds of p.31 of the current signed refusal (JSON array), or null. */
-export const refusalGroundsSql = sql`(select json_extract(k.data, '$.grounds') from case_decisions k where k.case_id = ${cases.id} and k.status = 'signed' and k.kind = 'refusal')`;
-
-/** Date of the first interagency request sent. */
-export const firstRequestSql = sql`(select min(r.sent_date) from interagency_requests r where r.case_id = ${cases.id})`;
-
-/** Date the result was issued. */
-export const issuedDateSql = sql`(select max(k.issued_date) from case_decisions k where k.case_id = ${cases.id})`;
-
 // These subqueries are used as nested SQL: drizzle writes a column of the outer table unqualified
 // when the template stands alone in a select list, and inside a subquery "id" would mean the inner table's.
 
 /** Working days from registration to the first signed result. */
 export const decisionDaysSql = sql`working_days(${localDateOf(cases.registeredAt)}, ${firstSignedSql})`;
 
-/** The p.17 term the case was registered with. */
-export const resultTermSql = sql`coalesce(json_extract(${cases.appliedTerms}, '$.result'), ${REGULATION_CASE_TERMS.result})`;
 
 /** p.35, p.43: see registeredLate in core/domain/deadlines.ts. */
 export const lateRegistrationSql = sql`(case when ${cases.channel} = 'in_person' then ${localDateOf(cases.registeredAt)} > substr(${cases.receivedAt}, 1, 10) else ${cases.dueRegistration} is not null and ${localDateOf(cases.registeredAt)} > ${cases.dueRegistration} end)`;
@@ -101,7 +89,8 @@ export function controlConditions(db: Db, f: ControlCaseFilters, cal: Production
     w.push(sql`${firstSignedSql} is not null`);
     if (f.decisionDaysMin !== undefined) w.push(sql`${decisionDaysSql} >= ${f.decisionDaysMin}`);
     if (f.decisionDaysMax !== undefined) w.push(sql`${decisionDaysSql} <= ${f.decisionDaysMax}`);
-    if (f.decisionOnTime !== undefined) w.push(f.decisionOnTime ? sql`${decisionDaysSql} <= ${resultTermSql}` : sql`${decisionDaysSql} > ${resultTermSql}`);
+    // p.17: the result date stored on the case was counted with the terms the case was registered with.
+    if (f.decisionOnTime !== undefined) w.push(f.decisionOnTime ? sql`${firstSignedSql} <= ${cases.dueResult}` : sql`${firstSignedSql} > ${cases.dueResult}`);
   }
   return w;
 }

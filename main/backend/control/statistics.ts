@@ -7,7 +7,7 @@
  * compliance of each stage with its deadline. Every figure carries the case
  * filter (or complaint filter) that lists the cases behind it.
  */
-import { and, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CaseFilters } from '../../../core/api/reception';
 import { CASE_OUTCOMES, type CaseOutcome } from '../../../core/api/control-filters';
@@ -18,11 +18,11 @@ import { ApiError } from '../../../core/api/errors';
 import { REFUSAL_GROUNDS, type RefusalGroundCode } from '../../../core/domain/refusal-grounds';
 import { SUBSERVICE_CODES } from '../../../core/domain/checklists';
 import { DISTRIBUTION_MAX_DAY, durationDistribution, stageOutcome, type StageOutcome } from '../../../core/domain/statistics';
-import { cases } from '../../../db/schema';
+import { caseDecisions, cases, interagencyRequests, users } from '../../../db/schema';
 import { caseConditions } from '../cases';
 import type { Ctx } from '../context';
 import { complaintSummary } from './complaints';
-import { firstRequestSql, firstSignedSql, isOpenSql, issuedDateSql, localDateOf, refusalGroundsSql, resultTermSql, signedKindSql, workingDayIndex } from './filters';
+import { isOpenSql, lateRegistrationSql, localDateOf, useCalendarInSql } from './filters';
 
 type Filter = z.infer<typeof CaseFilters>;
 export interface Figure {
@@ -45,44 +45,44 @@ export function openSnapshot(ctx: Ctx, scope: { responsibleId?: number }) {
   const base: Filter = scope.responsibleId ? { responsibleId: scope.responsibleId } : {};
   const mine = scope.responsibleId ? eq(cases.responsibleId, scope.responsibleId) : undefined;
 
-  const byStatusRows = ctx.db.select({ status: cases.status, n: count() }).from(cases).where(and(isOpenSql, mine)).groupBy(cases.status).all();
-  const byStatus = OPEN_STATUSES.map((status) => ({ status, count: byStatusRows.find((r) => r.status === status)?.n ?? 0, filter: { ...base, status } }));
-
-  const dueRows = ctx.db
-    .select({
-      kind: cases.nextDueKind,
-      overdue: sql<number>`sum(${cases.nextDue} < ${t})`,
-      today: sql<number>`sum(${cases.nextDue} = ${t})`,
-      soon: sql<number>`sum(${cases.nextDue} > ${t})`,
-    })
-    .from(cases)
-    .where(and(isNotNull(cases.nextDue), sql`${cases.nextDue} <= ${horizon}`, mine))
-    .groupBy(cases.nextDueKind)
-    .all();
-  const kinds: Exclude<DeadlineKind, 'registration'>[] = ['requests', 'decision', 'result', 'issue'];
-  const byDeadline = (['overdue', 'today', 'soon'] as const).map((u) => ({
-    urgency: u,
-    count: dueRows.reduce((s, r) => s + (r[u] ?? 0), 0),
-    filter: { ...base, urgency: u } as Filter,
-    byKind: kinds.map((k) => ({ kind: k, count: dueRows.find((r) => r.kind === k)?.[u] ?? 0, filter: { ...base, urgency: u, dueKind: k } as Filter })),
-  }));
-
-  const perRows = ctx.db
-    .select({ id: cases.responsibleId, name: cases.responsibleName, open: count(), overdue: sql<number>`sum(${cases.nextDue} < ${t})` })
+  // One read of the open cases from a covering index (cases_open_idx); the figures are counted here.
+  const open = ctx.db
+    .select({ status: cases.status, responsibleId: cases.responsibleId, nextDue: cases.nextDue, kind: cases.nextDueKind })
     .from(cases)
     .where(and(isOpenSql, mine))
-    .groupBy(cases.responsibleId)
     .all();
-  const perSpecialist = perRows
-    .map((r) => ({
-      responsibleId: r.id,
-      name: r.name,
-      open: { count: r.open, filter: r.id ? { responsibleId: r.id, open: true } : { unassigned: true, open: true } } as Figure,
-      overdue: { count: r.overdue ?? 0, filter: r.id ? { responsibleId: r.id, urgency: 'overdue' } : { unassigned: true, urgency: 'overdue' } } as Figure,
+  const byStatus = OPEN_STATUSES.map((status) => ({ status, count: open.filter((r) => r.status === status).length, filter: { ...base, status } }));
+
+  const urgencyOf = (d: string | null) => (!d || d > horizon ? null : d < t ? 'overdue' : d === t ? 'today' : 'soon');
+  const kinds: Exclude<DeadlineKind, 'registration'>[] = ['requests', 'decision', 'result', 'issue'];
+  const byDeadline = (['overdue', 'today', 'soon'] as const).map((u) => {
+    const inU = open.filter((r) => urgencyOf(r.nextDue) === u);
+    return {
+      urgency: u,
+      count: inU.length,
+      filter: { ...base, urgency: u } as Filter,
+      byKind: kinds.map((k) => ({ kind: k, count: inU.filter((r) => r.kind === k).length, filter: { ...base, urgency: u, dueKind: k } as Filter })),
+    };
+  });
+
+  const names = new Map(ctx.db.select({ id: users.id, name: users.fullName }).from(users).all().map((u) => [u.id, u.name]));
+  const per = new Map<number | null, { open: number; overdue: number }>();
+  for (const r of open) {
+    const p = per.get(r.responsibleId) ?? { open: 0, overdue: 0 };
+    p.open++;
+    if (r.nextDue && r.nextDue < t) p.overdue++;
+    per.set(r.responsibleId, p);
+  }
+  const perSpecialist = [...per]
+    .map(([id, p]) => ({
+      responsibleId: id,
+      name: id === null ? null : (names.get(id) ?? null),
+      open: { count: p.open, filter: id ? { responsibleId: id, open: true } : { unassigned: true, open: true } } as Figure,
+      overdue: { count: p.overdue, filter: id ? { responsibleId: id, urgency: 'overdue' } : { unassigned: true, urgency: 'overdue' } } as Figure,
     }))
     .sort((a, b) => (a.responsibleId === null ? 1 : b.responsibleId === null ? -1 : (a.name ?? '').localeCompare(b.name ?? '', 'ru')));
 
-  const unassigned = ctx.db.select({ n: count() }).from(cases).where(and(isOpenSql, isNull(cases.responsibleId))).get()?.n ?? 0;
+  const unassigned = per.get(null)?.open ?? 0;
   return {
     today: t,
     byStatus,
@@ -95,11 +95,10 @@ export function openSnapshot(ctx: Ctx, scope: { responsibleId?: number }) {
 
 // ------------------------------------------------------------------ a registration period
 
-interface CohortRow {
+interface ComplianceRow {
   id: number;
   regDate: string;
   receivedDate: string;
-  subservice: string;
   channel: string;
   status: string;
   dueRegistration: string | null;
@@ -107,24 +106,54 @@ interface CohortRow {
   dueDecision: string;
   dueResult: string;
   dueIssue: string | null;
-  resultTerm: number;
-  signedKind: string | null;
   firstSigned: string | null;
-  grounds: string | null;
-  firstRequest: string | null;
   issuedDate: string | null;
+  firstRequest: string | null;
 }
 
-function cohort(ctx: Ctx, scope: Scope): CohortRow[] {
-  const cal = ctx.services.calendar();
-  const t = todayIso(ctx.now());
-  const where = caseConditions(ctx.db, { from: scope.from, to: scope.to, responsibleId: scope.responsibleId }, cal, t);
-  return ctx.db
+/**
+ * The figures of a period, counted by SQLite from the indexes
+ * (cases_registered_stats_idx for the cases, case_decisions_stats_idx for
+ * their results), so the rows — and the signed DOCX in them — are not read.
+ */
+function periodCounts(ctx: Ctx, where: SQL | undefined) {
+  useCalendarInSql(ctx.db, ctx.services.calendar());
+  const groups = ctx.db
+    .select({
+      month: sql<string>`substr(${localDateOf(cases.registeredAt)}, 1, 7)`,
+      subservice: cases.subservice,
+      channel: cases.channel,
+      status: cases.status,
+      late: sql<number>`${lateRegistrationSql}`,
+      n: count(),
+    })
+    .from(cases)
+    .where(where)
+    .groupBy(sql`1`, cases.subservice, cases.channel, cases.status, sql`5`)
+    .all();
+  const signed = ctx.db.all<{ kind: string; n: number }>(
+    sql`select k.kind as kind, count(*) as n from case_decisions k join cases on cases.id = k.case_id where ${where ?? sql`1`} and k.status = 'signed' group by k.kind`,
+  );
+  const grounds = ctx.db.all<{ ground: string; n: number }>(
+    sql`select g.value as ground, count(distinct cases.id) as n from case_decisions k join cases on cases.id = k.case_id, json_each(k.data, '$.grounds') g
+        where ${where ?? sql`1`} and k.status = 'signed' and k.kind = 'refusal' group by g.value`,
+  );
+  const durations = ctx.db.all<{ days: number; onTime: number; n: number }>(
+    sql`select working_days(${localDateOf(sql`s.reg`)}, ${localDateOf(sql`s.first`)}) as days, ${localDateOf(sql`s.first`)} <= s.due as onTime, count(*) as n
+        from (select cases.registered_at as reg, cases.due_result as due, min(k.signed_at) as first
+              from case_decisions k join cases on cases.id = k.case_id where ${where ?? sql`1`} and k.signed_at is not null group by cases.id) s
+        group by 1, 2`,
+  );
+  return { groups, signed, grounds, durations };
+}
+
+/** Per case, what the compliance of each stage needs (the report only). */
+function complianceRows(ctx: Ctx, where: SQL | undefined): ComplianceRow[] {
+  const rows: ComplianceRow[] = ctx.db
     .select({
       id: cases.id,
       regDate: sql<string>`${localDateOf(cases.registeredAt)}`,
       receivedDate: sql<string>`substr(${cases.receivedAt}, 1, 10)`,
-      subservice: cases.subservice,
       channel: cases.channel,
       status: cases.status,
       dueRegistration: cases.dueRegistration,
@@ -132,23 +161,39 @@ function cohort(ctx: Ctx, scope: Scope): CohortRow[] {
       dueDecision: cases.dueDecision,
       dueResult: cases.dueResult,
       dueIssue: cases.dueIssue,
-      resultTerm: sql<number>`${resultTermSql}`,
-      signedKind: sql<string | null>`${signedKindSql}`,
-      firstSigned: sql<string | null>`${firstSignedSql}`,
-      grounds: sql<string | null>`${refusalGroundsSql}`,
-      firstRequest: sql<string | null>`${firstRequestSql}`,
-      issuedDate: sql<string | null>`${issuedDateSql}`,
     })
     .from(cases)
     .where(where)
-    .all();
+    .all()
+    .map((r) => ({ ...r, firstSigned: null, issuedDate: null, firstRequest: null }));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const d of ctx.db
+    .select({ caseId: caseDecisions.caseId, signedAt: caseDecisions.signedAt, issuedDate: caseDecisions.issuedDate })
+    .from(caseDecisions)
+    .innerJoin(cases, eq(cases.id, caseDecisions.caseId))
+    .where(where)
+    .all()) {
+    const r = byId.get(d.caseId);
+    if (!r) continue;
+    if (d.signedAt) {
+      const day = todayIso(new Date(d.signedAt));
+      if (!r.firstSigned || day < r.firstSigned) r.firstSigned = day;
+    }
+    if (d.issuedDate && (!r.issuedDate || d.issuedDate > r.issuedDate)) r.issuedDate = d.issuedDate;
+  }
+  for (const q of ctx.db
+    .select({ caseId: interagencyRequests.caseId, first: sql<string>`min(${interagencyRequests.sentDate})` })
+    .from(interagencyRequests)
+    .innerJoin(cases, eq(cases.id, interagencyRequests.caseId))
+    .where(where)
+    .groupBy(interagencyRequests.caseId)
+    .all()) {
+    const r = byId.get(q.caseId);
+    if (r) r.firstRequest = q.first;
+  }
+  return rows;
 }
 
-function outcomeOf(r: CohortRow): CaseOutcome {
-  if (r.signedKind === 'ippsu' || r.signedKind === 'refusal') return r.signedKind;
-  if (r.status === 'withdrawn' || r.status === 'annulled') return r.status;
-  return 'in_progress';
-}
 
 const monthEnd = (m: string) => {
   const y = Number(m.slice(0, 4));
@@ -190,47 +235,55 @@ export function checkPeriod(scope: Scope): void {
   if (Number(scope.to.slice(0, 4)) - Number(scope.from.slice(0, 4)) > 10) throw new ApiError('VALIDATION', 'Период не может быть длиннее 10 лет.', { from: 'Слишком длинный период' });
 }
 
-export function periodStatistics(ctx: Ctx, scope: Scope) {
+export function periodStatistics(ctx: Ctx, scope: Scope, o: { compliance: boolean } = { compliance: true }) {
   checkPeriod(scope);
   const cal = ctx.services.calendar();
-  const ix = workingDayIndex(cal);
   const t = todayIso(ctx.now());
-  const rows = cohort(ctx, scope);
+  const where = caseConditions(ctx.db, { from: scope.from, to: scope.to, responsibleId: scope.responsibleId }, cal, t);
+  const c = periodCounts(ctx, where);
   const base: Filter = { from: scope.from, to: scope.to, ...(scope.responsibleId ? { responsibleId: scope.responsibleId } : {}) };
+  const sum = (pred: (g: (typeof c.groups)[number]) => boolean) => c.groups.reduce((a, g) => a + (pred(g) ? g.n : 0), 0);
+  const total = sum(() => true);
 
   // Applications per month by sub-service and by channel.
   const months = monthsOf(scope.from, scope.to).map((m) => {
     const mFrom = `${m}-01` < scope.from ? scope.from : `${m}-01`;
     const mTo = monthEnd(m) > scope.to ? scope.to : monthEnd(m);
-    const inMonth = rows.filter((r) => r.regDate.startsWith(m));
     const mf: Filter = { ...base, from: mFrom, to: mTo };
     return {
       month: m,
-      total: { count: inMonth.length, filter: mf } as Figure,
-      bySubservice: SUBSERVICE_CODES.map((s) => ({ subservice: s, count: inMonth.filter((r) => r.subservice === s).length, filter: { ...mf, subservice: s } as Filter })),
-      byChannel: CHANNELS.map((c) => ({ channel: c, count: inMonth.filter((r) => r.channel === c).length, filter: { ...mf, channel: c } as Filter })),
+      total: { count: sum((g) => g.month === m), filter: mf } as Figure,
+      bySubservice: SUBSERVICE_CODES.map((s) => ({ subservice: s, count: sum((g) => g.month === m && g.subservice === s), filter: { ...mf, subservice: s } as Filter })),
+      byChannel: CHANNELS.map((ch) => ({ channel: ch, count: sum((g) => g.month === m && g.channel === ch), filter: { ...mf, channel: ch } as Filter })),
     };
   });
 
   // Late registrations (p.35, p.43).
-  const late = rows.filter((r) => registeredLate({ channel: r.channel, receivedDate: r.receivedDate, registeredDate: r.regDate, dueRegistration: r.dueRegistration }));
   const lateRegistrations = {
-    count: late.length,
+    count: sum((g) => g.late === 1),
     filter: { ...base, lateRegistration: true } as Filter,
-    byChannel: CHANNELS.map((c) => ({ channel: c, count: late.filter((r) => r.channel === c).length, filter: { ...base, lateRegistration: true, channel: c } as Filter })),
+    byChannel: CHANNELS.map((ch) => ({ channel: ch, count: sum((g) => g.late === 1 && g.channel === ch), filter: { ...base, lateRegistration: true, channel: ch } as Filter })),
   };
 
-  // Outcomes, refusals by ground.
-  const outcomes = CASE_OUTCOMES.map((o) => ({ outcome: o, count: rows.filter((r) => outcomeOf(r) === o).length, filter: { ...base, outcome: o } as Filter }));
+  // Outcomes (the signed result decides; a withdrawn or annulled case has none), refusals by ground.
+  const signedOf = (k: string) => c.signed.find((x) => x.kind === k)?.n ?? 0;
+  const counts: Record<CaseOutcome, number> = {
+    ippsu: signedOf('ippsu'),
+    refusal: signedOf('refusal'),
+    withdrawn: sum((g) => g.status === 'withdrawn'),
+    annulled: sum((g) => g.status === 'annulled'),
+    in_progress: 0,
+  };
+  counts.in_progress = total - counts.ippsu - counts.refusal - counts.withdrawn - counts.annulled;
+  const outcomes = CASE_OUTCOMES.map((o) => ({ outcome: o, count: counts[o], filter: { ...base, outcome: o } as Filter }));
   const refusalsByGround = REFUSAL_GROUNDS.map((g) => ({
     ground: g.code as RefusalGroundCode,
-    count: rows.filter((r) => r.signedKind === 'refusal' && r.grounds && (JSON.parse(r.grounds) as string[]).includes(g.code)).length,
+    count: c.grounds.find((x) => x.ground === g.code)?.n ?? 0,
     filter: { ...base, refusalGround: g.code } as Filter,
   }));
 
-  // Working days from registration to the first signed result, against the p.17 term.
-  const decided = rows.filter((r) => r.firstSigned).map((r) => ({ days: ix.between(r.regDate, r.firstSigned!), term: r.resultTerm }));
-  const dist = durationDistribution(decided);
+  // Working days from registration to the first signed result; on time when signed by the p.17 date of the case.
+  const dist = durationDistribution(c.durations.flatMap((d) => Array.from({ length: d.n }, () => ({ days: d.days, onTime: d.onTime === 1 }))));
   const durations = {
     decided: { count: dist.total, filter: { ...base, decisionDaysMin: 0 } as Filter },
     onTime: { count: dist.onTime, filter: { ...base, decisionOnTime: true } as Filter },
@@ -241,7 +294,8 @@ export function periodStatistics(ctx: Ctx, scope: Scope) {
   };
 
   // Compliance of each stage with its deadline.
-  const compliance = STAGES.map((s) => {
+  const rows = o.compliance ? complianceRows(ctx, where) : [];
+  const compliance = !o.compliance ? [] : STAGES.map((s) => {
     const tally: Record<Exclude<StageOutcome, 'not_applicable'>, number> = { on_time: 0, late: 0, pending: 0, overdue: 0 };
     for (const r of rows) {
       if (r.status === 'annulled') continue;
@@ -267,7 +321,7 @@ export function periodStatistics(ctx: Ctx, scope: Scope) {
   return {
     from: scope.from,
     to: scope.to,
-    registered: { count: rows.length, filter: base } as Figure,
+    registered: { count: total, filter: base } as Figure,
     months,
     lateRegistrations,
     outcomes,
@@ -280,6 +334,7 @@ export function periodStatistics(ctx: Ctx, scope: Scope) {
 /** The control dashboard (p.48): the open cases now and the figures of a period, for the office or one specialist. */
 export function dashboard(ctx: Ctx, scope: Scope) {
   checkPeriod(scope);
-  return { ...openSnapshot(ctx, scope), period: periodStatistics(ctx, scope) };
+  // The stage compliance belongs to the report; the dashboard reads only what its figures need.
+  return { ...openSnapshot(ctx, scope), period: periodStatistics(ctx, scope, { compliance: false }) };
 }
 
