@@ -22,7 +22,7 @@ import { caseDecisions, cases, interagencyRequests, users } from '../../../db/sc
 import { caseConditions } from '../cases';
 import type { Ctx } from '../context';
 import { complaintSummary } from './complaints';
-import { isOpenSql, lateRegistrationSql, localDateOf, useCalendarInSql } from './filters';
+import { firstSignedSql, isOpenSql, lateRegistrationSql, localDateOf, useCalendarInSql } from './filters';
 
 type Filter = z.infer<typeof CaseFilters>;
 export interface Figure {
@@ -139,10 +139,9 @@ function periodCounts(ctx: Ctx, where: SQL | undefined) {
         where ${where ?? sql`1`} and k.status = 'signed' and k.kind = 'refusal' group by g.value`,
   );
   const durations = ctx.db.all<{ days: number; onTime: number; n: number }>(
-    sql`select working_days(${localDateOf(sql`s.reg`)}, ${localDateOf(sql`s.first`)}) as days, ${localDateOf(sql`s.first`)} <= s.due as onTime, count(*) as n
-        from (select cases.registered_at as reg, cases.due_result as due, min(k.signed_at) as first
-              from case_decisions k join cases on cases.id = k.case_id where ${where ?? sql`1`} and k.signed_at is not null group by cases.id) s
-        group by 1, 2`,
+    sql`select working_days(s.reg, s.first) as days, s.first <= s.due as onTime, count(*) as n
+        from (select ${localDateOf(cases.registeredAt)} as reg, ${cases.dueResult} as due, ${firstSignedSql} as first from cases where ${where ?? sql`1`}) s
+        where s.first is not null group by 1, 2`,
   );
   return { groups, signed, grounds, durations };
 }
