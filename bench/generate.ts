@@ -5,7 +5,7 @@
  * (in large transactions) — the API path is measured separately.
  */
 import { buildChecklist, defaultCircumstances, SUBSERVICE_CODES } from '../core/domain/checklists';
-import { CHANNELS } from '../core/domain/deadlines';
+import { CHANNELS, TERMS } from '../core/domain/deadlines';
 import { foldRu } from '../core/domain/russian-text';
 import { addDays, officeInstant } from '../core/domain/dates';
 import type { Db } from '../db/connection';
@@ -126,7 +126,7 @@ export function fillDatabase(db: Db, cal: ProductionCalendar, o: FillOptions): v
       const receivedAt = `${day}T${String(9 + Math.floor(r() * 8)).padStart(2, '0')}:${String(Math.floor(r() * 60)).padStart(2, '0')}`;
       const recent = day >= addDays(o.until, -30);
       const status = recent ? (r() < 0.5 ? 'registered' : 'requests_sent') : r() < 0.02 ? 'annulled' : 'issued';
-      const due = computeDeadlines(cal, { channel, receivedAt, registeredDate: day, hasRequests: true, status });
+      const due = computeDeadlines(cal, { channel, receivedAt, registeredDate: day, hasRequests: true, status }, TERMS);
       const applicant = JSON.stringify({ ...p, citizenship: 'rf' });
       const res = insCase.run(
         o.officeCode, year, seq, `${seq}/${year}`, personId, applicant, subservice, channel, channel === 'mfc' ? 'mfc-08' : null, JSON.stringify({ subservice }),

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setQuiet } from '../main/backend/logger';
+import { controlBench } from './control';
 import { foundationBench } from './foundation';
 import { exchangeBench } from './exchange';
 import { processingBench } from './processing';
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
     const metrics: Metric[] = [
       ...(await foundationBench(dir)),
       ...(await receptionBench(dir, { cases: arg('--cases', 200_000), persons: arg('--persons', 300_000) }, progress)),
+      // Reopens the reception benchmark's register.
+      ...(await controlBench(dir, progress)),
       ...(await processingBench(dir)),
       ...(await exchangeBench(dir)),
     ];

@@ -9,9 +9,10 @@ import { dirname } from 'node:path';
 import { foldRu } from '../core/domain/russian-text';
 import { migrate } from './migrate';
 import * as coreSchema from './schema';
+import * as controlSchema from './schema-control';
 import * as exchangeSchema from './schema-exchange';
 
-const schema = { ...coreSchema, ...exchangeSchema };
+const schema = { ...coreSchema, ...exchangeSchema, ...controlSchema };
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

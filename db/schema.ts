@@ -6,7 +6,7 @@
  * calendar dates are 'YYYY-MM-DD', booleans are integers 0/1.
  */
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
@@ -185,6 +185,13 @@ export const cases = sqliteTable(
     nextDue: text('next_due'),
     nextDueKind: text('next_due_kind'),
     portalId: text('portal_id'),
+    /** The specialist responsible for the case (null: left for the head to assign); history in case_assignments. */
+    responsibleId: integer('responsible_id').references(() => users.id),
+    responsibleName: text('responsible_name'),
+    /** The working-day terms in force at registration (core/domain/deadline-terms), kept when the terms change later. */
+    appliedTerms: text('applied_terms', { mode: 'json' }).$type<Record<string, number>>(),
+    /** An application for the review of this signed ИППСУ. */
+    reviewOfDecisionId: integer('review_of_decision_id').references((): AnySQLiteColumn => caseDecisions.id),
   },
   (t) => [
     uniqueIndex('cases_journal_uq').on(t.officeCode, t.journalYear, t.journalSeq),
@@ -192,12 +199,16 @@ export const cases = sqliteTable(
     // Each list filter has an index in journal order, so a filtered page is read in order and stops at its end;
     // the other filter columns ride along, so combined filters are checked in the index without reading rows.
     index('cases_person_idx').on(t.personId),
-    index('cases_registered_idx').on(t.registeredAt),
     index('cases_next_due_idx').on(t.nextDue),
     index('cases_status_idx').on(t.status, t.journalYear, t.journalSeq, t.subservice, t.channel, t.registeredBy),
     index('cases_subservice_idx').on(t.subservice, t.journalYear, t.journalSeq, t.status, t.channel, t.registeredBy),
     index('cases_channel_idx').on(t.channel, t.journalYear, t.journalSeq, t.status, t.subservice, t.registeredBy),
     index('cases_registered_by_idx').on(t.registeredBy, t.journalYear, t.journalSeq, t.status, t.subservice, t.channel),
+    // «Мои дела», the open cases on the dashboard (read from this index alone), the list filter by responsible specialist.
+    index('cases_open_idx').on(t.status, t.responsibleId, t.nextDue, t.nextDueKind),
+    index('cases_responsible_journal_idx').on(t.responsibleId, t.journalYear, t.journalSeq),
+    // Period statistics read a period's registrations with what they are counted by, from the index alone.
+    index('cases_registered_stats_idx').on(t.registeredAt, t.subservice, t.channel, t.status, t.responsibleId, t.receivedAt, t.dueRegistration, t.dueResult),
   ],
 );
 
@@ -378,7 +389,13 @@ export const caseDecisions = sqliteTable(
     postalId: text('postal_id'),
     issuedBy: integer('issued_by').references(() => users.id),
   },
-  (t) => [uniqueIndex('case_decisions_uq').on(t.caseId, t.version)],
+  (t) => [
+    uniqueIndex('case_decisions_uq').on(t.caseId, t.version),
+    // The ИППСУ review list reads programmes by the end of their term.
+    index('case_decisions_term_idx').on(sql`json_extract(${t.data}, '$.termUntil')`),
+    // Statistics read the outcome and its dates without the row (which holds the signed DOCX).
+    index('case_decisions_stats_idx').on(t.caseId, t.status, t.kind, t.signedAt, t.issuedDate),
+  ],
 );
 
 /** The editable service catalogue (seven types, each service with its unit of volume). */

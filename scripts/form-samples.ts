@@ -6,6 +6,7 @@
  */
 import type { OfficeView } from '../core/api/contract';
 import type { CaseRow, CaseView } from '../core/api/reception';
+import { TERMS } from '../core/domain/deadlines';
 import offices from '../resources/reference/offices.json';
 import subservices from '../resources/reference/subservices.json';
 import agencies from '../resources/reference/agencies.json';
@@ -55,6 +56,11 @@ export const SAMPLE_CASE: CaseView = {
   nextDueKind: 'requests',
   urgency: 'later',
   annulReason: null,
+  responsibleId: null,
+  responsibleName: null,
+  registeredLate: false,
+  appliedTerms: { ...TERMS },
+  reviewOfDecisionId: null,
   applicant: {
     lastName: 'Сидорова',
     firstName: 'Валентина',
@@ -370,6 +376,9 @@ export const SAMPLE_JOURNAL_ROWS: CaseRow[] = ROW_SEEDS.map(
       nextDueKind: open ? 'result' : null,
       urgency: open ? 'later' : null,
       annulReason: annulReason ?? null,
+      responsibleId: null,
+      responsibleName: null,
+      registeredLate: false,
     };
   },
 );

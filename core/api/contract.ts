@@ -7,6 +7,7 @@
  * Electron, HTTP in browser mode — carry exactly these calls.
  */
 import { z } from 'zod';
+import { controlMethods } from './control';
 import { ExchangeStatus, ImportPackageInput, PortalApplicationRow, PortalCaseData, PortalPrefillInput, RetryQuarantinedInput, SaveExchangeSettings, SyncReportView } from './exchange';
 import {
   AnswerRequestInput,
@@ -392,9 +393,15 @@ export const methods = {
   'deadlines.summary': method({
     access: 'user',
     write: false,
-    summary: 'Counts of open cases by urgency of their nearest deadline (overdue, today, within 2 working days).',
+    summary: 'Counts of open cases, and of complaints, by urgency of their nearest deadline (overdue, today, within 2 working days).',
     input: empty,
-    output: z.object({ today: isoDate, overdue: z.number(), dueToday: z.number(), soon: z.number() }),
+    output: z.object({
+      today: isoDate,
+      overdue: z.number(),
+      dueToday: z.number(),
+      soon: z.number(),
+      complaints: z.object({ overdue: z.number(), dueToday: z.number(), soon: z.number() }),
+    }),
   }),
   'drafts.get': method({
     access: 'user',
@@ -596,6 +603,9 @@ export const methods = {
     input: z.object({ caseId: id }),
     output: PortalCaseData,
   }),
+
+  // ------------------------------------------------------------ the office's control (core/api/control.ts)
+  ...controlMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -5,6 +5,7 @@
  * (п. 14, 25; 210-ФЗ ст. 7.2). Shared by the backend and the renderer.
  */
 import { z } from 'zod';
+import { ippsuTermError } from '../domain/ippsu-term';
 import { REFUSAL_GROUND_CODES } from '../domain/refusal-grounds';
 import { isoDate, optSnils, optText, text } from './schemas';
 
@@ -118,9 +119,10 @@ export const IppsuDraft = z
     /** Further conditions of providing the services (item 11). */
     conditions: optText(2000),
   })
-  .refine((d) => d.termUntil > d.date, {
-    path: ['termUntil'],
-    error: 'Срок действия программы должен оканчиваться позже даты составления',
+  .superRefine((d, ctx) => {
+    // 874н item 8 «на срок до»: after the programme's date, at most three years (442-ФЗ ст. 16).
+    const err = ippsuTermError(d.date, d.termUntil);
+    if (err) ctx.addIssue({ code: 'custom', path: ['termUntil'], message: err });
   });
 export type IppsuDraft = z.infer<typeof IppsuDraft>;
 export type IppsuDraftInput = z.input<typeof IppsuDraft>;

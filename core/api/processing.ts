@@ -60,6 +60,8 @@ export const WithdrawInput = z.object({ caseId: id, date: isoDate, reason: text(
 export const EventView = z.object({
   at: z.string(),
   userName: z.string().nullable(),
+  /** 'status': a change of state; 'assignment': the responsible specialist changed (from = to = the state then). */
+  kind: z.enum(['status', 'assignment']),
   fromStatus: z.enum(CASE_STATUSES).nullable(),
   toStatus: z.enum(CASE_STATUSES),
   note: z.string().nullable(),

@@ -8,6 +8,7 @@ import { INCOME_EXEMPTION_CODES, SUBSERVICE_CODES, type SubserviceCode } from '.
 import { CHANNELS } from '../domain/deadlines';
 import { CASE_STATUSES } from '../domain/case-states';
 import { isIsoDate } from '../domain/dates';
+import { ControlCaseFilters } from './control-filters';
 import { ProcessingView } from './processing';
 import { email, id, isoDate, optSnils, optText, text } from './schemas';
 
@@ -141,6 +142,8 @@ export const RegisterInput = z
     documents: z.array(DocumentMark).max(200),
     /** Links an application that came from the portal (exchange). */
     portalId: optText(100),
+    /** The signed ИППСУ this application asks to review (the person is carried over). */
+    reviewOfDecisionId: id.optional(),
   })
   .superRefine((a, ctx) => {
     if (a.channel === 'mfc' && !a.mfcCode) ctx.addIssue({ code: 'custom', path: ['mfcCode'], message: 'Выберите МФЦ' });
@@ -201,6 +204,11 @@ export const CaseRow = z.object({
   nextDueKind: z.string().nullable(),
   urgency: z.enum(['overdue', 'today', 'soon', 'later']).nullable(),
   annulReason: z.string().nullable(),
+  /** The responsible specialist; null while left for the head to assign. */
+  responsibleId: z.number().nullable(),
+  responsibleName: z.string().nullable(),
+  /** p.35, p.43: registered after its registration term. */
+  registeredLate: z.boolean(),
 });
 export type CaseRow = z.infer<typeof CaseRow>;
 
@@ -234,6 +242,10 @@ export const CaseView = CaseRow.extend({
     result: z.string(),
     issue: z.string().nullable(),
   }),
+  /** The working-day terms in force at registration, which the deadlines are counted with. */
+  appliedTerms: z.record(z.string(), z.number()),
+  /** The signed ИППСУ this application reviews. */
+  reviewOfDecisionId: z.number().nullable(),
   documents: z.array(CaseDocumentView),
   prints: z.array(z.object({ form: z.string(), fileName: z.string(), at: z.string(), userName: z.string() })),
 }).extend(ProcessingView.shape);
@@ -251,4 +263,5 @@ export const CaseFilters = z.object({
   urgency: z.enum(['overdue', 'today', 'soon']).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
+  ...ControlCaseFilters.shape,
 });

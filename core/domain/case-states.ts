@@ -1,15 +1,22 @@
 /**
  * The states of a case and the only transitions allowed between them
  * (p.43–47): registered → interagency requests sent → documents complete →
- * decision drafted (ИППСУ or refusal) → signed → issued; withdrawn by the
- * applicant at any point before signing; a registration made in error is
- * annulled and stays in the journal.
+ * decision drafted (ИППСУ or refusal) → sent for signing → signed → issued;
+ * withdrawn by the applicant at any point before signing; a registration
+ * made in error is annulled and stays in the journal.
+ *
+ * The sign-off queue (p.46): the specialist sends the draft to the head
+ * («На подписи»); the head signs it or returns it with a comment («Возвращено
+ * на доработку»); the specialist fixes the draft and sends it again. A head
+ * may still sign a draft directly (at the desk, without the queue).
  */
 export const CASE_STATUSES = [
   'registered',
   'requests_sent',
   'documents_complete',
   'decision_drafted',
+  'awaiting_signature',
+  'returned',
   'signed',
   'issued',
   'withdrawn',
@@ -22,6 +29,8 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   requests_sent: 'Направлены запросы',
   documents_complete: 'Документы собраны',
   decision_drafted: 'Решение подготовлено',
+  awaiting_signature: 'На подписи',
+  returned: 'Возвращено на доработку',
   signed: 'Подписано',
   issued: 'Выдано',
   withdrawn: 'Отозвано заявителем',
@@ -32,7 +41,9 @@ const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   registered: ['requests_sent', 'documents_complete', 'withdrawn', 'annulled'],
   requests_sent: ['documents_complete', 'withdrawn'],
   documents_complete: ['decision_drafted', 'withdrawn'],
-  decision_drafted: ['signed', 'documents_complete', 'withdrawn'],
+  decision_drafted: ['awaiting_signature', 'signed', 'documents_complete', 'withdrawn'],
+  awaiting_signature: ['signed', 'returned', 'withdrawn'],
+  returned: ['awaiting_signature', 'documents_complete', 'withdrawn'],
   signed: ['issued', 'decision_drafted'],
   issued: [],
   withdrawn: [],
@@ -46,6 +57,9 @@ export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
 export function allowedTransitions(from: CaseStatus): readonly CaseStatus[] {
   return TRANSITIONS[from];
 }
+
+/** The open states (the procedure still runs), in the order of the procedure. */
+export const OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((s) => !isClosed(s));
 
 /** A case whose procedure is over: no deadline runs for it. */
 export function isClosed(s: CaseStatus): boolean {

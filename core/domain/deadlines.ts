@@ -9,8 +9,12 @@
  * - p.47: the result issued within 5 working days of signing;
  * - 210-ФЗ art. 7.2: an agency answers a request within 5 working days.
  * «В течение N рабочих дней со дня X» ends on the N-th working day after X.
+ *
+ * The numbers of days are data (core/domain/deadline-terms.ts): the functions
+ * take the terms applied to the case.
  */
 import type { ProductionCalendar } from './calendar';
+import { REGULATION_CASE_TERMS, type CaseTerms } from './deadline-terms';
 
 export const CHANNELS = ['in_person', 'mail', 'epgu', 'regional_portal', 'mfc'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -23,14 +27,8 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   mfc: 'МФЦ',
 };
 
-export const TERMS = {
-  registration: 1,
-  requests: 1,
-  decision: 10,
-  result: 15,
-  issue: 5,
-  interagencyAnswer: 5,
-} as const;
+/** The regulation's terms (the seed of the reference data); cases use the terms recorded on them. */
+export const TERMS: Readonly<CaseTerms> = REGULATION_CASE_TERMS;
 
 export type DeadlineKind = 'registration' | 'requests' | 'decision' | 'result' | 'issue';
 
@@ -61,14 +59,26 @@ export function dueAfter(cal: ProductionCalendar, from: string, workingDays: num
 export function caseDeadlines(
   cal: ProductionCalendar,
   a: { channel: Channel; receivedDate: string; registeredDate: string; hasRequests: boolean; signedDate?: string | null },
+  terms: Readonly<CaseTerms>,
 ): CaseDeadlines {
   return {
-    registration: a.channel === 'in_person' ? null : dueAfter(cal, a.receivedDate, TERMS.registration),
-    requests: a.hasRequests ? dueAfter(cal, a.registeredDate, TERMS.requests) : null,
-    decision: dueAfter(cal, a.registeredDate, TERMS.decision),
-    result: dueAfter(cal, a.registeredDate, TERMS.result),
-    issue: a.signedDate ? dueAfter(cal, a.signedDate, TERMS.issue) : null,
+    registration: a.channel === 'in_person' ? null : dueAfter(cal, a.receivedDate, terms.registration),
+    requests: a.hasRequests ? dueAfter(cal, a.registeredDate, terms.requests) : null,
+    decision: dueAfter(cal, a.registeredDate, terms.decision),
+    result: dueAfter(cal, a.registeredDate, terms.result),
+    issue: a.signedDate ? dueAfter(cal, a.signedDate, terms.issue) : null,
   };
+}
+
+/**
+ * p.35 and p.43: an application is registered late when it came by post, a
+ * portal or an MFC and was registered after its registration deadline, or
+ * when it was handed in person and registered on a later day than received
+ * (p.43: «в день поступления обращения»).
+ */
+export function registeredLate(a: { channel: string; receivedDate: string; registeredDate: string; dueRegistration: string | null }): boolean {
+  if (a.channel === 'in_person') return a.registeredDate > a.receivedDate;
+  return a.dueRegistration !== null && a.registeredDate > a.dueRegistration;
 }
 
 /** The nearest deadline not yet met, given which steps are done. */

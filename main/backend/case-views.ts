@@ -12,6 +12,7 @@ import { INTERAGENCY_DOCUMENTS } from '../../core/domain/checklists';
 import { scoreBarthel, scoreLawton } from '../../core/domain/scales';
 import type { Db } from '../../db/connection';
 import { caseActs, caseDecisions, caseDocuments, caseEvents, interagencyRequests, refItems, users } from '../../db/schema';
+import { assignmentEvents } from './control/assignment';
 
 type Ctx = { db: Db };
 
@@ -87,14 +88,18 @@ export function proposedRequests(ctx: Ctx, caseId: number): z.infer<typeof Propo
   }));
 }
 
+/** The timeline: state changes and assignments of the responsible specialist, in time order. */
 export function eventViews(ctx: Ctx, caseId: number) {
-  return ctx.db
+  const states = ctx.db
     .select({ at: caseEvents.at, userName: caseEvents.userName, fromStatus: caseEvents.fromStatus, toStatus: caseEvents.toStatus, note: caseEvents.note })
     .from(caseEvents)
     .where(eq(caseEvents.caseId, caseId))
     .orderBy(asc(caseEvents.id))
     .all()
-    .map((e) => ({ ...e, fromStatus: e.fromStatus as CaseStatus | null, toStatus: e.toStatus as CaseStatus }));
+    .map((e) => ({ ...e, kind: 'status' as const, fromStatus: e.fromStatus as CaseStatus | null, toStatus: e.toStatus as CaseStatus }));
+  const assigned = assignmentEvents(ctx.db, caseId).map((a) => ({ at: a.at, userName: a.userName, kind: 'assignment' as const, fromStatus: a.status, toStatus: a.status, note: a.note }));
+  // A stable merge: at equal times a state change comes before the assignment it led to.
+  return [...states, ...assigned].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
 export function decisionViews(ctx: Ctx, caseId: number) {

@@ -8,12 +8,15 @@ import type { CaseFilters, CaseRow, CaseView } from '../../core/api/reception';
 import { ApiError } from '../../core/api/errors';
 import type { ProductionCalendar } from '../../core/domain/calendar';
 import { isClosed, stepsDone, type CaseStatus } from '../../core/domain/case-states';
-import { caseDeadlines, nextDeadline, soonHorizon, urgency, type Channel } from '../../core/domain/deadlines';
+import { caseDeadlines, nextDeadline, registeredLate, soonHorizon, urgency, type Channel } from '../../core/domain/deadlines';
+import type { CaseTerms } from '../../core/domain/deadline-terms';
 import { addDays, officeInstant, todayIso } from '../../core/domain/dates';
 import { normalizeSnils } from '../../core/domain/snils';
 import type { Db } from '../../db/connection';
 import { caseDocuments, cases, persons, printLog, refItems, users } from '../../db/schema';
 import { processingView } from './case-views';
+import { controlConditions } from './control/filters';
+import { termsOfCase } from './control/terms';
 import { searchPersonIds } from './persons';
 
 type CaseRecord = typeof cases.$inferSelect;
@@ -40,6 +43,14 @@ export function toCaseRow(c: CaseRecord, cal: ProductionCalendar, today: string)
     nextDueKind: c.nextDueKind,
     urgency: c.nextDue ? urgency(cal, c.nextDue, today) : null,
     annulReason: c.annulReason,
+    responsibleId: c.responsibleId,
+    responsibleName: c.responsibleName,
+    registeredLate: registeredLate({
+      channel: c.channel,
+      receivedDate: c.receivedAt.slice(0, 10),
+      registeredDate: todayIso(new Date(c.registeredAt)),
+      dueRegistration: c.dueRegistration,
+    }),
   };
 }
 
@@ -72,6 +83,8 @@ export function caseView(db: Db, c: CaseRecord, cal: ProductionCalendar, today: 
     registeredByPosition: c.registeredByPosition,
     annulledAt: c.annulledAt,
     deadlines: { registration: c.dueRegistration, requests: c.dueRequests, decision: c.dueDecision, result: c.dueResult, issue: c.dueIssue },
+    appliedTerms: termsOfCase(c),
+    reviewOfDecisionId: c.reviewOfDecisionId,
     documents: docs.map((d) => ({
       key: d.key,
       title: d.title,
@@ -91,14 +104,19 @@ export function caseView(db: Db, c: CaseRecord, cal: ProductionCalendar, today: 
 export function computeDeadlines(
   cal: ProductionCalendar,
   c: { channel: string; receivedAt: string; registeredDate: string; hasRequests: boolean; status: CaseStatus; signedDate?: string | null },
+  terms: Readonly<CaseTerms>,
 ) {
-  const d = caseDeadlines(cal, {
-    channel: c.channel as Channel,
-    receivedDate: c.receivedAt.slice(0, 10),
-    registeredDate: c.registeredDate,
-    hasRequests: c.hasRequests,
-    signedDate: c.signedDate,
-  });
+  const d = caseDeadlines(
+    cal,
+    {
+      channel: c.channel as Channel,
+      receivedDate: c.receivedAt.slice(0, 10),
+      registeredDate: c.registeredDate,
+      hasRequests: c.hasRequests,
+      signedDate: c.signedDate,
+    },
+    terms,
+  );
   const next = isClosed(c.status) ? null : nextDeadline(d, stepsDone(c.status));
   return {
     dueRegistration: d.registration,
@@ -111,6 +129,10 @@ export function computeDeadlines(
   };
 }
 
+// Nested, so that drizzle qualifies the outer column: alone in a select list it writes "id", which the subquery reads as its own.
+const hasRequestsSql = sql`exists(select 1 from case_documents d where d.case_id = ${cases.id} and d.state = 'to_request')`;
+const signedAtSql = sql`(select max(signed_at) from case_decisions k where k.case_id = ${cases.id} and k.status = 'signed')`;
+
 /** The facts deadlines depend on, for the cases matching `where`. */
 function deadlineInputs(db: Db, where: SQL) {
   return db
@@ -119,6 +141,7 @@ function deadlineInputs(db: Db, where: SQL) {
       channel: cases.channel,
       receivedAt: cases.receivedAt,
       registeredAt: cases.registeredAt,
+      appliedTerms: cases.appliedTerms,
       status: cases.status,
       dueRegistration: cases.dueRegistration,
       dueRequests: cases.dueRequests,
@@ -127,8 +150,8 @@ function deadlineInputs(db: Db, where: SQL) {
       dueIssue: cases.dueIssue,
       nextDue: cases.nextDue,
       nextDueKind: cases.nextDueKind,
-      hasRequests: sql<number>`exists(select 1 from case_documents d where d.case_id = ${cases.id} and d.state = 'to_request')`,
-      signedAt: sql<string | null>`(select max(signed_at) from case_decisions k where k.case_id = ${cases.id} and k.status = 'signed')`,
+      hasRequests: sql<number>`${hasRequestsSql}`,
+      signedAt: sql<string | null>`${signedAtSql}`,
     })
     .from(cases)
     .where(where)
@@ -146,7 +169,7 @@ function refreshDeadlines(db: Db, cal: ProductionCalendar, where: SQL): number {
       hasRequests: Boolean(c.hasRequests),
       status: c.status as CaseStatus,
       signedDate: c.signedAt ? todayIso(new Date(c.signedAt)) : null,
-    });
+    }, termsOfCase(c));
     const keys = Object.keys(d) as (keyof typeof d)[];
     if (keys.some((k) => d[k] !== c[k])) {
       db.update(cases).set(d).where(eq(cases.id, c.id)).run();
@@ -183,6 +206,7 @@ export function caseConditions(db: Db, f: z.output<typeof CaseFilters>, cal: Pro
   if (f.urgency === 'overdue') where.push(and(isNotNull(cases.nextDue), lt(cases.nextDue, today))!);
   if (f.urgency === 'today') where.push(eq(cases.nextDue, today));
   if (f.urgency === 'soon') where.push(and(gt(cases.nextDue, today), lte(cases.nextDue, soonHorizon(cal, today)))!);
+  where.push(...controlConditions(db, f, cal));
   if (f.q) {
     const m = matchCasesQuery(db, f.q);
     if (m.caseIds) where.push(m.caseIds.length ? inArray(cases.id, m.caseIds) : sql`0`);

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
 import { journalCounters } from '../../db/schema';
 
-export type Register = 'application' | 'outgoing';
+export type Register = 'application' | 'outgoing' | 'complaint';
 
 export function nextNumber(db: Db, officeCode: string, register: Register, year: number): { seq: number; number: string } {
   const row = db

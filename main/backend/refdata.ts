@@ -14,6 +14,7 @@ import serviceCatalogue from '../../resources/reference/services.json';
 import subservices from '../../resources/reference/subservices.json';
 import type { Db } from '../../db/connection';
 import { calendarDays, calendarYears, refItems, services } from '../../db/schema';
+import { seedDeadlineTerms } from './control/terms';
 
 type Seed = {
   kind: string;
@@ -103,6 +104,7 @@ export function seedReferenceData(db: Db): SeedReport {
           }
         }
       }
+      seedDeadlineTerms(db, report);
       for (const y of calendar.years) {
         const h = hash(y);
         const cur = db.select().from(calendarYears).where(eq(calendarYears.year, y.year)).get();

@@ -110,10 +110,13 @@ describe('every API method, on generated inputs', () => {
     const arb = arbitraryFor(schema, hints());
     await fc.assert(
       fc.asyncProperty(arb, async (input) => {
+        if (process.env.PROPERTY_TRACE) console.error('GEN', name);
         fc.pre(schema.safeParse(input).success);
         remember(input);
         await ensureSignedIn();
+        if (process.env.PROPERTY_TRACE) console.error('CALL', name, JSON.stringify(input).slice(0, 300));
         const r = await env.backend.call(token, name, input);
+        if (process.env.PROPERTY_TRACE) console.error('DONE', name, JSON.stringify(r.envelope).slice(0, 200));
         if (!r.envelope.ok) {
           expect(r.envelope.error.code, r.envelope.error.message).not.toBe('INTERNAL');
           expect(latinWords(r.envelope.error.message, input), r.envelope.error.message).toEqual([]);

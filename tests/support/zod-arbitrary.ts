@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { snilsFrom } from './applications';
-import { maxLengthOf, minLengthOf, numberBounds, type AnySchema } from './zod-walk';
+import { hasRefinement, maxLengthOf, minLengthOf, numberBounds, stringFormatOf, stringPatternOf, type AnySchema } from './zod-walk';
 
 export interface Hints {
   /** Values worth trying for a field (by its key): reference codes, ids of rows that exist. */
@@ -48,15 +48,30 @@ export function arbitraryFor(schema: z.ZodType, hints: Hints = {}, key?: string,
   const s = schema as AnySchema;
   const def = s._zod.def as Record<string, unknown> & { type: string };
   const hinted = key && hints.byKey?.[key] ? [fc.constantFrom(...hints.byKey[key]!)] : [];
-  const accept = (a: fc.Arbitrary<unknown>) => a.filter((v) => s.safeParse(v).success);
+  // A schema the generator cannot satisfy must fail loudly, never spin: give up after 5,000 misses in a row.
+  let misses = 0;
+  const accept = (a: fc.Arbitrary<unknown>) =>
+    a.filter((v) => {
+      if (s.safeParse(v).success) return (misses = 0), true;
+      if (++misses > 5_000) throw new Error(`arbitraryFor: no valid value generated for «${key ?? def.type}»; add a hint for it`);
+      return false;
+    });
   const withHints = (base: fc.Arbitrary<unknown>) =>
     hinted.length ? fc.oneof({ weight: 2, arbitrary: hinted[0] }, { weight: 1, arbitrary: base }) : base;
 
   switch (def.type) {
     case 'string': {
+      const format = stringFormatOf(s);
+      if (format === 'uuid' || format === 'guid') return withHints(fc.uuid());
+      if (format === 'email') return accept(fc.emailAddress());
+      if (format && format !== 'regex') throw new Error(`arbitraryFor: string format «${format}» is not supported (key ${key ?? '-'})`);
       const min = minLengthOf(s);
       const max = maxLengthOf(s) ?? 200;
+      const pattern = stringPatternOf(s);
       const extra = stringHints(key);
+      if (pattern) extra.push(fc.stringMatching(pattern));
+      // Refined strings whose key says nothing (a date of effect, say): offer the shapes refinements usually want.
+      if (!extra.length && hasRefinement(s)) extra.push(isoDates, dateTimes, fc.integer({ min: 1, max: 1_000_000 }).map(snilsFrom));
       const base = extra.length ? fc.oneof({ weight: 4, arbitrary: fc.oneof(...extra) }, { weight: 1, arbitrary: texts(min, max) }) : texts(min, max);
       return accept(withHints(base));
     }

@@ -65,3 +65,21 @@ export function numberBounds(s: AnySchema): { min?: number; max?: number; int: b
   }
   return out;
 }
+
+/** The string format a schema requires (uuid, email, regex…), from its own definition or its checks. */
+export function stringFormatOf(s: AnySchema): string | undefined {
+  if (typeof s._zod.def.format === 'string') return s._zod.def.format;
+  for (const c of checksOf(s)) if (c.check === 'string_format' && typeof c.format === 'string') return c.format;
+  return undefined;
+}
+
+/** The regular expression a string schema must match, if any. */
+export function stringPatternOf(s: AnySchema): RegExp | undefined {
+  for (const c of checksOf(s)) if (c.check === 'string_format' && c.format === 'regex' && c.pattern instanceof RegExp) return c.pattern;
+  return undefined;
+}
+
+/** Whether the schema carries a custom refinement (refine/superRefine). */
+export function hasRefinement(s: AnySchema): boolean {
+  return checksOf(s).some((c) => c.check === 'custom');
+}

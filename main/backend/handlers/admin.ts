@@ -5,6 +5,7 @@ import { addDays } from '../../../core/domain/dates';
 import { auditLog, refItems, users } from '../../../db/schema';
 import { hashPassword } from '../password';
 import { auditableUser, officeRow, toOfficeView, toUserView } from '../views';
+import { renameResponsible } from '../control/assignment';
 import type { HandlerGroup } from './types';
 import type { UserCtx } from '../context';
 
@@ -72,6 +73,7 @@ export const adminHandlers: HandlerGroup<
         .returning()
         .get();
       assertAdminRemains(ctx);
+      if (after.fullName !== before.fullName) renameResponsible(ctx.db, after.id, after.fullName);
       ctx.audit({ action: 'update', entity: 'user', entityId: after.id, before: auditableUser(before), after: auditableUser(after) });
       return toUserView(after);
     }),

@@ -2,6 +2,7 @@
 import type { MethodName } from '../../../core/api/contract';
 import { adminHandlers } from './admin';
 import { authHandlers } from './auth';
+import { controlHandlers } from './control';
 import { exchangeHandlers } from './exchange';
 import { processingHandlers } from './processing';
 import { receptionHandlers } from './reception';
@@ -15,4 +16,5 @@ export const handlers: HandlerGroup<MethodName> = {
   ...receptionHandlers,
   ...processingHandlers,
   ...exchangeHandlers,
+  ...controlHandlers,
 };

@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import type { ActForm, SaveActInput, SaveDecisionInput } from '../../../core/api/processing';
 import type { IppsuDraft, RefusalDraft } from '../../../core/api/decision';
 import { ApiError } from '../../../core/api/errors';
-import { TERMS } from '../../../core/domain/deadlines';
+import { canTransition, type CaseStatus } from '../../../core/domain/case-states';
 import { todayIso } from '../../../core/domain/dates';
 import { scoreBarthel, scoreLawton } from '../../../core/domain/scales';
 import { caseActs, caseDecisions, caseDocuments, interagencyRequests, providers, refItems, services } from '../../../db/schema';
@@ -29,6 +29,8 @@ import { exchangeOnIssued, exchangeOnSigned } from '../exchange/outbox';
 import { nextNumber } from '../numbering';
 import { localDate, openCase, transition } from '../processing';
 import { officeRow, toOfficeView } from '../views';
+import { checkReviewDraft } from '../control/reviews';
+import { termsOfCase } from '../control/terms';
 import type { HandlerGroup } from './types';
 
 
@@ -83,7 +85,7 @@ function sendInteragencyRequest(ctx: UserCtx, input: z.output<typeof import('../
     const already = ctx.db.select({ keys: interagencyRequests.documentKeys }).from(interagencyRequests).where(eq(interagencyRequests.caseId, c.id)).all().flatMap((r) => r.keys);
     const dup = input.documentKeys.find((k) => already.includes(k));
     if (dup) throw new ApiError('CONFLICT', 'По этому документу запрос уже направлен.');
-    const dueDate = ctx.services.calendar().addWorkingDays(input.sentDate, TERMS.interagencyAnswer);
+    const dueDate = ctx.services.calendar().addWorkingDays(input.sentDate, termsOfCase(c).interagencyAnswer);
     const r = ctx.db
       .insert(interagencyRequests)
       .values({
@@ -126,7 +128,7 @@ function registerInteragencyAnswer(ctx: UserCtx, input: z.output<typeof import('
 
 // ------------------------------------------------------------------ acts
 
-const ACT_EDITABLE = new Set(['registered', 'requests_sent', 'documents_complete', 'decision_drafted']);
+const ACT_EDITABLE = new Set(['registered', 'requests_sent', 'documents_complete', 'decision_drafted', 'returned']);
 
 /** An act records a visit that happened: none of its dates may be after today. */
 function refuseFutureActDates(act: Record<string, unknown>, today: string): void {
@@ -200,6 +202,8 @@ async function printAct(ctx: Ctx, caseId: number | null, form: (typeof import('.
 function draftDecision(ctx: UserCtx, input: z.output<typeof SaveDecisionInput>) {
   return ctx.tx(() => {
     const c = openCase(ctx, input.caseId);
+    if (c.status === 'awaiting_signature') throw new ApiError('CONFLICT', 'Проект на подписи у руководителя: изменить его можно после возврата на доработку.');
+    checkReviewDraft(c, input);
     const data = (input.kind === 'ippsu' ? input.ippsu : input.refusal) as unknown as Record<string, unknown>;
     const latest = ctx.db.select().from(caseDecisions).where(eq(caseDecisions.caseId, c.id)).orderBy(desc(caseDecisions.version)).get();
     if (latest?.status === 'draft') {
@@ -257,7 +261,7 @@ async function signDecision(ctx: UserCtx, decisionId: number) {
   const d = loadDecision(ctx, decisionId);
   if (d.status !== 'draft') throw new ApiError('CONFLICT', 'Эта версия уже подписана.');
   const c = openCase(ctx, d.caseId);
-  if (c.status !== 'decision_drafted') throw new ApiError('CONFLICT', 'Подписать можно подготовленное решение.');
+  if (!canTransition(c.status as CaseStatus, 'signed')) throw new ApiError('CONFLICT', 'Подписать можно подготовленное решение.');
   const officeCode = officeRow(ctx.db).code;
   const year = Number(localDate(ctx).slice(0, 4));
   return signFrozen(ctx, d, officeCode, year, { position: ctx.user.position, name: ctx.user.fullName });

@@ -32,6 +32,10 @@ import { nextNumber } from '../numbering';
 import { localDate, recordEvent } from '../processing';
 import { personsByIds, savePerson, toPersonView } from '../persons';
 import { officeRow, toOfficeView } from '../views';
+import { assignAtRegistration } from '../control/assignment';
+import { reviewTarget } from '../control/reviews';
+import { complaintUrgencyCounts } from '../control/complaints';
+import { caseTermsFor } from '../control/terms';
 import type { HandlerGroup } from './types';
 
 type Register = z.output<typeof RegisterInput>;
@@ -121,7 +125,9 @@ function registerApplication(ctx: UserCtx, a: Register) {
   const cal = ctx.services.calendar();
 
   return ctx.tx(() => {
-    const person = savePerson(ctx.db, a.applicant, a.personId, nowIso);
+    const review = reviewTarget(ctx, a);
+    const person = savePerson(ctx.db, a.applicant, review?.personId ?? a.personId, nowIso);
+    const terms = caseTermsFor(ctx.db, registeredDate);
     const year = Number(registeredDate.slice(0, 4));
     const { seq, number } = nextNumber(ctx.db, office.code, 'application', year);
     const due = computeDeadlines(cal, {
@@ -130,7 +136,7 @@ function registerApplication(ctx: UserCtx, a: Register) {
       registeredDate,
       hasRequests: docs.some((d) => d.state === 'to_request'),
       status: 'registered',
-    });
+    }, terms);
     const c = ctx.db
       .insert(cases)
       .values({
@@ -153,12 +159,15 @@ function registerApplication(ctx: UserCtx, a: Register) {
         registeredByPosition: ctx.user.position,
         status: 'registered',
         portalId: a.portalId ?? null,
+        appliedTerms: terms,
+        reviewOfDecisionId: review?.decisionId ?? null,
         ...due,
       })
       .returning()
       .get();
     for (const d of docs) ctx.db.insert(caseDocuments).values({ caseId: c.id, ...d }).run();
     recordEvent(ctx, c.id, null, 'registered', `Зарегистрировано в журнале: № ${number}`);
+    assignAtRegistration(ctx, c);
     exchangeOnRegistered(ctx.db, c, now);
     ctx.db.delete(drafts).where(and(eq(drafts.userId, ctx.user.id), eq(drafts.kind, 'intake'))).run();
     ctx.audit({
@@ -319,6 +328,7 @@ export const receptionHandlers: HandlerGroup<
       overdue: n(and(isNotNull(cases.nextDue), lt(cases.nextDue, t))),
       dueToday: n(eq(cases.nextDue, t)),
       soon: n(and(gt(cases.nextDue, t), lte(cases.nextDue, horizon))),
+      complaints: complaintUrgencyCounts(ctx),
     };
   },
 

@@ -4,6 +4,7 @@ import { ApiError } from '../../../core/api/errors';
 import { weekday, yearOf } from '../../../core/domain/dates';
 import { calendarDays, calendarYears, refItems } from '../../../db/schema';
 import { recomputeOpenDeadlines } from '../cases';
+import { recomputeComplaintDeadlines } from '../control/complaints';
 import { replaceCalendarYear } from '../refdata';
 import { toRefItem } from '../views';
 import type { HandlerGroup } from './types';
@@ -83,6 +84,7 @@ export const referenceHandlers: HandlerGroup<'ref.list' | 'ref.update' | 'calend
         // Deadlines stored on open cases follow the new calendar, in the same transaction.
         ctx.services.invalidateCalendar();
         const moved = recomputeOpenDeadlines(ctx.db, ctx.services.calendar());
+        recomputeComplaintDeadlines(ctx.db, ctx.services.calendar());
         ctx.audit({
           action: before ? 'update' : 'create',
           entity: 'calendar',

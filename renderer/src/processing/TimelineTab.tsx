@@ -22,7 +22,7 @@ export function TimelineTab({ c }: { c: CaseView }) {
       {c.events.map((e, i) => (
         <Timeline.Item
           key={i}
-          title={CASE_STATUS_LABELS[e.toStatus]}
+          title={e.kind === 'assignment' ? 'Назначен ответственный' : CASE_STATUS_LABELS[e.toStatus]}
           color={e.toStatus === 'withdrawn' || e.toStatus === 'annulled' ? 'red' : undefined}
           data-testid={`event-${i + 1}`}
         >
@@ -31,7 +31,7 @@ export function TimelineTab({ c }: { c: CaseView }) {
             {e.userName ? ` · ${e.userName}` : ''}
           </Text>
           <Text size="sm">
-            {e.fromStatus ? `${CASE_STATUS_LABELS[e.fromStatus]} → ${CASE_STATUS_LABELS[e.toStatus]}` : 'Заявление зарегистрировано'}
+            {e.kind === 'assignment' ? '' : e.fromStatus ? `${CASE_STATUS_LABELS[e.fromStatus]} → ${CASE_STATUS_LABELS[e.toStatus]}` : 'Заявление зарегистрировано'}
           </Text>
           {e.note && (
             <Text size="sm" mt={2}>

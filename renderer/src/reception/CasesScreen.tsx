@@ -108,6 +108,8 @@ const STATUS_COLORS: Record<CaseStatus, string> = {
   requests_sent: 'cyan',
   documents_complete: 'teal',
   decision_drafted: 'violet',
+  awaiting_signature: 'grape',
+  returned: 'orange',
   signed: 'indigo',
   issued: 'green',
   withdrawn: 'gray',
