@@ -34,9 +34,9 @@ export async function foundationBench(dir: string): Promise<Metric[]> {
   metrics.push({ metric: 'startup.100k_rows', value: bigMs, unit: 'ms', target: 1000 });
 
   // One API round trip over HTTP (signed in, a small read).
-  const server = createHttpServer({ backend: b1 });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await createHttpServer({ backend: b1 });
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
   const login = await fetch(`${base}/api/auth.login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -49,7 +49,7 @@ export async function foundationBench(dir: string): Promise<Metric[]> {
   const rt = await sample(300, call);
   metrics.push({ metric: 'api.http_round_trip.p50', value: percentile(rt, 50), unit: 'ms', target: null });
   metrics.push({ metric: 'api.http_round_trip.p95', value: percentile(rt, 95), unit: 'ms', target: 10 });
-  await new Promise((r) => server.close(r));
+  await server.close();
   b1.close();
   return metrics;
 }

@@ -6,6 +6,7 @@ import { exchangeHandlers } from './exchange';
 import { processingHandlers } from './processing';
 import { receptionHandlers } from './reception';
 import { referenceHandlers } from './reference';
+import { sessionHandlers } from './sessions';
 import type { HandlerGroup } from './types';
 
 export const handlers: HandlerGroup<MethodName> = {
@@ -15,4 +16,5 @@ export const handlers: HandlerGroup<MethodName> = {
   ...receptionHandlers,
   ...processingHandlers,
   ...exchangeHandlers,
+  ...sessionHandlers,
 };

@@ -255,34 +255,43 @@ async function signFrozen(ctx: UserCtx, d: typeof caseDecisions.$inferSelect, of
     const expected = peekNumber(ctx, officeCode, year);
     const docx = await buildDecisionDocx(ctx, d, false, expected, signer);
     const sha256 = createHash('sha256').update(docx).digest('hex');
-    const done = ctx.tx(() => {
-      const fresh = loadDecision(ctx, d.id);
-      if (fresh.status !== 'draft' || JSON.stringify(fresh.data) !== JSON.stringify(d.data) || fresh.kind !== d.kind) {
-        throw new ApiError('CONFLICT', 'Документ изменился во время подписания: откройте дело заново.');
-      }
-      const { number } = nextNumber(ctx.db, officeCode, 'outgoing', year);
-      if (number !== expected) return false;
-      const c = loadCase(ctx.db, d.caseId);
-      const signedAt = ctx.now().toISOString();
-      ctx.db
-        .update(caseDecisions)
-        .set({ status: 'superseded' })
-        .where(and(eq(caseDecisions.caseId, d.caseId), eq(caseDecisions.status, 'signed')))
-        .run();
-      ctx.db
-        .update(caseDecisions)
-        .set({ status: 'signed', outgoingNumber: number, signedAt, signedBy: ctx.user.id, signedByName: signer.name, signedByPosition: signer.position, docx, sha256 })
-        .where(eq(caseDecisions.id, d.id))
-        .run();
-      ctx.audit({ action: 'sign', entity: 'decision', entityId: d.id, after: { outgoingNumber: number, sha256, version: d.version, kind: d.kind } });
-      transition(ctx, c, 'signed', `Подписано: исх. № ${number}`);
-      exchangeOnSigned(ctx.db, c, d.id, ctx.now());
-      return true;
-    });
+    let done = false;
+    try {
+      ctx.tx(() => {
+        const fresh = loadDecision(ctx, d.id);
+        if (fresh.status !== 'draft' || JSON.stringify(fresh.data) !== JSON.stringify(d.data) || fresh.kind !== d.kind) {
+          throw new ApiError('CONFLICT', 'Документ изменился во время подписания: откройте дело заново.');
+        }
+        const { number } = nextNumber(ctx.db, officeCode, 'outgoing', year);
+        // Another host process took the number meanwhile: throwing rolls the counter back with everything else.
+        if (number !== expected) throw NUMBER_TAKEN;
+        const c = loadCase(ctx.db, d.caseId);
+        const signedAt = ctx.now().toISOString();
+        ctx.db
+          .update(caseDecisions)
+          .set({ status: 'superseded' })
+          .where(and(eq(caseDecisions.caseId, d.caseId), eq(caseDecisions.status, 'signed')))
+          .run();
+        ctx.db
+          .update(caseDecisions)
+          .set({ status: 'signed', outgoingNumber: number, signedAt, signedBy: ctx.user.id, signedByName: signer.name, signedByPosition: signer.position, docx, sha256 })
+          .where(eq(caseDecisions.id, d.id))
+          .run();
+        ctx.audit({ action: 'sign', entity: 'decision', entityId: d.id, after: { outgoingNumber: number, sha256, version: d.version, kind: d.kind } });
+        transition(ctx, c, 'signed', `Подписано: исх. № ${number}`);
+        exchangeOnSigned(ctx.db, c, d.id, ctx.now());
+      });
+      done = true;
+    } catch (e) {
+      if (e !== NUMBER_TAKEN) throw e;
+    }
     if (done) return view(ctx, d.caseId);
   }
   throw new ApiError('CONFLICT', 'Не удалось присвоить исходящий номер: повторите подписание.');
 }
+
+/** Thrown inside the sign-off transaction to roll it back (counter included) and build again. */
+const NUMBER_TAKEN = new Error('outgoing number taken meanwhile');
 
 function peekNumber(ctx: Ctx, officeCode: string, year: number): string {
   const row = ctx.db.$client
