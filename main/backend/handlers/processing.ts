@@ -171,12 +171,13 @@ async function printAct(ctx: Ctx, caseId: number | null, form: (typeof import('.
       answers: act3 ? (form === 'barthel' ? act3.barthel : act3.lawton) : null,
       actNumber: act3?.act.number as string | undefined,
     };
-    const buf = form === 'barthel' ? await buildBarthelQuestionnaire(data) : await buildLawtonQuestionnaire(data);
+    // DOCX builds step out of the write queue (the print is logged after): a print never holds up another desk's write.
+    const buf = await ctx.outside(() => (form === 'barthel' ? buildBarthelQuestionnaire(data) : buildLawtonQuestionnaire(data)));
     return file(`${form === 'barthel' ? 'Индекс Бартел' : 'Шкала Лоутона'}${suffix}.docx`, buf);
   }
   const saved = acts.find((x) => x.form === form);
   const d = { act: (saved?.act ?? null) as never, person, office, blank: !saved };
-  const buf = form === 'appendix3-citizen' ? await buildAppendix3Citizen(d) : form === 'appendix3-family' ? await buildAppendix3Family(d) : await buildAppendix4(d);
+  const buf = await ctx.outside(() => (form === 'appendix3-citizen' ? buildAppendix3Citizen(d) : form === 'appendix3-family' ? buildAppendix3Family(d) : buildAppendix4(d)));
   const names: Record<ActForm, string> = { 'appendix3-citizen': 'Акт обследования (гражданин)', 'appendix3-family': 'Акт обследования (семья)', appendix4: 'Акт оценки потребности' };
   return file(`${names[form]}${suffix}.docx`, buf);
 }
@@ -356,7 +357,7 @@ export const processingHandlers: HandlerGroup<
     const a = applicantOf(c);
     const office = toOfficeView(officeRow(ctx.db));
     const agency = ctx.db.select().from(refItems).where(and(eq(refItems.kind, 'agency'), eq(refItems.code, r.agencyCode))).get();
-    const buf = await buildRequestLetter({
+    const buf = await ctx.outside(() => buildRequestLetter({
       office,
       agencyName: agency?.name ?? r.agencyCode,
       agencyAddress: agency?.address ?? undefined,
@@ -371,7 +372,7 @@ export const processingHandlers: HandlerGroup<
         applicationNumber: c.journalNumber,
         applicationDate: todayIso(new Date(c.registeredAt)),
       },
-    });
+    }));
     ctx.tx(() => ctx.audit({ action: 'print', entity: 'request', entityId: r.id, after: { form: 'request-letter' } }));
     return file(`Запрос ${r.outgoingNumber.replace(/[/\\]/g, '-')}.docx`, buf);
   },
@@ -415,7 +416,7 @@ export const processingHandlers: HandlerGroup<
       ctx.tx(() => ctx.audit({ action: 'print', entity: 'decision', entityId: d.id, after: { version: d.version, sha256: d.sha256 } }));
       return { ...file(`${title} исх. ${d.outgoingNumber!.replace('/', '-')} (версия ${d.version}).docx`, d.docx), sha256: d.sha256 };
     }
-    const buf = await buildDecisionDocx(ctx, d, true);
+    const buf = await ctx.outside(() => buildDecisionDocx(ctx, d, true));
     ctx.tx(() => ctx.audit({ action: 'print', entity: 'decision', entityId: d.id, after: { version: d.version, draft: true } }));
     return { ...file(`ПРОЕКТ ${title} ${c.journalNumber.replace('/', '-')}.docx`, buf), sha256: null };
   },
