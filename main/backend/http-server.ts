@@ -23,23 +23,9 @@ import { log } from './logger';
 import { ROUTE_GROUPS } from './routes';
 import type { CallSource } from './sessions';
 
-export const SESSION_COOKIE = 'socdesk_sid';
-/** A workstation's Socdesk names itself in this header (shown to the administrator; not trusted for anything). */
-export const WORKSTATION_HEADER = 'x-socdesk-workstation';
+import { CONTENT_SECURITY_POLICY, SESSION_COOKIE, WORKSTATION_HEADER } from './http-constants';
 
-/** Same policy as the meta tag in renderer/index.html. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY, SESSION_COOKIE, WORKSTATION_HEADER };
 
 export interface HttpLimits {
   /** Largest request body (bytes); beyond it, 413. */

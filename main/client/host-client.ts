@@ -12,7 +12,7 @@ import { hostname } from 'node:os';
 import type { Duplex } from 'node:stream';
 import type { Envelope } from '../../core/api/errors';
 import type { CertificateView } from '../../core/api/sessions';
-import { SESSION_COOKIE, WORKSTATION_HEADER } from '../backend/http-server';
+import { SESSION_COOKIE, WORKSTATION_HEADER } from '../backend/http-constants';
 import { DEFAULT_PORT } from '../host/network';
 import { describeCertificate } from '../host/tls';
 
