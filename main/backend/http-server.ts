@@ -107,8 +107,17 @@ export function readSessionCookie(header: string | string[] | undefined): string
 
 function callSource(req: FastifyRequest): CallSource {
   const source = normalizeAddress(req.socket.remoteAddress) || 'unknown';
+  // The name travels percent-encoded (header values are bytes); anything malformed is simply not shown.
   const named = req.headers[WORKSTATION_HEADER];
-  const workstation = typeof named === 'string' && /^[\p{L}\p{N}._ -]{1,63}$/u.test(named) ? named : null;
+  let workstation: string | null = null;
+  if (typeof named === 'string' && named.length <= 400) {
+    try {
+      const v = decodeURIComponent(named);
+      if (/^[\p{L}\p{N}._ -]{1,63}$/u.test(v)) workstation = v;
+    } catch {
+      workstation = null;
+    }
+  }
   return { source, workstation };
 }
 

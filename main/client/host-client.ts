@@ -159,7 +159,7 @@ export class HostClient {
           headers: {
             'Content-Type': 'application/json',
             'Content-Length': Buffer.byteLength(body),
-            [WORKSTATION_HEADER]: this.workstation || 'workstation',
+            [WORKSTATION_HEADER]: encodeURIComponent(this.workstation || 'workstation'),
             ...(token ? { Cookie: `${SESSION_COOKIE}=${token}` } : {}),
           },
         },

@@ -85,6 +85,9 @@ describe('request targets and encodings', () => {
       expect(await postRaw(port, '/api/auth.session', `Cookie: ${cookie}\r\n`), cookie).toMatch(/^HTTP\/1\.1 200 /);
       expect(await postRaw(port, '/api/users.list', `Cookie: ${cookie}\r\n`), cookie).toMatch(/^HTTP\/1\.1 401 /);
     }
+    for (const name of ['%E0%A4%A', '%', '%00', 'a'.repeat(500), '<script>']) {
+      expect(await postRaw(port, '/api/host.clock', `X-Socdesk-Workstation: ${name}\r\n`), name).toMatch(/^HTTP\/1\.1 200 /);
+    }
     // Headers the parser cannot take are refused, not crashed on.
     expect(await get(port, '/', `X-Big: ${'a'.repeat(40_000)}\r\n`)).toMatch(/^HTTP\/1\.1 431 |^reset|^closed/);
     expect(await raw(port, 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header\r\n\r\n')).toMatch(/^HTTP\/1\.1 400 /);

@@ -33,7 +33,7 @@ afterEach(async () => {
 /** A workstation: its own pinned connection and its own session. */
 async function workstation(username: string, roles: Parameters<typeof userWithRoles>[2]): Promise<Call> {
   await userWithRoles(env, username, roles);
-  const client = new HostClient({ url: host.url, pin: host.certificate!.sha256, workstation: `desk-${username}` });
+  const client = new HostClient({ url: host.url, pin: host.certificate!.sha256, workstation: `Приём-${username}` });
   clients.push(client);
   const login = await client.call(null, 'auth.login', { username, password: 'user-pass-1' });
   expect(login.envelope.ok).toBe(true);
@@ -63,7 +63,7 @@ describe('three workstations on one host over HTTPS', () => {
     expect(counter('application')).toBe(36);
     // The session list shows each desk by its address and name.
     const sessions = (await env.backend.invoke(env.adminToken, 'sessions.list', {})).data.rows;
-    expect(sessions.filter((s) => s.source === '127.0.0.1').map((s) => s.workstation).sort()).toEqual(['desk-priem1', 'desk-priem2', 'desk-priem3']);
+    expect(sessions.filter((s) => s.source === '127.0.0.1').map((s) => s.workstation).sort()).toEqual(['Приём-priem1', 'Приём-priem2', 'Приём-priem3']);
   }, 60_000);
 
   it('a failed registration burns no number', async () => {
