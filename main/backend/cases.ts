@@ -9,7 +9,7 @@ import { ApiError } from '../../core/api/errors';
 import type { ProductionCalendar } from '../../core/domain/calendar';
 import { isClosed, stepsDone, type CaseStatus } from '../../core/domain/case-states';
 import { caseDeadlines, nextDeadline, soonHorizon, urgency, type Channel } from '../../core/domain/deadlines';
-import { addDays, todayIso } from '../../core/domain/dates';
+import { addDays, officeInstant, todayIso } from '../../core/domain/dates';
 import { normalizeSnils } from '../../core/domain/snils';
 import type { Db } from '../../db/connection';
 import { caseDocuments, cases, persons, printLog, refItems, users } from '../../db/schema';
@@ -177,9 +177,9 @@ export function caseConditions(db: Db, f: z.output<typeof CaseFilters>, cal: Pro
   if (f.subservice) where.push(eq(cases.subservice, f.subservice));
   if (f.channel) where.push(eq(cases.channel, f.channel));
   if (f.registeredBy) where.push(eq(cases.registeredBy, f.registeredBy));
-  // registeredAt is a UTC timestamp; the period is in local dates.
-  if (f.from) where.push(gte(cases.registeredAt, new Date(`${f.from}T00:00:00`).toISOString()));
-  if (f.to) where.push(lt(cases.registeredAt, new Date(`${addDays(f.to, 1)}T00:00:00`).toISOString()));
+  // registeredAt is a UTC timestamp; the period is in office dates (midnight on the office's clock, whatever the host's zone).
+  if (f.from) where.push(gte(cases.registeredAt, officeInstant(f.from).toISOString()));
+  if (f.to) where.push(lt(cases.registeredAt, officeInstant(addDays(f.to, 1)).toISOString()));
   if (f.urgency === 'overdue') where.push(and(isNotNull(cases.nextDue), lt(cases.nextDue, today))!);
   if (f.urgency === 'today') where.push(eq(cases.nextDue, today));
   if (f.urgency === 'soon') where.push(and(gt(cases.nextDue, today), lte(cases.nextDue, soonHorizon(cal, today)))!);
