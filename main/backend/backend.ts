@@ -95,8 +95,8 @@ export class Backend {
         const user = current?.user ?? null;
         checkAccess(def.access, user);
         if (!parsed.success) throw zodToApiError(parsed.error);
-        // A write is the user at work: the idle limit counts from it.
-        if (current && def.write) this.sessions.touch(current.id);
+        // A write is the user at work: the idle limit counts from it (recorded at most every 15 seconds).
+        if (current && def.write && this.now().getTime() - Date.parse(current.lastActivityAt) >= 15_000) this.sessions.touch(current.id);
         let sessionId = current?.id ?? null;
         const ctx: Ctx = {
           db: this.db,
