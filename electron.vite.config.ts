@@ -13,6 +13,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'main/index.ts'),
           server: resolve(__dirname, 'main/server.ts'),
+          // The backend in Electron's utility process.
+          backend: resolve(__dirname, 'main/backend-process.ts'),
         },
       },
     },

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { setQuiet } from '../main/backend/logger';
 import { controlBench } from './control';
 import { foundationBench } from './foundation';
+import { lanBench } from './lan';
 import { exchangeBench } from './exchange';
 import { processingBench } from './processing';
 import { receptionBench } from './reception';
@@ -25,11 +26,14 @@ async function main(): Promise<void> {
       return i > 0 ? Number(process.argv[i + 1]) : dflt;
     };
     const progress = (s: string) => json || console.error(s);
+    const cases = arg('--cases', 200_000);
     const metrics: Metric[] = [
       ...(await foundationBench(dir)),
-      ...(await receptionBench(dir, { cases: arg('--cases', 200_000), persons: arg('--persons', 300_000) }, progress)),
+      ...(await receptionBench(dir, { cases, persons: arg('--persons', 300_000) }, progress)),
       // Reopens the reception benchmark's register.
       ...(await controlBench(dir, progress)),
+      // On the register the reception benchmark made, served by a host process to 10 workstations.
+      ...(await lanBench(dir, join(dir, 'register.sqlite'), cases)),
       ...(await processingBench(dir)),
       ...(await exchangeBench(dir)),
     ];

@@ -31,15 +31,49 @@ export const users = sqliteTable('users', {
   createdAt: text('created_at').notNull().default(now),
 });
 
-/** Browser-mode sessions (the cookie carries the token; only its hash is stored). */
-export const sessions = sqliteTable('sessions', {
-  tokenHash: text('token_hash').primaryKey(),
-  userId: integer('user_id')
-    .notNull()
-    .references(() => users.id),
-  createdAt: text('created_at').notNull(),
-  expiresAt: text('expires_at').notNull(),
-});
+/**
+ * Signed-in sessions, on every workstation (the cookie or the shell carries the
+ * token; only its hash is stored). A session ends at `expiresAt`, after the
+ * office's idle limit without activity, or when its user's password, lock or
+ * active flag changes.
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    /** Last call the user made (idle timeout). */
+    lastActivityAt: text('last_activity_at').notNull(),
+    /** Where the calls come from: the workstation's address ('local' for this computer's own window). */
+    source: text('source').notNull().default('local'),
+    /** The workstation's name as its Socdesk reports it (shown to the administrator; informational). */
+    workstation: text('workstation'),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+/**
+ * Failed sign-ins of administrators, counted per workstation: a stranger who
+ * types an administrator's name locks that name out of their own workstation
+ * only, never out of the administrator's.
+ */
+export const adminLoginLocks = sqliteTable(
+  'admin_login_locks',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    source: text('source').notNull(),
+    failures: integer('failures').notNull().default(0),
+    lockedUntil: text('locked_until'),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.source] })],
+);
 
 /** Every write: who, when, which entity, before and after. */
 export const auditLog = sqliteTable(

@@ -23,6 +23,7 @@ import {
   WithdrawInput,
 } from './processing';
 import { CaseFilters, CaseRow, CaseView, FileOut, PersonWithCases, RegisterInput } from './reception';
+import { HostInfoView, KeepAliveView, SaveSessionSettings, SessionsView } from './sessions';
 import { id, isoDate, jsonObject, newPassword, optText, Role, roles, text, username } from './schemas';
 
 /** 'public': no session needed; 'user': any signed-in user; or a list of roles (any one suffices). */
@@ -190,6 +191,42 @@ export const methods = {
     summary: 'Change one’s own password.',
     input: z.object({ currentPassword: z.string().min(1, { error: 'Укажите текущий пароль' }).max(200), newPassword }),
     output: ok,
+  }),
+
+  'auth.keepAlive': method({
+    access: 'user',
+    write: false,
+    summary: 'The user is at the workstation (the window reports keyboard and mouse use): the idle limit counts from now.',
+    input: empty,
+    output: KeepAliveView,
+  }),
+  'sessions.list': method({
+    access: ['admin'],
+    write: false,
+    summary: 'Active sessions on every workstation (user, workstation, since, last activity) and the idle limit.',
+    input: empty,
+    output: SessionsView,
+  }),
+  'sessions.end': method({
+    access: ['admin'],
+    write: true,
+    summary: '«Завершить сеанс»: end one session; its workstation shows the sign-in screen at its next call.',
+    input: z.object({ id }),
+    output: ok,
+  }),
+  'sessions.saveSettings': method({
+    access: ['admin'],
+    write: true,
+    summary: 'The office’s idle limit: a session without activity for this many minutes ends.',
+    input: SaveSessionSettings,
+    output: ok,
+  }),
+  'host.info': method({
+    access: ['admin'],
+    write: false,
+    summary: 'How workstations reach this host and the code of its certificate, to compare when connecting.',
+    input: empty,
+    output: HostInfoView,
   }),
 
   'office.update': method({

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'NOT_INITIALIZED', // first-run setup has not been done
   'UNKNOWN_METHOD',
   'INTERNAL',
+  'CONNECTION', // a workstation cannot reach the office host, or the host's certificate is not the pinned one
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -315,4 +315,5 @@ export const FIELD_LABELS: Record<string, string> = {
   unreadOnly: 'Только непрочитанные',
   ids: 'Уведомления',
   all: 'Все',
+  idleMinutes: 'Время бездействия до выхода, минут',
 };

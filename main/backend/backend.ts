@@ -3,14 +3,11 @@
  * It knows nothing about Electron or HTTP; each transport hands it the
  * caller's session token and gets back an envelope plus any session change.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { eq, lt } from 'drizzle-orm';
 import type { z } from 'zod';
 import { methods, isMethodName, type MethodName } from '../../core/api/contract';
 import { ApiError, type Envelope } from '../../core/api/errors';
-import type { Role } from '../../core/api/schemas';
 import { openDatabase, type Db } from '../../db/connection';
-import { auditLog, sessions, users } from '../../db/schema';
+import { auditLog } from '../../db/schema';
 import type { AuditRecord, Ctx, CurrentUser } from './context';
 import { handlers } from './handlers';
 import { log } from './logger';
@@ -18,7 +15,9 @@ import { getExchangeSettings } from './exchange/state';
 import { backendSyncDeps, Scheduler, syncOnce } from './exchange/sync';
 import { seedReferenceData } from './refdata';
 import { DEFAULT_LOGIN_POLICY, Services, type LoginPolicy } from './services';
+import { LOCAL_SOURCE, SessionStore, type CallSource } from './sessions';
 import { zodToApiError } from './validation';
+import { WriteQueue } from './write-queue';
 
 export interface BackendOptions {
   /** Path of the SQLite file (or ':memory:'). */
@@ -27,6 +26,8 @@ export interface BackendOptions {
   loginPolicy?: Partial<LoginPolicy>;
   /** Session lifetime in hours. */
   sessionHours?: number;
+  /** The idle limit in minutes until the office sets its own (default 30). */
+  idleMinutes?: number;
 }
 
 export interface CallResult {
@@ -35,27 +36,25 @@ export interface CallResult {
   session?: { token: string | null; expiresAt?: string };
 }
 
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
 export class Backend {
   readonly db: Db;
   readonly services: Services;
+  readonly sessions: SessionStore;
+  /** Every `write` method runs through this queue, one at a time. */
+  readonly writes = new WriteQueue();
   private readonly now: () => Date;
-  private readonly sessionHours: number;
 
   constructor(opts: BackendOptions) {
     this.db = openDatabase(opts.dbFile);
     this.now = opts.now ?? (() => new Date());
-    this.sessionHours = opts.sessionHours ?? 12;
+    this.sessions = new SessionStore(this.db, this.now, opts.sessionHours ?? 12, opts.idleMinutes);
     this.services = new Services(this.db, { ...DEFAULT_LOGIN_POLICY, ...opts.loginPolicy });
     seedReferenceData(this.db);
     this.services.exchange = new Scheduler({
       run: () => syncOnce(backendSyncDeps(this)),
       intervalMs: () => getExchangeSettings(this.db).intervalMinutes * 60_000,
     });
-    this.db.delete(sessions).where(lt(sessions.expiresAt, this.now().toISOString())).run();
+    this.sessions.sweep();
   }
 
   /** Starts the periodic exchange with the portal (the desktop app and browser mode do; tests do not). */
@@ -77,51 +76,58 @@ export class Backend {
 
   /** Resolves a session token to an active user, or null. */
   userForToken(token: string | null): CurrentUser | null {
-    if (!token) return null;
-    const row = this.db
-      .select({ user: users, expiresAt: sessions.expiresAt })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.tokenHash, hashToken(token)))
-      .get();
-    if (!row || row.expiresAt <= this.now().toISOString() || !row.user.active) return null;
-    const u = row.user;
-    return { id: u.id, username: u.username, fullName: u.fullName, position: u.position, roles: u.roles as Role[] };
+    return this.sessions.resolve(token)?.user ?? null;
   }
 
-  async call(token: string | null, method: string, rawInput: unknown): Promise<CallResult> {
+  /**
+   * Answers one call. `from` says which workstation sent it (the transport
+   * knows: an address over the network, 'local' for this computer's window).
+   * Methods marked `write` run one at a time through the write queue.
+   */
+  async call(token: string | null, method: string, rawInput: unknown, from: CallSource = LOCAL_SOURCE): Promise<CallResult> {
     let sessionChange: CallResult['session'];
     try {
       if (!isMethodName(method)) throw new ApiError('UNKNOWN_METHOD', 'Неизвестная операция');
       const def = methods[method];
-      const user = this.userForToken(token);
-      checkAccess(def.access, user);
       const parsed = (def.input as z.ZodType).safeParse(rawInput ?? {});
-      if (!parsed.success) throw zodToApiError(parsed.error);
-
-      const ctx: Ctx = {
-        db: this.db,
-        user,
-        services: this.services,
-        now: this.now,
-        tx: (fn) => this.db.$client.transaction(fn).immediate(),
-        audit: (rec) => this.writeAudit(user, rec),
-        session: {
-          start: (userId) => {
-            const t = randomBytes(32).toString('base64url');
-            const createdAt = this.now();
-            const expiresAt = new Date(createdAt.getTime() + this.sessionHours * 3600_000).toISOString();
-            this.db.insert(sessions).values({ tokenHash: hashToken(t), userId, createdAt: createdAt.toISOString(), expiresAt }).run();
-            sessionChange = { token: t, expiresAt };
+      const run = async (outside: Ctx['outside']) => {
+        const current = this.sessions.resolve(token);
+        const user = current?.user ?? null;
+        checkAccess(def.access, user);
+        if (!parsed.success) throw zodToApiError(parsed.error);
+        // A write is the user at work: the idle limit counts from it (recorded at most every 15 seconds).
+        if (current && def.write && this.now().getTime() - Date.parse(current.lastActivityAt) >= 15_000) this.sessions.touch(current.id);
+        let sessionId = current?.id ?? null;
+        const ctx: Ctx = {
+          db: this.db,
+          user,
+          services: this.services,
+          now: this.now,
+          tx: (fn) => this.db.$client.transaction(fn).immediate(),
+          audit: (rec) => this.writeAudit(user, rec),
+          outside,
+          session: {
+            get id() {
+              return sessionId;
+            },
+            from,
+            store: this.sessions,
+            start: (userId) => {
+              const s = this.sessions.start(userId, from);
+              sessionId = s.id;
+              sessionChange = { token: s.token, expiresAt: s.expiresAt };
+            },
+            end: () => {
+              if (sessionId != null) this.sessions.end(sessionId);
+              sessionId = null;
+              sessionChange = { token: null };
+            },
           },
-          end: () => {
-            if (token) this.db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token))).run();
-            sessionChange = { token: null };
-          },
-        },
+        };
+        const handler = handlers[method] as (ctx: Ctx, input: unknown) => unknown;
+        return handler(ctx, parsed.data);
       };
-      const handler = handlers[method] as (ctx: Ctx, input: unknown) => unknown;
-      const data = await handler(ctx, parsed.data);
+      const data = def.write ? await this.writes.run(run) : await run((fn) => fn());
       return { envelope: { ok: true, data }, session: sessionChange };
     } catch (e) {
       if (e instanceof ApiError) return { envelope: { ok: false, error: e.toBody() }, session: sessionChange };

@@ -200,7 +200,7 @@ export function caseConditions(db: Db, f: z.output<typeof CaseFilters>, cal: Pro
   if (f.subservice) where.push(eq(cases.subservice, f.subservice));
   if (f.channel) where.push(eq(cases.channel, f.channel));
   if (f.registeredBy) where.push(eq(cases.registeredBy, f.registeredBy));
-  // registeredAt is a UTC timestamp; the period is in the office's dates.
+  // registeredAt is a UTC timestamp; the period is in office dates (midnight on the office's clock, whatever the host's zone).
   if (f.from) where.push(gte(cases.registeredAt, officeInstant(f.from).toISOString()));
   if (f.to) where.push(lt(cases.registeredAt, officeInstant(addDays(f.to, 1)).toISOString()));
   if (f.urgency === 'overdue') where.push(and(isNotNull(cases.nextDue), lt(cases.nextDue, today))!);

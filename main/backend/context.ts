@@ -5,6 +5,7 @@
  */
 import type { Role } from '../../core/api/schemas';
 import type { Db } from '../../db/connection';
+import type { CallSource, SessionStore } from './sessions';
 import type { Services } from './services';
 
 export interface CurrentUser {
@@ -29,6 +30,12 @@ export interface SessionControl {
   /** Opens a session for the user; the transport delivers the token (cookie or IPC map). */
   start(userId: number): void;
   end(): void;
+  /** The caller's own session id, or null when signed out. */
+  readonly id: number | null;
+  /** Where this call comes from (the workstation). */
+  readonly from: CallSource;
+  /** Every session on the host: end a user's others, one workstation's, list them. */
+  readonly store: SessionStore;
 }
 
 export interface Ctx {
@@ -41,6 +48,12 @@ export interface Ctx {
   tx<T>(fn: () => T): T;
   /** Appends to the audit log; call inside ctx.tx together with the change. */
   audit(rec: AuditRecord): void;
+  /**
+   * Runs slow work that reads and writes nothing shared (hashing a password,
+   * a sign-in delay, the portal) outside the host's write queue; the write
+   * queues again when it returns. Outside a write it simply runs fn.
+   */
+  outside<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 export interface UserCtx extends Ctx {

@@ -1,187 +1,232 @@
 /**
- * Browser-mode transport: the backend over HTTP on loopback, plus the built
+ * The network transport: the backend over HTTP(S) on Fastify, plus the built
  * renderer as static files. Calls are `POST /api/<method>` with a JSON body;
  * the answer is the same envelope IPC returns. The session travels in an
  * HttpOnly, SameSite=Strict cookie; cross-origin calls are refused.
+ *
+ * Hardened for the office network: a Host allow-list (defeats DNS
+ * rebinding), body limit (413), caps on connections (in all and per
+ * workstation), header, request and idle timeouts (slow connections are cut
+ * off), and no request target, header or cookie can crash the process or
+ * produce a 500. Plain HTTP is for loopback only: a connection from elsewhere
+ * is dropped. Routes come in groups (`routes/`), one function each.
+ *
+ * Fastify's own logger is off: the backend's log records events and error
+ * kinds only, never a URL, a body or any personal data.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Socket } from 'node:net';
 import type { ErrorCode } from '../../core/api/errors';
+import { hostHeaderName, isLoopbackAddress, normalizeAddress } from '../host/network';
 import type { Backend } from './backend';
 import { log } from './logger';
+import { ROUTE_GROUPS } from './routes';
+import type { CallSource } from './sessions';
 
-export const SESSION_COOKIE = 'socdesk_sid';
-const MAX_BODY = 20 * 1024 * 1024;
+import { CONTENT_SECURITY_POLICY, SESSION_COOKIE, WORKSTATION_HEADER } from './http-constants';
 
-/** Same policy as the meta tag in renderer/index.html. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY, SESSION_COOKIE, WORKSTATION_HEADER };
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
+export interface HttpLimits {
+  /** Largest request body (bytes); beyond it, 413. */
+  bodyBytes: number;
+  /** The request's headers must arrive within this (ms). */
+  headersTimeoutMs: number;
+  /** The whole request, headers and body, must arrive within this (ms). */
+  requestTimeoutMs: number;
+  /** A connection with no traffic at all is closed after this (ms). */
+  idleTimeoutMs: number;
+  /** How long a kept-alive connection waits for its next request (ms). */
+  keepAliveTimeoutMs: number;
+  /** How often the timeouts above are checked (ms). */
+  checkIntervalMs: number;
+  /** Open connections in all, and from one address. */
+  maxConnections: number;
+  maxConnectionsPerAddress: number;
+  /** Largest request head (bytes). */
+  maxHeaderBytes: number;
+}
 
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  VALIDATION: 400,
-  UNAUTHENTICATED: 401,
-  BAD_CREDENTIALS: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  UNKNOWN_METHOD: 404,
-  CONFLICT: 409,
-  NOT_INITIALIZED: 409,
-  LOCKED: 423,
-  INTERNAL: 500,
+export const DEFAULT_LIMITS: HttpLimits = {
+  bodyBytes: 20 * 1024 * 1024,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 60_000,
+  idleTimeoutMs: 120_000,
+  keepAliveTimeoutMs: 10_000,
+  checkIntervalMs: 1_000,
+  maxConnections: 512,
+  maxConnectionsPerAddress: 64,
+  maxHeaderBytes: 16 * 1024,
 };
 
 export interface HttpServerOptions {
   backend: Backend;
   /** Folder with the built renderer (out/renderer); omit to serve the API only. */
   staticDir?: string;
+  /** Serve HTTPS with this key and certificate (PEM). Without it, plain HTTP, for loopback only. */
+  tls?: { key: string; cert: string };
+  /** Host names (lower case) requests may be addressed to; loopback names are always allowed. */
+  allowedHosts?: Iterable<string>;
+  limits?: Partial<HttpLimits>;
 }
 
-function readCookie(req: IncomingMessage, name: string): string | null {
-  const header = req.headers.cookie;
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+/** What every route group receives. */
+export interface RouteContext {
+  backend: Backend;
+  staticDir?: string;
+  /** HTTPS (the cookie is then Secure). */
+  secure: boolean;
+  limits: HttpLimits;
+  /** The session token the request's cookie carries, or null. */
+  token(req: FastifyRequest): string | null;
+  /** Which workstation the request comes from. */
+  from(req: FastifyRequest): CallSource;
+  /** Sends the API envelope of a failure. */
+  fail(reply: FastifyReply, status: number, code: ErrorCode, message: string): FastifyReply;
+  /** Adds a fallback for requests no route matched (the renderer's pages); the first that answers wins. */
+  onNotFound(fallback: (req: FastifyRequest, reply: FastifyReply) => FastifyReply | null): void;
+}
+
+/** A group of routes (the API, the renderer's files, …): adding one is one line in routes/index.ts. */
+export type RouteGroup = (app: FastifyInstance, ctx: RouteContext) => void | Promise<void>;
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,200}$/;
+
+/** The session token from a Cookie header; anything malformed reads as no session. */
+export function readSessionCookie(header: string | string[] | undefined): string | null {
+  const raw = Array.isArray(header) ? header.join(';') : header;
+  if (!raw) return null;
+  for (const part of raw.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0 || part.slice(0, eq).trim() !== SESSION_COOKIE) continue;
+    const value = part.slice(eq + 1).trim();
+    return TOKEN_SHAPE.test(value) ? value : null;
   }
   return null;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolveBody, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('body too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}): void {
-  const data = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    ...headers,
-  });
-  res.end(data);
-}
-
-function fail(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
-  sendJson(res, status, { ok: false, error: { code, message } });
-}
-
-/** A browser sends Origin on POST; it must be this server (blocks cross-site requests). */
-function sameOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
-}
-
-async function handleApi(opts: HttpServerOptions, req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
-  if (req.method !== 'POST') return fail(res, 405, 'UNKNOWN_METHOD', 'Метод не поддерживается');
-  if (!sameOrigin(req)) return fail(res, 403, 'FORBIDDEN', 'Запрос с чужого сайта отклонён');
-  if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
-    return fail(res, 415, 'VALIDATION', 'Ожидается JSON');
-  }
-  let input: unknown;
-  try {
-    const raw = await readBody(req);
-    input = raw ? JSON.parse(raw) : {};
-  } catch {
-    return fail(res, 400, 'VALIDATION', 'Неверный формат запроса');
-  }
-  const result = await opts.backend.call(readCookie(req, SESSION_COOKIE), method, input);
-  const headers: Record<string, string> = {};
-  if (result.session) {
-    const base = `${SESSION_COOKIE}=%VALUE%; Path=/; HttpOnly; SameSite=Strict`;
-    headers['Set-Cookie'] = result.session.token
-      ? base.replace('%VALUE%', result.session.token) + `; Expires=${new Date(result.session.expiresAt!).toUTCString()}`
-      : base.replace('%VALUE%', '') + '; Max-Age=0';
-  }
-  const status = result.envelope.ok ? 200 : (STATUS[result.envelope.error.code] ?? 400);
-  sendJson(res, status, result.envelope, headers);
-}
-
-async function handleStatic(staticDir: string, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405).end();
-    return;
-  }
-  const root = resolve(staticDir);
-  let file = normalize(join(root, decodeURIComponent(pathname)));
-  if (file !== root && !file.startsWith(root + sep)) {
-    res.writeHead(403).end();
-    return;
-  }
-  let st = await stat(file).catch(() => null);
-  if (!st || st.isDirectory()) {
-    // Single-page app: unknown paths get index.html.
-    file = join(root, 'index.html');
-    st = await stat(file).catch(() => null);
-    if (!st) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Интерфейс не собран: выполните npm run build');
-      return;
+function callSource(req: FastifyRequest): CallSource {
+  const source = normalizeAddress(req.socket.remoteAddress) || 'unknown';
+  // The name travels percent-encoded (header values are bytes); anything malformed is simply not shown.
+  const named = req.headers[WORKSTATION_HEADER];
+  let workstation: string | null = null;
+  if (typeof named === 'string' && named.length <= 400) {
+    try {
+      const v = decodeURIComponent(named);
+      if (/^[\p{L}\p{N}._ -]{1,63}$/u.test(v)) workstation = v;
+    } catch {
+      workstation = null;
     }
   }
-  const ext = extname(file);
-  const body = await readFile(file);
-  res.writeHead(200, {
-    'Content-Type': MIME[ext] ?? 'application/octet-stream',
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'X-Frame-Options': 'DENY',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
-  });
-  res.end(req.method === 'HEAD' ? undefined : body);
+  return { source, workstation };
 }
 
-export function createHttpServer(opts: HttpServerOptions): Server {
-  return createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const apiPrefix = '/api/';
-    const work = url.pathname.startsWith(apiPrefix)
-      ? handleApi(opts, req, res, url.pathname.slice(apiPrefix.length))
-      : opts.staticDir
-        ? handleStatic(opts.staticDir, req, res, url.pathname)
-        : Promise.resolve(void res.writeHead(404).end());
-    work.catch((e) => {
-      log.error('http request failed', e);
-      if (!res.headersSent) fail(res, 500, 'INTERNAL', 'Внутренняя ошибка программы');
-      else res.end();
+function fail(reply: FastifyReply, status: number, code: ErrorCode, message: string): FastifyReply {
+  return reply
+    .code(status)
+    .header('Content-Type', 'application/json; charset=utf-8')
+    .header('Cache-Control', 'no-store')
+    .send({ ok: false, error: { code, message } });
+}
+
+/** Russian messages for the errors Fastify itself raises before a route runs. */
+function frameworkFailure(reply: FastifyReply, err: FastifyError, limits: HttpLimits): FastifyReply {
+  const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+  if (status === 413) return fail(reply, 413, 'VALIDATION', `Запрос слишком большой: не более ${Math.round(limits.bodyBytes / 1024 / 1024)} МБ.`);
+  if (status === 415) return fail(reply, 415, 'VALIDATION', 'Ожидается JSON');
+  if (status === 408) return fail(reply, 408, 'VALIDATION', 'Запрос не был получен вовремя.');
+  if (status === 404) return fail(reply, 404, 'NOT_FOUND', 'Адрес не найден.');
+  if (status < 500) return fail(reply, status, 'VALIDATION', 'Неверный формат запроса');
+  log.error('http request failed', err, { code: err.code ?? null });
+  return fail(reply, 500, 'INTERNAL', 'Внутренняя ошибка программы');
+}
+
+/** Counts connections per address and drops those over the caps, and plain-HTTP ones from beyond loopback. */
+function guardConnections(app: FastifyInstance, secure: boolean, limits: HttpLimits): void {
+  const perAddress = new Map<string, number>();
+  app.server.maxConnections = limits.maxConnections;
+  app.server.on('connection', (socket: Socket) => {
+    const addr = normalizeAddress(socket.remoteAddress);
+    if (!secure && !isLoopbackAddress(addr)) {
+      socket.destroy();
+      return;
+    }
+    const n = (perAddress.get(addr) ?? 0) + 1;
+    if (n > limits.maxConnectionsPerAddress) {
+      socket.destroy();
+      return;
+    }
+    perAddress.set(addr, n);
+    socket.once('close', () => {
+      const left = (perAddress.get(addr) ?? 1) - 1;
+      if (left <= 0) perAddress.delete(addr);
+      else perAddress.set(addr, left);
     });
   });
+}
+
+export async function createHttpServer(opts: HttpServerOptions): Promise<FastifyInstance> {
+  const limits: HttpLimits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const secure = Boolean(opts.tls);
+  const nodeServerOptions = {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    connectionsCheckingInterval: limits.checkIntervalMs,
+    maxHeaderSize: limits.maxHeaderBytes,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+  };
+  const app = Fastify({
+    logger: false,
+    bodyLimit: limits.bodyBytes,
+    connectionTimeout: limits.idleTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    forceCloseConnections: true,
+    return503OnClosing: true,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    routerOptions: { maxParamLength: 200, ignoreDuplicateSlashes: false },
+    ...(opts.tls ? { https: { key: opts.tls.key, cert: opts.tls.cert, minVersion: 'TLSv1.2' as const, ...nodeServerOptions } } : { http: nodeServerOptions }),
+    frameworkErrors: (err, _req, reply) => {
+      frameworkFailure(reply, err, limits);
+    },
+  });
+  guardConnections(app, secure, limits);
+  // JSON only: any other body type is answered 415.
+  app.removeContentTypeParser('text/plain');
+
+  const allowed = new Set(['localhost', '127.0.0.1', '::1', ...(opts.allowedHosts ?? [])]);
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    const name = hostHeaderName(req.headers.host);
+    if (!name || !(allowed.has(name) || (name.startsWith('127.') && isLoopbackAddress(name)))) {
+      // A page served from a foreign name (DNS rebinding) never reaches the register.
+      return fail(reply, 421, 'FORBIDDEN', 'Запрос адресован не этому серверу Socdesk.');
+    }
+  });
+
+  app.setErrorHandler((err: FastifyError, _req, reply) => frameworkFailure(reply, err, limits));
+  const fallbacks: Parameters<RouteContext['onNotFound']>[0][] = [];
+  app.setNotFoundHandler((req, reply) => {
+    for (const f of fallbacks) {
+      const answered = f(req, reply);
+      if (answered) return answered;
+    }
+    return fail(reply, 404, 'NOT_FOUND', 'Адрес не найден.');
+  });
+
+  const ctx: RouteContext = {
+    backend: opts.backend,
+    staticDir: opts.staticDir,
+    secure,
+    limits,
+    token: (req) => readSessionCookie(req.headers.cookie),
+    from: callSource,
+    fail,
+    onNotFound: (f) => void fallbacks.push(f),
+  };
+  for (const group of ROUTE_GROUPS) await group(app, ctx);
+  await app.ready();
+  return app;
 }

@@ -5,7 +5,9 @@
 import { ProductionCalendar } from '../../core/domain/calendar';
 import type { Db } from '../../db/connection';
 import { calendarDays, calendarYears } from '../../db/schema';
+import type { HostInfoView } from '../../core/api/sessions';
 import type { Scheduler } from './exchange/sync';
+import { KeyedSerializer } from './write-queue';
 
 export interface LoginPolicy {
   /** Failed attempts in a row that lock the account. */
@@ -26,6 +28,16 @@ export class Services {
   private cal: ProductionCalendar | null = null;
   /** The exchange scheduler (set by the Backend; started by the desktop shell and browser mode, not by tests). */
   exchange: Scheduler | null = null;
+  /** Set by the network host: its addresses and certificate (null when nothing listens beyond this computer's window). */
+  host: (() => HostInfoView) | null = null;
+  /** Sign-in attempts for one username run one after another, so failures are counted exactly. */
+  readonly loginAttempts = new KeyedSerializer();
+  /**
+   * Failures for usernames that do not exist, counted like real ones (in memory),
+   * so an unknown name is slowed and locked exactly as a known one: neither the
+   * answer nor its timing tells whether a name exists.
+   */
+  readonly unknownLogins = new Map<string, { failures: number; lockedUntil: string | null }>();
 
   constructor(
     private readonly db: Db,

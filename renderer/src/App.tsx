@@ -5,6 +5,10 @@ import type { SessionView } from '../../core/api/contract';
 import { api, errorMessage, setUnauthenticatedHandler } from './api';
 import { AppLayout } from './AppLayout';
 import { syncHostClock } from './clock';
+import { ConnectionScreen } from './connection/ConnectionScreen';
+import { IdleGuard } from './IdleGuard';
+import { notifications } from '@mantine/notifications';
+import type { ShellBridge } from '../../core/api/shell';
 import { LoginScreen } from './screens/LoginScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { SessionContext, type SessionState } from './session';
@@ -13,6 +17,7 @@ import { ErrorState } from './ui/ErrorState';
 type Boot =
   | { phase: 'loading' }
   | { phase: 'error'; message: string }
+  | { phase: 'connect'; shell: ShellBridge }
   | { phase: 'setup'; offices: { code: string; name: string; territory: string }[] }
   | { phase: 'login' }
   | { phase: 'ready'; session: SessionView };
@@ -22,6 +27,8 @@ export function App() {
 
   const load = useCallback(async () => {
     try {
+      // The desktop app on first start: where is the register?
+      if (window.shell && !(await window.shell.connection()).configured) return setBoot({ phase: 'connect', shell: window.shell });
       await syncHostClock(() => api['host.clock']({}));
       const status = await api['setup.status']({});
       if (!status.initialized) return setBoot({ phase: 'setup', offices: status.offices });
@@ -41,6 +48,10 @@ export function App() {
   }, [load]);
 
   const setSession = useCallback((s: SessionView | null) => setBoot(s ? { phase: 'ready', session: s } : { phase: 'login' }), []);
+  const idleExpired = useCallback(() => {
+    setBoot({ phase: 'login' });
+    notifications.show({ color: 'orange', title: 'Сеанс завершён', message: 'Сеанс завершён из-за бездействия. Войдите снова.', autoClose: false });
+  }, []);
 
   const state = useMemo<SessionState | null>(
     () =>
@@ -59,6 +70,8 @@ export function App() {
       );
     case 'error':
       return <ErrorState message={boot.message} onRetry={load} />;
+    case 'connect':
+      return <ConnectionScreen shell={boot.shell} onDone={load} />;
     case 'setup':
       return <SetupScreen offices={boot.offices} onDone={setSession} />;
     case 'login':
@@ -67,6 +80,7 @@ export function App() {
       return (
         <SessionContext.Provider value={state}>
           <AppLayout />
+          <IdleGuard onExpired={idleExpired} />
         </SessionContext.Provider>
       );
   }

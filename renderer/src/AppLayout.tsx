@@ -7,6 +7,7 @@ import { AuditScreen } from './admin/AuditScreen';
 import { CalendarScreen } from './admin/CalendarScreen';
 import { CatalogueScreen } from './admin/CatalogueScreen';
 import { OfficeScreen } from './admin/OfficeScreen';
+import { SessionsScreen } from './admin/SessionsScreen';
 import { UsersScreen } from './admin/UsersScreen';
 import { navigate, useRoute } from './router';
 import { ChangePasswordModal } from './screens/ChangePasswordModal';
@@ -45,6 +46,7 @@ const ADMIN_PAGES = [
   { path: '/admin/users', label: 'Пользователи' },
   { path: '/admin/calendar', label: 'Производственный календарь' },
   { path: '/admin/audit', label: 'Журнал аудита' },
+  { path: '/admin/sessions', label: 'Сеансы и подключение' },
 ];
 
 /** Pages listed under «Справочники». */
@@ -92,6 +94,8 @@ function Screen({ path, query }: { path: string; query: string }) {
       return <CalendarScreen />;
     case '/admin/audit':
       return <AuditScreen />;
+    case '/admin/sessions':
+      return <SessionsScreen />;
     default:
       return <NotYetScreen title="Страница не найдена" />;
   }

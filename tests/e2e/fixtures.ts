@@ -22,17 +22,18 @@ export interface AppHandle {
   callApi<M extends MethodName>(method: M, input: In<M>): Promise<{ ok: true; data: Out<M> } | { ok: false; error: { code: string; message: string } }>;
 }
 
-async function startServer(dataDir: string): Promise<{ url: string; proc: ChildProcess }> {
-  const proc = spawn(process.execPath, [join(ROOT, 'out/main/server.js'), '--port', '0', '--data-dir', dataDir], {
+/** Starts the host (`extraArgs`: e.g. `--tls`); `stdout` is what it printed (the certificate code among it). */
+export async function startServer(dataDir: string, extraArgs: string[] = []): Promise<{ url: string; proc: ChildProcess; stdout: () => string }> {
+  const proc = spawn(process.execPath, [join(ROOT, 'out/main/server.js'), '--port', '0', '--data-dir', dataDir, ...extraArgs], {
     cwd: ROOT,
     // The host in UTC, the browser in the office's zone: the app must not depend on either.
     env: { ...process.env, SOCDESK_LOG: 'silent', TZ: 'UTC' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  let out = '';
   proc.stderr!.on('data', (d) => (stderr += d));
   const url = await new Promise<string>((resolveUrl, reject) => {
-    let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 20_000);
     proc.stdout!.on('data', (d) => {
       out += d;
@@ -44,7 +45,7 @@ async function startServer(dataDir: string): Promise<{ url: string; proc: ChildP
     });
     proc.on('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
   });
-  return { url, proc };
+  return { url, proc, stdout: () => out };
 }
 
 export const test = base.extend<{ app: AppHandle }>({
@@ -55,7 +56,8 @@ export const test = base.extend<{ app: AppHandle }>({
     if (process.env.E2E_TARGET === 'electron') {
       const electronApp = await _electron.launch({
         args: [join(ROOT, 'out/main/index.js')],
-        env: { ...process.env, SOCDESK_USER_DATA: dataDir } as Record<string, string>,
+        // A single workstation: no first-start question about where the register is.
+        env: { ...process.env, SOCDESK_USER_DATA: dataDir, SOCDESK_CONNECTION: 'local' } as Record<string, string>,
       });
       page = await electronApp.firstWindow();
       close = () => electronApp.close();

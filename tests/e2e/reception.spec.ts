@@ -1,10 +1,10 @@
-import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { docxToText } from '../helpers/docx-text';
 import { formatRuDate } from '../../core/domain/dates';
 import { snilsFrom } from '../support/applications';
 import { officeToday } from '../support/office-clock';
 import { expect, login, test, type AppHandle } from './fixtures';
+import { fillApplicant, label, markReceived, newApplication, register } from './intake';
 
 const PASSWORD = 'priem-pass-1';
 
@@ -18,58 +18,6 @@ async function officeWithReception(app: AppHandle): Promise<void> {
   await app.page.reload();
   await login(app.page, 'priem', PASSWORD);
   await expect(app.page.getByTestId('user-menu')).toContainText('Приёмова Мария Ивановна');
-}
-
-interface Applicant {
-  lastName: string;
-  firstName: string;
-  middleName?: string;
-  birthDate: string; // ДД.ММ.ГГГГ
-  sex: 'Мужской' | 'Женский';
-  snils?: string;
-  docKind?: string;
-}
-
-const label = (text: string) => new RegExp(`^${text}( \\*)?$`);
-
-async function fillApplicant(page: Page, a: Applicant): Promise<void> {
-  const g = page.getByRole('group', { name: /^Заявитель/ });
-  await g.getByLabel(label('Фамилия')).fill(a.lastName);
-  await g.getByLabel(label('Имя')).fill(a.firstName);
-  if (a.middleName) await g.getByLabel(label('Отчество')).fill(a.middleName);
-  await g.getByLabel(label('Дата рождения')).fill(a.birthDate);
-  await g.getByLabel(label('Пол')).selectOption({ label: a.sex });
-  if (a.snils) await g.getByLabel(label('СНИЛС')).fill(a.snils.replace(/\D/g, ''));
-  if (a.docKind) await g.getByLabel(label('Вид документа')).selectOption({ label: a.docKind });
-  await g.getByLabel(label('Серия')).fill('67 04');
-  await g.getByLabel(label('Номер')).fill('456789');
-  await g.getByLabel(label('Кем выдан')).fill('ОВД г. Сургута');
-  await g.getByLabel(label('Дата выдачи')).fill(a.docKind === 'Свидетельство о рождении' ? '10.06.2015' : '15.04.2005');
-  await g.getByLabel(label('Адрес регистрации')).fill('628400, г. Сургут, ул. Ленина, д. 10, кв. 4');
-}
-
-async function markReceived(page: Page, key: string, form: 'Подлинник' | 'Копия', sheets: number): Promise<void> {
-  const row = page.getByTestId(`doc-${key}`);
-  await row.getByText('Принят', { exact: true }).click();
-  await row.getByText(form, { exact: true }).click();
-  await row.getByLabel('Число листов').fill(String(sheets));
-  await expect(row).toHaveAttribute('data-state', 'received');
-}
-
-async function register(page: Page): Promise<string> {
-  await page.getByRole('button', { name: /Зарегистрировать/ }).click();
-  const done = page.getByTestId('registered');
-  await expect(done).toBeVisible();
-  const heading = await done.getByRole('heading', { name: /Зарегистрировано/ }).textContent();
-  return /№ (\d+\/\d{4})/.exec(heading ?? '')![1];
-}
-
-async function newApplication(page: Page, subservice: string): Promise<void> {
-  const done = page.getByTestId('registered');
-  if (await done.isVisible()) await done.getByRole('button', { name: 'Новое заявление' }).click();
-  else await page.goto(page.url().replace(/#.*$/, '') + '#/intake');
-  await expect(page.getByRole('heading', { name: 'Новое заявление' })).toBeVisible();
-  await page.getByLabel(label('Подуслуга')).selectOption(subservice);
 }
 
 test('reception registers applications for all five sub-services and prints receipts', async ({ app }) => {

@@ -24,7 +24,8 @@ export function tempDir(): string {
 export async function createEnv(opts: Partial<BackendOptions> = {}): Promise<TestEnv> {
   const dir = tempDir();
   const dbFile = join(dir, 'socdesk.sqlite');
-  const backend = new Backend({ dbFile, loginPolicy: { delayMs: () => 0 }, ...opts });
+  // Tests move the clock by days; the idle limit is tested on its own (sessions.test.ts).
+  const backend = new Backend({ dbFile, loginPolicy: { delayMs: () => 0 }, idleMinutes: 365 * 24 * 60, ...opts });
   const r = await backend.invoke(null, 'setup.init', {
     officeCode: 'khanty-mansiysk',
     username: 'admin',

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import type { FastifyInstance } from 'fastify';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { createHttpServer, SESSION_COOKIE } from '../../main/backend/http-server
 import { createEnv, type TestEnv } from './helpers';
 
 let env: TestEnv;
-let server: Server;
+let server: FastifyInstance;
 let base: string;
 
 beforeAll(async () => {
@@ -15,12 +15,12 @@ beforeAll(async () => {
   const staticDir = join(env.dir, 'static');
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Socdesk</title>');
-  server = createHttpServer({ backend: env.backend, staticDir });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await createHttpServer({ backend: env.backend, staticDir });
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-  await new Promise((r) => server.close(r));
+  await server.close();
   env.cleanup();
 });
 

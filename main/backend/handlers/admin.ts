@@ -4,6 +4,7 @@ import { ApiError } from '../../../core/api/errors';
 import { addDays } from '../../../core/domain/dates';
 import { auditLog, refItems, users } from '../../../db/schema';
 import { hashPassword } from '../password';
+import { clearLoginLocks } from './auth';
 import { auditableUser, officeRow, toOfficeView, toUserView } from '../views';
 import { renameResponsible } from '../control/assignment';
 import type { HandlerGroup } from './types';
@@ -48,7 +49,7 @@ export const adminHandlers: HandlerGroup<
   'users.list': (ctx) => ctx.db.select().from(users).orderBy(users.fullName).all().map(toUserView),
 
   'users.create': async (ctx, input) => {
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await ctx.outside(() => hashPassword(input.password));
     return ctx.tx(() => {
       if (ctx.db.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
         throw new ApiError('CONFLICT', `Имя пользователя «${input.username}» уже занято.`, { username: 'Имя уже занято' });
@@ -74,16 +75,21 @@ export const adminHandlers: HandlerGroup<
         .get();
       assertAdminRemains(ctx);
       if (after.fullName !== before.fullName) renameResponsible(ctx.db, after.id, after.fullName);
-      ctx.audit({ action: 'update', entity: 'user', entityId: after.id, before: auditableUser(before), after: auditableUser(after) });
+      // Deactivation ends the user's sessions: reactivating later does not bring them back.
+      const ended = !after.active && before.active ? ctx.session.store.endAllOf(after.id, ctx.session.id) : 0;
+      ctx.audit({ action: 'update', entity: 'user', entityId: after.id, before: auditableUser(before), after: { ...auditableUser(after), ...(ended ? { sessionsEnded: ended } : {}) } });
       return toUserView(after);
     }),
 
   'users.resetPassword': async (ctx, input) => {
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await ctx.outside(() => hashPassword(input.password));
     return ctx.tx(() => {
       loadUser(ctx, input.id);
-      ctx.db.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(users.id, input.id)).run();
-      ctx.audit({ action: 'password.reset', entity: 'user', entityId: input.id });
+      ctx.db.update(users).set({ passwordHash }).where(eq(users.id, input.id)).run();
+      clearLoginLocks(ctx, input.id);
+      // Whoever is signed in as this user signs in again, with the new password.
+      const ended = ctx.session.store.endAllOf(input.id, ctx.session.id);
+      ctx.audit({ action: 'password.reset', entity: 'user', entityId: input.id, after: { sessionsEnded: ended } });
       return { ok: true as const };
     });
   },
@@ -91,7 +97,8 @@ export const adminHandlers: HandlerGroup<
   'users.unlock': (ctx, input) =>
     ctx.tx(() => {
       const before = loadUser(ctx, input.id);
-      const after = ctx.db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, input.id)).returning().get();
+      clearLoginLocks(ctx, input.id);
+      const after = loadUser(ctx, input.id);
       ctx.audit({ action: 'unlock', entity: 'user', entityId: input.id, before: { lockedUntil: before.lockedUntil }, after: { lockedUntil: null } });
       return toUserView(after);
     }),

@@ -63,7 +63,8 @@ export const exchangeHandlers: HandlerGroup<
   'exchange.syncNow': async (ctx) => {
     const scheduler = ctx.services.exchange;
     if (!scheduler) throw new ApiError('CONFLICT', 'Обмен не запущен в этом режиме работы программы.');
-    const r = await scheduler.syncNow();
+    // Talking to the portal takes time: out of the write queue (the sync's own transactions are atomic).
+    const r = await ctx.outside(() => scheduler.syncNow());
     return { ok: r.ok, pushed: r.pushed, pulled: r.pulled, applied: r.applied, quarantined: r.quarantined, pendingOutbound: r.pendingOutbound, errors: r.errors };
   },
 

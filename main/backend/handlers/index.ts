@@ -7,6 +7,7 @@ import { exchangeHandlers } from './exchange';
 import { processingHandlers } from './processing';
 import { receptionHandlers } from './reception';
 import { referenceHandlers } from './reference';
+import { sessionHandlers } from './sessions';
 import type { HandlerGroup } from './types';
 
 export const handlers: HandlerGroup<MethodName> = {
@@ -17,4 +18,5 @@ export const handlers: HandlerGroup<MethodName> = {
   ...processingHandlers,
   ...exchangeHandlers,
   ...controlHandlers,
+  ...sessionHandlers,
 };

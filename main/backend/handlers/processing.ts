@@ -187,12 +187,13 @@ async function printAct(ctx: Ctx, caseId: number | null, form: (typeof import('.
       answers: act3 ? (form === 'barthel' ? act3.barthel : act3.lawton) : null,
       actNumber: act3?.act.number as string | undefined,
     };
-    const buf = form === 'barthel' ? await buildBarthelQuestionnaire(data) : await buildLawtonQuestionnaire(data);
+    // DOCX builds step out of the write queue (the print is logged after): a print never holds up another desk's write.
+    const buf = await ctx.outside(() => (form === 'barthel' ? buildBarthelQuestionnaire(data) : buildLawtonQuestionnaire(data)));
     return file(`${form === 'barthel' ? 'Индекс Бартел' : 'Шкала Лоутона'}${suffix}.docx`, buf);
   }
   const saved = acts.find((x) => x.form === form);
   const d = { act: (saved?.act ?? null) as never, person, office, blank: !saved };
-  const buf = form === 'appendix3-citizen' ? await buildAppendix3Citizen(d) : form === 'appendix3-family' ? await buildAppendix3Family(d) : await buildAppendix4(d);
+  const buf = await ctx.outside(() => (form === 'appendix3-citizen' ? buildAppendix3Citizen(d) : form === 'appendix3-family' ? buildAppendix3Family(d) : buildAppendix4(d)));
   const names: Record<ActForm, string> = { 'appendix3-citizen': 'Акт обследования (гражданин)', 'appendix3-family': 'Акт обследования (семья)', appendix4: 'Акт оценки потребности' };
   return file(`${names[form]}${suffix}.docx`, buf);
 }
@@ -273,34 +274,43 @@ async function signFrozen(ctx: UserCtx, d: typeof caseDecisions.$inferSelect, of
     const expected = peekNumber(ctx, officeCode, year);
     const docx = await buildDecisionDocx(ctx, d, false, expected, signer);
     const sha256 = createHash('sha256').update(docx).digest('hex');
-    const done = ctx.tx(() => {
-      const fresh = loadDecision(ctx, d.id);
-      if (fresh.status !== 'draft' || JSON.stringify(fresh.data) !== JSON.stringify(d.data) || fresh.kind !== d.kind) {
-        throw new ApiError('CONFLICT', 'Документ изменился во время подписания: откройте дело заново.');
-      }
-      const { number } = nextNumber(ctx.db, officeCode, 'outgoing', year);
-      if (number !== expected) return false;
-      const c = loadCase(ctx.db, d.caseId);
-      const signedAt = ctx.now().toISOString();
-      ctx.db
-        .update(caseDecisions)
-        .set({ status: 'superseded' })
-        .where(and(eq(caseDecisions.caseId, d.caseId), eq(caseDecisions.status, 'signed')))
-        .run();
-      ctx.db
-        .update(caseDecisions)
-        .set({ status: 'signed', outgoingNumber: number, signedAt, signedBy: ctx.user.id, signedByName: signer.name, signedByPosition: signer.position, docx, sha256 })
-        .where(eq(caseDecisions.id, d.id))
-        .run();
-      ctx.audit({ action: 'sign', entity: 'decision', entityId: d.id, after: { outgoingNumber: number, sha256, version: d.version, kind: d.kind } });
-      transition(ctx, c, 'signed', `Подписано: исх. № ${number}`);
-      exchangeOnSigned(ctx.db, c, d.id, ctx.now());
-      return true;
-    });
+    let done = false;
+    try {
+      ctx.tx(() => {
+        const fresh = loadDecision(ctx, d.id);
+        if (fresh.status !== 'draft' || JSON.stringify(fresh.data) !== JSON.stringify(d.data) || fresh.kind !== d.kind) {
+          throw new ApiError('CONFLICT', 'Документ изменился во время подписания: откройте дело заново.');
+        }
+        const { number } = nextNumber(ctx.db, officeCode, 'outgoing', year);
+        // Another host process took the number meanwhile: throwing rolls the counter back with everything else.
+        if (number !== expected) throw NUMBER_TAKEN;
+        const c = loadCase(ctx.db, d.caseId);
+        const signedAt = ctx.now().toISOString();
+        ctx.db
+          .update(caseDecisions)
+          .set({ status: 'superseded' })
+          .where(and(eq(caseDecisions.caseId, d.caseId), eq(caseDecisions.status, 'signed')))
+          .run();
+        ctx.db
+          .update(caseDecisions)
+          .set({ status: 'signed', outgoingNumber: number, signedAt, signedBy: ctx.user.id, signedByName: signer.name, signedByPosition: signer.position, docx, sha256 })
+          .where(eq(caseDecisions.id, d.id))
+          .run();
+        ctx.audit({ action: 'sign', entity: 'decision', entityId: d.id, after: { outgoingNumber: number, sha256, version: d.version, kind: d.kind } });
+        transition(ctx, c, 'signed', `Подписано: исх. № ${number}`);
+        exchangeOnSigned(ctx.db, c, d.id, ctx.now());
+      });
+      done = true;
+    } catch (e) {
+      if (e !== NUMBER_TAKEN) throw e;
+    }
     if (done) return view(ctx, d.caseId);
   }
   throw new ApiError('CONFLICT', 'Не удалось присвоить исходящий номер: повторите подписание.');
 }
+
+/** Thrown inside the sign-off transaction to roll it back (counter included) and build again. */
+const NUMBER_TAKEN = new Error('outgoing number taken meanwhile');
 
 function peekNumber(ctx: Ctx, officeCode: string, year: number): string {
   const row = ctx.db.$client
@@ -365,7 +375,7 @@ export const processingHandlers: HandlerGroup<
     const a = applicantOf(c);
     const office = toOfficeView(officeRow(ctx.db));
     const agency = ctx.db.select().from(refItems).where(and(eq(refItems.kind, 'agency'), eq(refItems.code, r.agencyCode))).get();
-    const buf = await buildRequestLetter({
+    const buf = await ctx.outside(() => buildRequestLetter({
       office,
       agencyName: agency?.name ?? r.agencyCode,
       agencyAddress: agency?.address ?? undefined,
@@ -380,7 +390,7 @@ export const processingHandlers: HandlerGroup<
         applicationNumber: c.journalNumber,
         applicationDate: todayIso(new Date(c.registeredAt)),
       },
-    });
+    }));
     ctx.tx(() => ctx.audit({ action: 'print', entity: 'request', entityId: r.id, after: { form: 'request-letter' } }));
     return file(`Запрос ${r.outgoingNumber.replace(/[/\\]/g, '-')}.docx`, buf);
   },
@@ -424,7 +434,7 @@ export const processingHandlers: HandlerGroup<
       ctx.tx(() => ctx.audit({ action: 'print', entity: 'decision', entityId: d.id, after: { version: d.version, sha256: d.sha256 } }));
       return { ...file(`${title} исх. ${d.outgoingNumber!.replace('/', '-')} (версия ${d.version}).docx`, d.docx), sha256: d.sha256 };
     }
-    const buf = await buildDecisionDocx(ctx, d, true);
+    const buf = await ctx.outside(() => buildDecisionDocx(ctx, d, true));
     ctx.tx(() => ctx.audit({ action: 'print', entity: 'decision', entityId: d.id, after: { version: d.version, draft: true } }));
     return { ...file(`ПРОЕКТ ${title} ${c.journalNumber.replace('/', '-')}.docx`, buf), sha256: null };
   },

@@ -261,13 +261,14 @@ export const receptionHandlers: HandlerGroup<
     const agencyNames = Object.fromEntries(
       ctx.db.select({ code: refItems.code, name: refItems.name }).from(refItems).where(eq(refItems.kind, 'agency')).all().map((r) => [r.code, r.name]),
     );
-    const buf = await buildReceipt({
+    // Out of the write queue while the DOCX is built (the print is logged after).
+    const buf = await ctx.outside(() => buildReceipt({
       office: toOfficeView(officeRow(ctx.db)),
       case: c,
       subserviceName: refName(ctx, 'subservice', c.subservice) ?? c.subservice,
       agencyNames,
       mfcName: c.mfcName,
-    });
+    }));
     const fileName = `Расписка ${c.journalNumber.replace('/', '-')}.docx`;
     logPrint(ctx, c.id, 'receipt', fileName);
     return docxFile(fileName, buf);
@@ -285,14 +286,15 @@ export const receptionHandlers: HandlerGroup<
       .limit(20_000)
       .all()
       .map((c) => toCaseRow(c, cal, t));
-    const buf = await buildJournal({
+    // Out of the write queue while the DOCX is built (the print is logged after).
+    const buf = await ctx.outside(() => buildJournal({
       office: toOfficeView(officeRow(ctx.db)),
       from: input.from,
       to: input.to,
       rows,
       printedBy: `${ctx.user.position} ${ctx.user.fullName}`,
       printedAt: ctx.now(),
-    });
+    }));
     const fileName = `Журнал регистрации ${input.from}—${input.to}.docx`;
     logPrint(ctx, null, 'journal', fileName);
     return docxFile(fileName, buf);

@@ -1,0 +1,59 @@
+/**
+ * The backend in Electron's utility process (as Actual Budget runs its
+ * server): the database, handlers and DOCX builds run here, never on the
+ * window's main thread. The main process forwards each call over the parent
+ * port. When this computer also keeps the register for the office, the same
+ * process serves the other workstations over HTTPS.
+ */
+import { join } from 'node:path';
+import { DB_FILE_NAME } from '../db/connection';
+import { Backend } from './backend/backend';
+import { LOCAL_SOURCE } from './backend/sessions';
+import { startHost, type RunningHost } from './host/host';
+import { DEFAULT_PORT } from './host/network';
+
+export type ToBackend =
+  | { type: 'init'; dataDir: string; network: boolean; staticDir: string }
+  | { type: 'call'; id: number; token: string | null; method: string; input: unknown }
+  | { type: 'stop' };
+
+export type FromBackend =
+  | { type: 'ready'; hostUrls: string[]; certificateCode: string | null }
+  | { type: 'failed'; message: string }
+  | { type: 'result'; id: number; result: Awaited<ReturnType<Backend['call']>> };
+
+let backend: Backend | null = null;
+let host: RunningHost | null = null;
+const port = process.parentPort;
+const send = (m: FromBackend) => port.postMessage(m);
+
+port.on('message', (e) => {
+  const msg = e.data as ToBackend;
+  if (msg.type === 'init') {
+    void (async () => {
+      try {
+        backend = new Backend({ dbFile: join(msg.dataDir, DB_FILE_NAME) });
+        if (msg.network) {
+          host = await startHost({ dataDir: msg.dataDir, listen: { host: '0.0.0.0', port: DEFAULT_PORT }, tls: 'on', backend, staticDir: msg.staticDir });
+        }
+        backend.startExchange();
+        const info = host?.info();
+        send({ type: 'ready', hostUrls: info?.urls ?? [], certificateCode: info?.certificate?.code ?? null });
+      } catch (err) {
+        send({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+      }
+    })();
+  } else if (msg.type === 'call') {
+    if (!backend) {
+      send({ type: 'result', id: msg.id, result: { envelope: { ok: false, error: { code: 'INTERNAL', message: 'База данных ещё не открыта.' } } } });
+      return;
+    }
+    void backend.call(msg.token, msg.method, msg.input, LOCAL_SOURCE).then((result) => send({ type: 'result', id: msg.id, result }));
+  } else if (msg.type === 'stop') {
+    void (async () => {
+      await host?.close();
+      await backend?.shutdown();
+      process.exit(0);
+    })();
+  }
+});
