@@ -12,6 +12,7 @@ import { controlBench } from './control';
 import { foundationBench } from './foundation';
 import { lanBench } from './lan';
 import { exchangeBench } from './exchange';
+import { liveBench } from './live';
 import { processingBench } from './processing';
 import { receptionBench } from './reception';
 import { report, type Metric } from './lib';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
       ...(await controlBench(dir, progress)),
       // On the register the reception benchmark made, served by a host process to 10 workstations.
       ...(await lanBench(dir, join(dir, 'register.sqlite'), cases)),
+      ...(await liveBench(dir)),
       ...(await processingBench(dir)),
       ...(await exchangeBench(dir)),
     ];

@@ -23,10 +23,10 @@ export async function processingBench(dir: string): Promise<Metric[]> {
   };
   const today = todayIso();
   const c = (await call('cases.register', sampleApplication({ receivedAt: localDateTime(new Date(Date.now() - 60_000)), documents: [] }))) as CaseView;
-  await call('acts.save', { caseId: c.id, form: 'appendix4', act: NEED_ACT });
+  await call('acts.save', { caseId: c.id, rev: 0, form: 'appendix4', act: NEED_ACT });
   // A decision draft needs "documents complete"; the benchmark renders from a draft saved directly.
   b.db.$client.prepare("update cases set status = 'documents_complete' where id = ?").run(c.id);
-  const v = (await call('decisions.save', { caseId: c.id, kind: 'ippsu', ippsu: { ...SAMPLE_IPPSU, date: today, termUntil: addDays(today, 3 * 365) } })) as CaseView;
+  const v = (await call('decisions.save', { caseId: c.id, decisionId: null, rev: 0, kind: 'ippsu', ippsu: { ...SAMPLE_IPPSU, date: today, termUntil: addDays(today, 3 * 365) } })) as CaseView;
   const decisionId = v.decisions[0].id;
 
   await call('decisions.print', { decisionId }); // warm-up

@@ -10,6 +10,18 @@ import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type 
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
+/**
+ * The revision of a record people edit: every change bumps `rev` and records
+ * who and when; a save names the revision it edits, and a stale one is
+ * refused (main/backend/revisions.ts). `updated_by` is null for changes made
+ * by the program itself (reference upgrades, the portal exchange).
+ */
+const revision = () => ({
+  rev: integer('rev').notNull().default(1),
+  updatedAt: text('updated_at'),
+  updatedBy: integer('updated_by').references((): AnySQLiteColumn => users.id),
+});
+
 /** Key-value settings of this installation (chosen office, first-run flag, …). */
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
@@ -29,6 +41,7 @@ export const users = sqliteTable('users', {
   lockedUntil: text('locked_until'),
   lastLoginAt: text('last_login_at'),
   createdAt: text('created_at').notNull().default(now),
+  ...revision(),
 });
 
 /**
@@ -114,6 +127,7 @@ export const refItems = sqliteTable(
     locallyModified: integer('locally_modified', { mode: 'boolean' }).notNull().default(false),
     /** Hash of the seed record last applied, to tell whether the seed changed. */
     seedHash: text('seed_hash'),
+    ...revision(),
   },
   (t) => [primaryKey({ columns: [t.kind, t.code] })],
 );
@@ -125,6 +139,7 @@ export const calendarYears = sqliteTable('calendar_years', {
   confirmed: integer('confirmed', { mode: 'boolean' }).notNull(),
   locallyModified: integer('locally_modified', { mode: 'boolean' }).notNull().default(false),
   seedHash: text('seed_hash'),
+  ...revision(),
 });
 
 /** Exceptions to the Mon–Fri week: holidays, transferred days off, working weekend days. */
@@ -168,6 +183,8 @@ export const persons = sqliteTable(
     searchName: text('search_name').notNull(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    rev: integer('rev').notNull().default(1),
+    updatedBy: integer('updated_by').references(() => users.id),
   },
   (t) => [index('persons_snils_idx').on(t.snils), index('persons_name_birth_idx').on(t.searchName, t.birthDate)],
 );
@@ -226,6 +243,7 @@ export const cases = sqliteTable(
     appliedTerms: text('applied_terms', { mode: 'json' }).$type<Record<string, number>>(),
     /** An application for the review of this signed ИППСУ. */
     reviewOfDecisionId: integer('review_of_decision_id').references((): AnySQLiteColumn => caseDecisions.id),
+    ...revision(),
   },
   (t) => [
     uniqueIndex('cases_journal_uq').on(t.officeCode, t.journalYear, t.journalSeq),
@@ -358,6 +376,7 @@ export const interagencyRequests = sqliteTable(
     answerIncomingNumber: text('answer_incoming_number'),
     answerSummary: text('answer_summary'),
     answeredBy: integer('answered_by').references(() => users.id),
+    ...revision(),
   },
   (t) => [index('requests_case_idx').on(t.caseId), index('requests_due_idx').on(t.answerDate, t.dueDate)],
 );
@@ -382,6 +401,7 @@ export const caseActs = sqliteTable(
     updatedBy: integer('updated_by')
       .notNull()
       .references(() => users.id),
+    rev: integer('rev').notNull().default(1),
   },
   (t) => [uniqueIndex('case_acts_uq').on(t.caseId, t.kind)],
 );
@@ -422,6 +442,7 @@ export const caseDecisions = sqliteTable(
     postalAddress: text('postal_address'),
     postalId: text('postal_id'),
     issuedBy: integer('issued_by').references(() => users.id),
+    ...revision(),
   },
   (t) => [
     uniqueIndex('case_decisions_uq').on(t.caseId, t.version),
@@ -442,6 +463,7 @@ export const services = sqliteTable('services', {
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   locallyModified: integer('locally_modified', { mode: 'boolean' }).notNull().default(false),
   seedHash: text('seed_hash'),
+  ...revision(),
 });
 
 /** Providers of social services. */
@@ -456,4 +478,5 @@ export const providers = sqliteTable('providers', {
   /** Codes of services offered. */
   serviceCodes: text('service_codes', { mode: 'json' }).$type<string[]>().notNull(),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  ...revision(),
 });

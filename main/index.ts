@@ -16,6 +16,7 @@ import { app, BrowserWindow, dialog, ipcMain, session, shell, utilityProcess, ty
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Envelope } from '../core/api/errors';
+import { CHANGES_IPC, type ChangeMessage } from '../core/api/changes';
 import { IPC_CHANNEL } from '../core/api/ipc';
 import { SHELL_CHANNEL, SHELL_OPS, type ConnectionState, type ShellResult } from '../core/api/shell';
 import type { FromBackend, ToBackend } from './backend-process';
@@ -25,6 +26,8 @@ import { readConnection, writeConnection, type ConnectionChoice } from './shell/
 
 interface CallTarget {
   call(token: string | null, method: string, input: unknown): Promise<{ envelope: Envelope<unknown>; session?: { token: string | null } }>;
+  /** The host's change notifications for a session; returns a function that stops them. */
+  changes(token: string | null, after: number | null, onMessage: (m: ChangeMessage) => void, onEnd: (why: 'unauthenticated' | 'network') => void): () => void;
   stop(): Promise<void>;
 }
 
@@ -32,6 +35,7 @@ interface CallTarget {
 function localBackend(network: boolean): Promise<CallTarget> {
   const child: UtilityProcess = utilityProcess.fork(join(__dirname, 'backend.js'), [], { serviceName: 'Socdesk backend' });
   const pending = new Map<number, (r: Extract<FromBackend, { type: 'result' }>['result']) => void>();
+  const streams = new Map<number, { onMessage: (m: ChangeMessage) => void; onEnd: (why: 'unauthenticated' | 'network') => void }>();
   let next = 1;
   const send = (m: ToBackend) => child.postMessage(m);
   return new Promise((resolve, reject) => {
@@ -39,6 +43,10 @@ function localBackend(network: boolean): Promise<CallTarget> {
       if (m.type === 'result') {
         pending.get(m.id)?.(m.result);
         pending.delete(m.id);
+      } else if (m.type === 'change') streams.get(m.sid)?.onMessage(m.message);
+      else if (m.type === 'changesEnd') {
+        streams.get(m.sid)?.onEnd(m.why);
+        streams.delete(m.sid);
       } else if (m.type === 'failed') reject(new Error(m.message));
       else if (m.type === 'ready') {
         resolve({
@@ -48,6 +56,14 @@ function localBackend(network: boolean): Promise<CallTarget> {
               pending.set(id, done);
               send({ type: 'call', id, token, method, input });
             }),
+          changes: (token, after, onMessage, onEnd) => {
+            const sid = next++;
+            streams.set(sid, { onMessage, onEnd });
+            send({ type: 'subscribe', sid, token, after });
+            return () => {
+              if (streams.delete(sid)) send({ type: 'unsubscribe', sid });
+            };
+          },
           stop: () =>
             new Promise((done) => {
               child.once('exit', () => done());
@@ -59,6 +75,8 @@ function localBackend(network: boolean): Promise<CallTarget> {
     child.on('exit', (code) => {
       for (const done of pending.values()) done({ envelope: { ok: false, error: { code: 'INTERNAL', message: 'Служба Socdesk остановилась. Перезапустите программу.' } } });
       pending.clear();
+      for (const s of streams.values()) s.onEnd('network');
+      streams.clear();
       reject(new Error(`backend exited with ${code}`));
     });
     send({ type: 'init', dataDir: app.getPath('userData'), network, staticDir: join(__dirname, '../renderer') });
@@ -68,7 +86,7 @@ function localBackend(network: boolean): Promise<CallTarget> {
 /** The office host at an address, its certificate pinned. */
 function remoteBackend(choice: Extract<ConnectionChoice, { mode: 'remote' }>): CallTarget {
   const client = new HostClient({ url: choice.url, pin: choice.pin });
-  return { call: (t, m, i) => client.call(t, m, i), stop: async () => client.close() };
+  return { call: (t, m, i) => client.call(t, m, i), changes: (t, a, m, e) => client.openChanges(t, a, m, e), stop: async () => client.close() };
 }
 
 let target: CallTarget | null = null;
@@ -213,6 +231,36 @@ if (!app.requestSingleInstanceLock()) {
         else tokens.delete(id);
       }
       return result.envelope;
+    });
+
+    // Live updates: one change stream per window, forwarded on one channel (the IPC counterpart of GET /api/changes).
+    const windowStreams = new Map<number, () => void>();
+    const stopStream = (id: number) => {
+      windowStreams.get(id)?.();
+      windowStreams.delete(id);
+    };
+    ipcMain.handle(CHANGES_IPC.subscribe, (event, after: unknown) => {
+      if (!trusted(event) || !target) return false;
+      const wc = event.sender;
+      stopStream(wc.id);
+      const seq = typeof after === 'number' && Number.isSafeInteger(after) && after >= 0 ? after : null;
+      const stop = target.changes(
+        tokens.get(wc.id) ?? null,
+        seq,
+        (m) => {
+          if (!wc.isDestroyed()) wc.send(CHANGES_IPC.message, m);
+        },
+        (why) => {
+          windowStreams.delete(wc.id);
+          if (!wc.isDestroyed()) wc.send(CHANGES_IPC.closed, why);
+        },
+      );
+      windowStreams.set(wc.id, stop);
+      wc.once('destroyed', () => stopStream(wc.id));
+      return true;
+    });
+    ipcMain.handle(CHANGES_IPC.unsubscribe, (event) => {
+      if (trusted(event)) stopStream(event.sender.id);
     });
 
     ipcMain.handle(SHELL_CHANNEL, async (event, op: unknown, ...args: unknown[]) => {

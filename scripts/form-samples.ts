@@ -27,6 +27,7 @@ export const SAMPLE_OFFICE: OfficeView = {
   headName: 'Кузнецова Ольга Викторовна',
   headPosition: 'Начальник управления',
   locallyModified: false,
+  rev: 1,
 };
 
 export const SUBSERVICE_NAMES: Record<string, string> = Object.fromEntries(subservices.map((s) => [s.code, s.name]));
@@ -38,6 +39,7 @@ const SPECIALIST = { name: 'Петрова Марина Игоревна', posit
 /** An application «на дому» brought in person by the applicant's daughter (power of attorney). */
 export const SAMPLE_CASE: CaseView = {
   id: 42,
+  rev: 1,
   journalNumber: '42/2025',
   journalYear: 2025,
   journalSeq: 42,
@@ -358,6 +360,7 @@ export const SAMPLE_JOURNAL_ROWS: CaseRow[] = ROW_SEEDS.map(
     const open = status !== 'annulled' && status !== 'withdrawn' && status !== 'issued';
     return {
       id: 1000 + seq,
+      rev: 1,
       journalNumber: `${seq}/2025`,
       journalYear: 2025,
       journalSeq: seq,

@@ -24,7 +24,7 @@ import {
 } from './processing';
 import { CaseFilters, CaseRow, CaseView, FileOut, PersonWithCases, RegisterInput } from './reception';
 import { HostInfoView, KeepAliveView, SaveSessionSettings, SessionsView } from './sessions';
-import { id, isoDate, jsonObject, newPassword, optText, Role, roles, text, username } from './schemas';
+import { id, isoDate, jsonObject, newPassword, optText, rev, Role, roles, text, username } from './schemas';
 
 /** 'public': no session needed; 'user': any signed-in user; or a list of roles (any one suffices). */
 export type Access = 'public' | 'user' | readonly Role[];
@@ -72,6 +72,7 @@ export const UserView = z.object({
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
+  rev: z.number(),
 });
 export type UserView = z.infer<typeof UserView>;
 
@@ -86,6 +87,7 @@ export const OfficeView = z.object({
   headName: z.string().nullable(),
   headPosition: z.string().nullable(),
   locallyModified: z.boolean(),
+  rev: z.number(),
 });
 export type OfficeView = z.infer<typeof OfficeView>;
 
@@ -107,6 +109,7 @@ export const RefItem = z.object({
   details: z.record(z.string(), z.unknown()),
   active: z.boolean(),
   locallyModified: z.boolean(),
+  rev: z.number(),
 });
 export type RefItem = z.infer<typeof RefItem>;
 export const RefKind = z.enum(['office', 'mfc', 'agency', 'subservice']);
@@ -120,6 +123,7 @@ export const CalendarYearView = z.object({
   confirmed: z.boolean(),
   workingDays: z.number(),
   locallyModified: z.boolean(),
+  rev: z.number(),
 });
 
 export const AuditEntry = z.object({
@@ -234,6 +238,7 @@ export const methods = {
     write: true,
     summary: 'Edit this office’s details (as printed on forms).',
     input: z.object({
+      rev,
       name: text(300),
       address: text(500),
       phone: text(200),
@@ -269,7 +274,7 @@ export const methods = {
     access: ['admin'],
     write: true,
     summary: 'Change a user’s name, position, roles or active flag (users are never deleted).',
-    input: z.object({ id, fullName: text(200), position: text(200), roles, active: z.boolean() }),
+    input: z.object({ id, rev, fullName: text(200), position: text(200), roles, active: z.boolean() }),
     output: UserView,
   }),
   'users.resetPassword': method({
@@ -316,6 +321,7 @@ export const methods = {
     input: z.object({
       kind: RefKind,
       code: text(60),
+      rev,
       name: text(500),
       shortName: optText(200),
       address: optText(500),
@@ -347,6 +353,8 @@ export const methods = {
     summary: 'Add or replace one year of the production calendar (e.g. the next year from its decree).',
     input: z.object({
       year: z.number({ error: 'Укажите год' }).int().min(2000, { error: 'Год вне допустимого диапазона' }).max(2100, { error: 'Год вне допустимого диапазона' }),
+      /** 0 for a year not yet in the calendar. */
+      rev,
       source: text(300),
       days: z.array(CalendarDayView).max(200),
     }),
@@ -383,7 +391,7 @@ export const methods = {
     access: ['reception', 'specialist', 'head'],
     write: true,
     summary: 'Annul a registration made in error; it stays in the journal with the reason.',
-    input: z.object({ id, reason: text(500) }),
+    input: z.object({ id, rev, reason: text(500) }),
     output: CaseView,
   }),
   'cases.receipt': method({
@@ -509,7 +517,7 @@ export const methods = {
     access: ['specialist'],
     write: true,
     summary: 'Mark the documents complete: both acts complete and every request answered.',
-    input: z.object({ caseId: id }),
+    input: z.object({ caseId: id, rev }),
     output: CaseView,
   }),
   'decisions.save': method({
@@ -529,8 +537,8 @@ export const methods = {
   'decisions.sign': method({
     access: ['head'],
     write: true,
-    summary: 'p.46: the head signs; the DOCX and its SHA-256 are frozen and the outgoing number assigned.',
-    input: z.object({ decisionId: id }),
+    summary: 'p.46: the head signs the draft as they saw it (its revision); the DOCX and its SHA-256 are frozen and the outgoing number assigned.',
+    input: z.object({ decisionId: id, rev }),
     output: CaseView,
   }),
   'cases.issue': method({
@@ -657,6 +665,8 @@ export type Api = { [M in MethodName]: (input: In<M>) => Promise<Out<M>> };
 /** What the preload bridge (Electron) or the HTTP client (browser mode) exposes as `window.api`. */
 export interface Transport {
   call(method: string, input: unknown): Promise<import('./errors').Envelope<unknown>>;
+  /** The host's change notifications (core/api/changes.ts). */
+  changes?: import('./changes').OpenChanges;
 }
 
 export function isMethodName(s: string): s is MethodName {

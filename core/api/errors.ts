@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'UNKNOWN_METHOD',
   'INTERNAL',
   'CONNECTION', // a workstation cannot reach the office host, or the host's certificate is not the pinned one
+  'UNAVAILABLE', // the host cannot be reached: set by the renderer's transport, never by the backend
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -23,19 +24,34 @@ export interface ApiErrorBody {
   message: string;
   /** Per-field Russian messages keyed by dotted input path ("applicant.snils"). */
   fields?: Record<string, string>;
+  /** A CONFLICT because the record changed since the caller read it: who changed it and when. */
+  stale?: StaleInfo;
+}
+
+export interface StaleInfo {
+  /** Full name of who changed it; null when the program did (reference upgrade, portal exchange). */
+  changedBy: string | null;
+  changedAt: string | null;
+  /** The record's revision now. */
+  rev: number;
 }
 
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
-  constructor(code: ErrorCode, message: string, fields?: Record<string, string>) {
+  readonly stale?: StaleInfo;
+  constructor(code: ErrorCode, message: string, fields?: Record<string, string>, stale?: StaleInfo) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.fields = fields;
+    this.stale = stale;
   }
   toBody(): ApiErrorBody {
-    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+    const body: ApiErrorBody = { code: this.code, message: this.message };
+    if (this.fields) body.fields = this.fields;
+    if (this.stale) body.stale = this.stale;
+    return body;
   }
 }
 

@@ -7,7 +7,7 @@ import { CASE_STATUSES } from '../domain/case-states';
 import { BarthelAnswers, LawtonAnswers } from '../domain/scales';
 import { Appendix3CitizenAct, Appendix3FamilyAct, Appendix4Act } from './acts';
 import { IppsuDraft, RefusalDraft } from './decision';
-import { id, isoDate, optText, text } from './schemas';
+import { id, isoDate, optText, rev, text } from './schemas';
 
 export const REQUEST_CHANNELS = ['smev', 'paper', 'fax'] as const;
 export const REQUEST_CHANNEL_LABELS: Record<(typeof REQUEST_CHANNELS)[number], string> = {
@@ -28,6 +28,7 @@ export const SendRequestInput = z.object({
 
 export const AnswerRequestInput = z.object({
   requestId: id,
+  rev,
   answerDate: isoDate,
   incomingNumber: text(60),
   summary: text(2000),
@@ -39,6 +40,8 @@ export const ISSUE_METHOD_LABELS: Record<(typeof ISSUE_METHODS)[number], string>
 export const IssueInput = z
   .object({
     caseId: id,
+    /** The case's revision. */
+    rev,
     method: z.enum(ISSUE_METHODS, { error: 'Укажите способ выдачи' }),
     date: isoDate,
     /** In person: who received it. */
@@ -55,7 +58,7 @@ export const IssueInput = z
     }
   });
 
-export const WithdrawInput = z.object({ caseId: id, date: isoDate, reason: text(1000) });
+export const WithdrawInput = z.object({ caseId: id, rev, date: isoDate, reason: text(1000) });
 
 export const EventView = z.object({
   at: z.string(),
@@ -81,6 +84,7 @@ export const RequestView = z.object({
   answerIncomingNumber: z.string().nullable(),
   answerSummary: z.string().nullable(),
   overdue: z.boolean(),
+  rev: z.number(),
 });
 export type RequestView = z.infer<typeof RequestView>;
 
@@ -101,15 +105,17 @@ export const ACT_FORM_LABELS: Record<ActForm, string> = {
   appendix4: 'Акт оценки индивидуальной потребности гражданина (приложение 4)',
 };
 
+/** `rev`: the revision of the case's act of that kind (Appendix 3 of either variant, or Appendix 4); 0 when there is none yet. */
 export const SaveActInput = z.discriminatedUnion('form', [
-  z.object({ caseId: id, form: z.literal('appendix3-citizen'), act: Appendix3CitizenAct, barthel: BarthelAnswers, lawton: LawtonAnswers }),
-  z.object({ caseId: id, form: z.literal('appendix3-family'), act: Appendix3FamilyAct, barthel: BarthelAnswers, lawton: LawtonAnswers }),
-  z.object({ caseId: id, form: z.literal('appendix4'), act: Appendix4Act }),
+  z.object({ caseId: id, rev, form: z.literal('appendix3-citizen'), act: Appendix3CitizenAct, barthel: BarthelAnswers, lawton: LawtonAnswers }),
+  z.object({ caseId: id, rev, form: z.literal('appendix3-family'), act: Appendix3FamilyAct, barthel: BarthelAnswers, lawton: LawtonAnswers }),
+  z.object({ caseId: id, rev, form: z.literal('appendix4'), act: Appendix4Act }),
 ]);
 
 const ScaleResultView = z.object({ score: z.number(), band: z.string(), complete: z.boolean(), missing: z.array(z.string()) });
 
 export const ActView = z.object({
+  id: z.number(),
   form: z.enum(ACT_FORMS),
   act: z.record(z.string(), z.unknown()),
   barthel: z.record(z.string(), z.number()).nullable(),
@@ -121,6 +127,7 @@ export const ActView = z.object({
   missing: z.array(z.string()),
   updatedAt: z.string(),
   updatedByName: z.string(),
+  rev: z.number(),
 });
 export type ActView = z.infer<typeof ActView>;
 
@@ -128,9 +135,14 @@ export const PRINTABLE_FORMS = ['appendix3-citizen', 'appendix3-family', 'append
 
 // ------------------------------------------------------------------ decisions
 
+/**
+ * `decisionId` and `rev`: the draft being edited as the caller read it, or
+ * null and 0 for a new draft (the first, or a new version after signing).
+ */
+const DecisionBase = { caseId: id, decisionId: id.nullable(), rev };
 export const SaveDecisionInput = z.discriminatedUnion('kind', [
-  z.object({ caseId: id, kind: z.literal('ippsu'), ippsu: IppsuDraft }),
-  z.object({ caseId: id, kind: z.literal('refusal'), refusal: RefusalDraft }),
+  z.object({ ...DecisionBase, kind: z.literal('ippsu'), ippsu: IppsuDraft }),
+  z.object({ ...DecisionBase, kind: z.literal('refusal'), refusal: RefusalDraft }),
 ]);
 
 export const DecisionView = z.object({
@@ -150,6 +162,7 @@ export const DecisionView = z.object({
   issuedTo: z.string().nullable(),
   postalAddress: z.string().nullable(),
   postalId: z.string().nullable(),
+  rev: z.number(),
 });
 export type DecisionView = z.infer<typeof DecisionView>;
 
@@ -172,10 +185,13 @@ export const ServiceView = z.object({
   urgent: z.boolean(),
   active: z.boolean(),
   locallyModified: z.boolean(),
+  rev: z.number(),
 });
 
 export const SaveServiceInput = z.object({
   code: text(40).regex(/^[a-z0-9-]+$/, { error: 'Код: латинские буквы, цифры и дефис' }),
+  /** 0 for a new service. */
+  rev,
   type: z.number().int().min(0).max(7),
   name: text(500),
   unit: text(60),
@@ -192,10 +208,13 @@ export const ProviderView = z.object({
   forms: z.array(z.string()),
   serviceCodes: z.array(z.string()),
   active: z.boolean(),
+  rev: z.number(),
 });
 
 export const SaveProviderInput = z.object({
   id: id.optional(),
+  /** 0 for a new provider. */
+  rev,
   name: text(500),
   address: text(500),
   phone: optText(100),

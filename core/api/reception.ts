@@ -10,7 +10,7 @@ import { CASE_STATUSES } from '../domain/case-states';
 import { isIsoDate } from '../domain/dates';
 import { ControlCaseFilters } from './control-filters';
 import { ProcessingView } from './processing';
-import { email, id, isoDate, optSnils, optText, text } from './schemas';
+import { email, id, isoDate, optSnils, optText, rev, text } from './schemas';
 
 export const SEXES = ['male', 'female'] as const;
 export const SEX_LABELS: Record<(typeof SEXES)[number], string> = { male: 'Мужской', female: 'Женский' };
@@ -128,8 +128,10 @@ const localDateTime = z
 
 export const RegisterInput = z
   .object({
-    /** Reuse this person (their record is updated with the data entered). */
+    /** Reuse this person (their record is updated with the data entered)… */
     personId: id.optional(),
+    /** …as read at their revision: a person changed meanwhile is refused. */
+    personRev: rev.optional(),
     applicant: PersonInput,
     representative: RepresentativeInput.nullable(),
     subservice: z.enum(SUBSERVICE_CODES as unknown as [SubserviceCode, ...SubserviceCode[]], { error: 'Выберите подуслугу' }),
@@ -146,6 +148,7 @@ export const RegisterInput = z
     reviewOfDecisionId: id.optional(),
   })
   .superRefine((a, ctx) => {
+    if (a.personId && a.personRev === undefined) ctx.addIssue({ code: 'custom', path: ['personRev'], message: 'Не указана версия записи о заявителе: выберите заявителя заново' });
     if (a.channel === 'mfc' && !a.mfcCode) ctx.addIssue({ code: 'custom', path: ['mfcCode'], message: 'Выберите МФЦ' });
     if (a.subservice === 'minors-semi-stationary' && (!a.representative || a.representative.authority !== 'legal')) {
       ctx.addIssue({
@@ -180,6 +183,7 @@ export const PersonView = z.object({
   actualAddress: z.string().nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
+  rev: z.number(),
 });
 export type PersonView = z.infer<typeof PersonView>;
 
@@ -209,6 +213,7 @@ export const CaseRow = z.object({
   responsibleName: z.string().nullable(),
   /** p.35, p.43: registered after its registration term. */
   registeredLate: z.boolean(),
+  rev: z.number(),
 });
 export type CaseRow = z.infer<typeof CaseRow>;
 

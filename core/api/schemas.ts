@@ -44,6 +44,13 @@ export const isoDate = z
 
 export const id = z.number({ error: 'Не указан идентификатор' }).int().positive();
 
+/**
+ * The revision of the record a save edits, as the caller read it (0: the
+ * record is new). The backend refuses a save over a newer revision with
+ * CONFLICT, naming who changed the record and when.
+ */
+export const rev = z.number({ error: 'Не указана версия записи: обновите данные' }).int().min(0);
+
 export const username = z
   .string({ error: 'Укажите имя пользователя' })
   .trim()

@@ -11,6 +11,7 @@ import { auditLog } from '../../db/schema';
 import type { AuditRecord, Ctx, CurrentUser } from './context';
 import { handlers } from './handlers';
 import { log } from './logger';
+import { ChangeFeed } from './notifications';
 import { getExchangeSettings } from './exchange/state';
 import { backendSyncDeps, Scheduler, syncOnce } from './exchange/sync';
 import { seedReferenceData } from './refdata';
@@ -42,6 +43,8 @@ export class Backend {
   readonly sessions: SessionStore;
   /** Every `write` method runs through this queue, one at a time. */
   readonly writes = new WriteQueue();
+  /** What changed, for the live updates of connected clients (main/backend/notifications.ts). */
+  readonly changes: ChangeFeed;
   private readonly now: () => Date;
 
   constructor(opts: BackendOptions) {
@@ -50,6 +53,7 @@ export class Backend {
     this.sessions = new SessionStore(this.db, this.now, opts.sessionHours ?? 12, opts.idleMinutes);
     this.services = new Services(this.db, { ...DEFAULT_LOGIN_POLICY, ...opts.loginPolicy });
     seedReferenceData(this.db);
+    this.changes = new ChangeFeed(this.db);
     this.services.exchange = new Scheduler({
       run: () => syncOnce(backendSyncDeps(this)),
       intervalMs: () => getExchangeSettings(this.db).intervalMinutes * 60_000,
@@ -64,12 +68,14 @@ export class Backend {
 
   /** Closes the database; a running exchange session is abandoned (its transactions are atomic). */
   close(): void {
+    this.changes.close();
     void this.services.exchange?.stop();
     this.db.$client.close();
   }
 
   /** Waits for a running exchange session, then closes: for a graceful exit. */
   async shutdown(): Promise<void> {
+    this.changes.close();
     await this.services.exchange?.stop();
     this.db.$client.close();
   }
@@ -139,13 +145,16 @@ export class Backend {
         },
         session: sessionChange,
       };
+    } finally {
+      // What the call committed goes out to the connected clients.
+      this.changes.publish();
     }
   }
 
   /** Typed convenience for tests and tools: throws ApiError on failure. */
   async invoke<M extends MethodName>(token: string | null, method: M, input: z.input<(typeof methods)[M]['input']>) {
     const r = await this.call(token, method, input);
-    if (!r.envelope.ok) throw new ApiError(r.envelope.error.code, r.envelope.error.message, r.envelope.error.fields);
+    if (!r.envelope.ok) throw new ApiError(r.envelope.error.code, r.envelope.error.message, r.envelope.error.fields, r.envelope.error.stale);
     return { data: r.envelope.data as z.output<(typeof methods)[M]['output']>, session: r.session };
   }
 

@@ -49,6 +49,7 @@ export function requestViews(ctx: Ctx, caseId: number, today: string): RequestVi
       answerIncomingNumber: r.answerIncomingNumber,
       answerSummary: r.answerSummary,
       overdue: !r.answerDate && r.dueDate < today,
+      rev: r.rev,
     }));
 }
 
@@ -121,6 +122,7 @@ export function decisionViews(ctx: Ctx, caseId: number) {
       issuedTo: caseDecisions.issuedTo,
       postalAddress: caseDecisions.postalAddress,
       postalId: caseDecisions.postalId,
+      rev: caseDecisions.rev,
     })
     .from(caseDecisions)
     .innerJoin(users, eq(users.id, caseDecisions.createdBy))
@@ -166,6 +168,7 @@ export function actViews(ctx: Ctx, caseId: number): ActView[] {
       const form = (a.kind === 'appendix4' ? 'appendix4' : `appendix3-${a.variant}`) as ActForm;
       const st = actStatus(form, a.data, a.barthel ?? null, a.lawton ?? null);
       return {
+        id: a.id,
         form,
         act: a.data,
         barthel: a.barthel ?? null,
@@ -176,6 +179,7 @@ export function actViews(ctx: Ctx, caseId: number): ActView[] {
         missing: st.missing,
         updatedAt: a.updatedAt,
         updatedByName: userName,
+        rev: a.rev,
       };
     });
 }

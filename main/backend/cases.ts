@@ -51,6 +51,7 @@ export function toCaseRow(c: CaseRecord, cal: ProductionCalendar, today: string)
       registeredDate: todayIso(new Date(c.registeredAt)),
       dueRegistration: c.dueRegistration,
     }),
+    rev: c.rev,
   };
 }
 

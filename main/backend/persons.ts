@@ -10,6 +10,7 @@ import { ApiError } from '../../core/api/errors';
 import { foldRu } from '../../core/domain/russian-text';
 import type { Db } from '../../db/connection';
 import { persons } from '../../db/schema';
+import { assertRev } from './revisions';
 
 type PersonParsed = z.output<typeof PersonInput>;
 
@@ -42,11 +43,11 @@ function indexName(db: Db, id: number, searchName: string): void {
 }
 
 /**
- * Creates a person, or updates the chosen one with the data just entered.
- * Returns the person's id and the row before the change (for the audit).
- * Call inside a transaction.
+ * Creates a person, or updates the chosen one (read at revision `personRev`)
+ * with the data just entered. Returns the person's id and the row before
+ * the change (for the audit). Call inside a transaction.
  */
-export function savePerson(db: Db, p: PersonParsed, personId: number | undefined, nowIso: string) {
+export function savePerson(db: Db, p: PersonParsed, personId: number | undefined, personRev: number | undefined, nowIso: string, byUserId: number) {
   if (p.snils) {
     const other = db.select({ id: persons.id }).from(persons).where(eq(persons.snils, p.snils)).get();
     if (other && other.id !== personId) {
@@ -55,11 +56,12 @@ export function savePerson(db: Db, p: PersonParsed, personId: number | undefined
       });
     }
   }
-  const values = rowValues(p, nowIso);
+  const values = { ...rowValues(p, nowIso), updatedBy: byUserId };
   if (personId) {
     const before = db.select().from(persons).where(eq(persons.id, personId)).get();
     if (!before) throw new ApiError('NOT_FOUND', 'Выбранный заявитель не найден в базе.');
-    db.update(persons).set(values).where(eq(persons.id, personId)).run();
+    assertRev({ db }, before, personRev ?? 0, 'данные заявителя');
+    db.update(persons).set({ ...values, rev: sql`rev + 1` }).where(eq(persons.id, personId)).run();
     if (before.searchName !== values.searchName) indexName(db, personId, values.searchName);
     return { id: personId, before };
   }
@@ -88,6 +90,7 @@ export function toPersonView(r: typeof persons.$inferSelect): PersonView {
     actualAddress: r.actualAddress,
     phone: r.phone,
     email: r.email,
+    rev: r.rev,
   };
 }
 

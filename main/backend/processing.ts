@@ -11,6 +11,7 @@ import { caseEvents, cases } from '../../db/schema';
 import type { UserCtx, Ctx } from './context';
 import { loadCase, refreshCaseDeadlines } from './cases';
 import { exchangeOnTransition } from './exchange/outbox';
+import { nextRev } from './revisions';
 
 type CaseRecord = typeof cases.$inferSelect;
 
@@ -20,13 +21,14 @@ export function transition(ctx: UserCtx, c: CaseRecord, to: CaseStatus, note?: s
   if (!canTransition(from, to)) {
     throw new ApiError('CONFLICT', `Действие недоступно: дело в состоянии «${CASE_STATUS_LABELS[from]}», переход в «${CASE_STATUS_LABELS[to]}» не предусмотрен.`);
   }
-  ctx.db.update(cases).set({ status: to }).where(eq(cases.id, c.id)).run();
+  ctx.db.update(cases).set({ status: to, ...nextRev(ctx) }).where(eq(cases.id, c.id)).run();
   recordEvent(ctx, c.id, from, to, note);
   // The citizen's status on the portal follows, in the same transaction (outbox).
   exchangeOnTransition(ctx.db, { ...c, status: to }, from, to, note ?? null, ctx.now());
   refreshCaseDeadlines(ctx.db, ctx.services.calendar(), c.id);
   ctx.audit({ action: 'transition', entity: 'case', entityId: c.id, before: { status: from }, after: { status: to, note: note ?? null } });
   c.status = to;
+  c.rev += 1;
 }
 
 export function recordEvent(ctx: UserCtx, caseId: number, from: CaseStatus | null, to: CaseStatus, note?: string): void {

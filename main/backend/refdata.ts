@@ -15,6 +15,7 @@ import subservices from '../../resources/reference/subservices.json';
 import type { Db } from '../../db/connection';
 import { calendarDays, calendarYears, refItems, services } from '../../db/schema';
 import { seedDeadlineTerms } from './control/terms';
+import { nextRevBySystem, type RevisionSet } from './revisions';
 
 type Seed = {
   kind: string;
@@ -83,7 +84,7 @@ export function seedReferenceData(db: Db): SeedReport {
             continue;
           }
           db.update(refItems)
-            .set({ ...s, seedHash: h })
+            .set({ ...s, seedHash: h, ...nextRevBySystem(new Date()) })
             .where(and(eq(refItems.kind, s.kind), eq(refItems.code, s.code)))
             .run();
           report.updated++;
@@ -99,7 +100,7 @@ export function seedReferenceData(db: Db): SeedReport {
         } else if (cur.seedHash !== h) {
           if (cur.locallyModified) report.keptLocal++;
           else {
-            db.update(services).set(values).where(eq(services.code, s.code)).run();
+            db.update(services).set({ ...values, ...nextRevBySystem(new Date()) }).where(eq(services.code, s.code)).run();
             report.updated++;
           }
         }
@@ -112,7 +113,7 @@ export function seedReferenceData(db: Db): SeedReport {
           if (cur.seedHash !== h) report.keptLocal++;
           continue;
         }
-        replaceCalendarYear(db, { year: y.year, source: y.source, confirmed: y.confirmed, days: y.days, seedHash: h, locallyModified: false });
+        replaceCalendarYear(db, { year: y.year, source: y.source, confirmed: y.confirmed, days: y.days, seedHash: h, locallyModified: false }, nextRevBySystem(new Date()));
         if (cur) report.updated++;
         else report.inserted++;
       }
@@ -130,14 +131,15 @@ export interface CalendarYearInput {
   locallyModified: boolean;
 }
 
-/** Replaces one year of the calendar (call inside a transaction). */
-export function replaceCalendarYear(db: Db, y: CalendarYearInput): void {
+/** Replaces one year of the calendar (call inside a transaction); `revision` bumps the year's revision (main/backend/revisions). */
+export function replaceCalendarYear(db: Db, y: CalendarYearInput, revision: RevisionSet): void {
   db.delete(calendarDays).where(eq(calendarDays.year, y.year)).run();
+  const { rev: next, ...who } = revision;
   db.insert(calendarYears)
-    .values({ year: y.year, source: y.source, confirmed: y.confirmed, seedHash: y.seedHash, locallyModified: y.locallyModified })
+    .values({ year: y.year, source: y.source, confirmed: y.confirmed, seedHash: y.seedHash, locallyModified: y.locallyModified, ...who })
     .onConflictDoUpdate({
       target: calendarYears.year,
-      set: { source: y.source, confirmed: y.confirmed, seedHash: y.seedHash, locallyModified: y.locallyModified },
+      set: { source: y.source, confirmed: y.confirmed, seedHash: y.seedHash, locallyModified: y.locallyModified, rev: next, ...who },
     })
     .run();
   for (const d of y.days) {

@@ -17,6 +17,7 @@ export function toUserView(u: typeof users.$inferSelect): UserView {
     lockedUntil: u.lockedUntil,
     lastLoginAt: u.lastLoginAt,
     createdAt: u.createdAt,
+    rev: u.rev,
   };
 }
 
@@ -33,6 +34,7 @@ export function toRefItem(r: typeof refItems.$inferSelect): RefItem {
     details: r.details,
     active: r.active,
     locallyModified: r.locallyModified,
+    rev: r.rev,
   };
 }
 
@@ -68,6 +70,7 @@ export function toOfficeView(r: typeof refItems.$inferSelect): OfficeView {
     headName: str(d.headName),
     headPosition: str(d.headPosition),
     locallyModified: r.locallyModified,
+    rev: r.rev,
   };
 }
 

@@ -15,6 +15,7 @@ import type { CertificateView } from '../../core/api/sessions';
 import { SESSION_COOKIE, WORKSTATION_HEADER } from '../backend/http-constants';
 import { DEFAULT_PORT } from '../host/network';
 import { describeCertificate } from '../host/tls';
+import { CHANGES_PATH, ChangeStreamParser, type ChangeMessage } from '../../core/api/changes';
 
 export class ConnectionError extends Error {
   constructor(
@@ -184,6 +185,59 @@ export class HostClient {
       req.on('error', fail);
       req.end(body);
     });
+  }
+
+  /**
+   * The host's change notifications (GET /api/changes, server-sent events)
+   * with the given session, from the sequence after `after`. Calls `onEnd`
+   * once when the stream ends: 'unauthenticated' when the session is gone,
+   * 'network' otherwise. Returns a function that stops it.
+   */
+  openChanges(token: string | null, after: number | null, onMessage: (m: ChangeMessage) => void, onEnd: (why: 'unauthenticated' | 'network') => void): () => void {
+    const t = target(this.url);
+    let ended = false;
+    const end = (why: 'unauthenticated' | 'network') => {
+      if (ended) return;
+      ended = true;
+      onEnd(why);
+    };
+    const req = request(
+      {
+        host: t.host,
+        port: t.port,
+        servername: t.servername,
+        method: 'GET',
+        path: `${CHANGES_PATH}${after === null ? '' : `?after=${after}`}`,
+        agent: this.agent,
+        headers: {
+          Accept: 'text/event-stream',
+          [WORKSTATION_HEADER]: encodeURIComponent(this.workstation || 'workstation'),
+          ...(token ? { Cookie: `${SESSION_COOKIE}=${token}` } : {}),
+        },
+      },
+      (res) => {
+        if (res.statusCode !== 200) {
+          res.resume();
+          return end(res.statusCode === 401 ? 'unauthenticated' : 'network');
+        }
+        const parser = new ChangeStreamParser();
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          for (const frame of parser.push(chunk)) {
+            if (frame.type === 'end') end('unauthenticated');
+            else onMessage(frame);
+          }
+        });
+        res.on('end', () => end('network'));
+        res.on('error', () => end('network'));
+      },
+    );
+    req.on('error', () => end('network'));
+    req.end();
+    return () => {
+      ended = true;
+      req.destroy();
+    };
   }
 
   close(): void {

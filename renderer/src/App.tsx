@@ -1,87 +1,108 @@
-/** Decides what to show: first-run setup, sign-in, or the application. */
+/**
+ * Decides what to show: in the desktop app on first start, where the register
+ * is; then first-run setup, sign-in, or the application (its screens under
+ * the router), with the idle-session guard.
+ */
 import { Center, Loader } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
+import { useCallback, useEffect, useMemo } from 'react';
 import type { SessionView } from '../../core/api/contract';
-import { api, errorMessage, setUnauthenticatedHandler } from './api';
-import { AppLayout } from './AppLayout';
+import { api, errorMessage, setUnauthenticatedHandler, transport } from './api';
 import { syncHostClock } from './clock';
 import { ConnectionScreen } from './connection/ConnectionScreen';
+import { startLiveUpdates } from './data/live';
+import { apiQuery, useApi } from './data/queries';
 import { IdleGuard } from './IdleGuard';
-import { notifications } from '@mantine/notifications';
-import type { ShellBridge } from '../../core/api/shell';
+import { router } from './router';
 import { LoginScreen } from './screens/LoginScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { SessionContext, type SessionState } from './session';
 import { ErrorState } from './ui/ErrorState';
 
-type Boot =
-  | { phase: 'loading' }
-  | { phase: 'error'; message: string }
-  | { phase: 'connect'; shell: ShellBridge }
-  | { phase: 'setup'; offices: { code: string; name: string; territory: string }[] }
-  | { phase: 'login' }
-  | { phase: 'ready'; session: SessionView };
+/** Queries that belong to no user: kept across sign-out. */
+const PUBLIC_QUERIES = new Set(['shell-connection', 'host-clock', 'setup.status', 'auth.session']);
 
 export function App() {
-  const [boot, setBoot] = useState<Boot>({ phase: 'loading' });
-
-  const load = useCallback(async () => {
-    try {
-      // The desktop app on first start: where is the register?
-      if (window.shell && !(await window.shell.connection()).configured) return setBoot({ phase: 'connect', shell: window.shell });
+  const qc = useQueryClient();
+  // The desktop app on first start: where is the register? (Browser mode has no shell: the host served this page.)
+  const shell = window.shell;
+  const connection = useQuery({
+    queryKey: ['shell-connection'],
+    queryFn: async () => (shell ? (await shell.connection()).configured : true),
+    staleTime: Infinity,
+    retry: false,
+  });
+  const connected = connection.data === true;
+  // «Now» comes from the host: read its clock first, and again every 10 minutes (the workstation's may drift).
+  const clock = useQuery({
+    enabled: connected,
+    queryKey: ['host-clock'],
+    queryFn: async () => {
       await syncHostClock(() => api['host.clock']({}));
-      const status = await api['setup.status']({});
-      if (!status.initialized) return setBoot({ phase: 'setup', offices: status.offices });
-      const session = await api['auth.session']({});
-      setBoot(session ? { phase: 'ready', session } : { phase: 'login' });
-    } catch (e) {
-      setBoot({ phase: 'error', message: errorMessage(e) });
-    }
-  }, []);
+      return true;
+    },
+    staleTime: 600_000,
+    refetchInterval: 600_000,
+    retry: false,
+  });
+  const status = useApi('setup.status', {}, { enabled: clock.isFetched, staleTime: Infinity });
+  const initialized = status.data?.initialized === true;
+  const session = useApi('auth.session', {}, { enabled: initialized });
 
-  useEffect(() => {
-    void load();
-    setUnauthenticatedHandler(() => setBoot({ phase: 'login' }));
-    // The workstation's clock may drift or be changed: re-read the host's every 10 minutes.
-    const timer = setInterval(() => void syncHostClock(() => api['host.clock']({})).catch(() => {}), 600_000);
-    return () => clearInterval(timer);
-  }, [load]);
-
-  const setSession = useCallback((s: SessionView | null) => setBoot(s ? { phase: 'ready', session: s } : { phase: 'login' }), []);
-  const idleExpired = useCallback(() => {
-    setBoot({ phase: 'login' });
-    notifications.show({ color: 'orange', title: 'Сеанс завершён', message: 'Сеанс завершён из-за бездействия. Войдите снова.', autoClose: false });
-  }, []);
-
-  const state = useMemo<SessionState | null>(
-    () =>
-      boot.phase === 'ready'
-        ? { session: boot.session, setSession, hasRole: (...roles) => roles.some((r) => boot.session.user.roles.includes(r)) }
-        : null,
-    [boot, setSession],
+  const setSession = useCallback(
+    (s: SessionView | null) => {
+      if (!s) {
+        // Nothing the previous user saw stays in memory.
+        qc.removeQueries({ predicate: (q) => !PUBLIC_QUERIES.has(String(q.queryKey[0])) });
+      }
+      qc.setQueryData(apiQuery('setup.status', {}).queryKey, (st) => (st ? { ...st, initialized: true } : st));
+      qc.setQueryData(apiQuery('auth.session', {}).queryKey, s);
+    },
+    [qc],
   );
 
-  switch (boot.phase) {
-    case 'loading':
-      return (
-        <Center h="100vh">
-          <Loader aria-label="Загрузка" />
-        </Center>
-      );
-    case 'error':
-      return <ErrorState message={boot.message} onRetry={load} />;
-    case 'connect':
-      return <ConnectionScreen shell={boot.shell} onDone={load} />;
-    case 'setup':
-      return <SetupScreen offices={boot.offices} onDone={setSession} />;
-    case 'login':
-      return <LoginScreen onDone={setSession} />;
-    case 'ready':
-      return (
-        <SessionContext.Provider value={state}>
-          <AppLayout />
-          <IdleGuard onExpired={idleExpired} />
-        </SessionContext.Provider>
-      );
-  }
+  const signedIn = session.data != null;
+  useEffect(() => {
+    setUnauthenticatedHandler(() => setSession(null));
+    if (!signedIn) return;
+    return startLiveUpdates(qc, transport().changes, () => setSession(null));
+  }, [signedIn, qc, setSession]);
+
+  const data = session.data;
+  const state = useMemo<SessionState | null>(
+    () => (data ? { session: data, setSession, hasRole: (...roles) => roles.some((r) => data.user.roles.includes(r)) } : null),
+    [data, setSession],
+  );
+
+  const loading = (
+    <Center h="100vh">
+      <Loader aria-label="Загрузка" />
+    </Center>
+  );
+  const retry = () => {
+    void clock.refetch();
+    void status.refetch();
+    if (initialized) void session.refetch();
+  };
+
+  const idleExpired = () => {
+    setSession(null);
+    notifications.show({ color: 'orange', title: 'Сеанс завершён', message: 'Сеанс завершён из-за бездействия. Войдите снова.', autoClose: false });
+  };
+
+  if (connection.data === false && shell) return <ConnectionScreen shell={shell} onDone={() => void connection.refetch()} />;
+  if (status.error) return <ErrorState message={errorMessage(status.error)} onRetry={retry} />;
+  if (!status.data) return loading;
+  if (!status.data.initialized) return <SetupScreen offices={status.data.offices} onDone={setSession} />;
+  if (session.error && session.data === undefined) return <ErrorState message={errorMessage(session.error)} onRetry={retry} />;
+  if (session.data === undefined) return loading;
+  if (!state) return <LoginScreen onDone={setSession} />;
+  return (
+    <SessionContext.Provider value={state}>
+      <RouterProvider router={router} />
+      <IdleGuard onExpired={idleExpired} />
+    </SessionContext.Provider>
+  );
 }

@@ -1,44 +1,35 @@
-/** The application frame: header with the office and user menu, navigation, the current section. */
+/** The application frame: header with the office and user menu, navigation, the current screen (the router's outlet). */
 import { AppShell, Burger, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
+import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { ROLE_LABELS } from '../../core/api/schemas';
-import { api } from './api';
-import { AuditScreen } from './admin/AuditScreen';
-import { CalendarScreen } from './admin/CalendarScreen';
-import { CatalogueScreen } from './admin/CatalogueScreen';
-import { OfficeScreen } from './admin/OfficeScreen';
-import { SessionsScreen } from './admin/SessionsScreen';
-import { UsersScreen } from './admin/UsersScreen';
-import { navigate, useRoute } from './router';
+import { useApiMutation } from './data/queries';
 import { ChangePasswordModal } from './screens/ChangePasswordModal';
-import { NotYetScreen } from './screens/NotYetScreen';
-import { ReferenceScreen } from './screens/ReferenceScreen';
 import { useSession } from './session';
-import { ErrorState } from './ui/ErrorState';
-import { ExchangeScreen } from './exchange/ExchangeScreen';
-import { PortalQueue } from './exchange/PortalQueue';
-import { CaseScreen } from './reception/CaseScreen';
-import { CasesScreen } from './reception/CasesScreen';
-import { DeadlinesScreen } from './reception/DeadlinesScreen';
-import { IntakeScreen } from './reception/IntakeScreen';
-import { JournalScreen } from './reception/JournalScreen';
-import { PersonScreen } from './reception/PersonScreen';
 import { QuickSearch } from './reception/QuickSearch';
+import { ConnectionBanner } from './ui/ConnectionBanner';
+import { NavLinkLink } from './ui/links';
+import { StaleDialog } from './ui/stale';
+import { UnsavedChangesGuard } from './ui/unsaved';
+
+type SectionPath = '/journal' | '/cases' | '/deadlines' | '/reference' | '/exchange' | '/admin/office';
 
 interface Section {
-  path: string;
+  path: SectionPath;
   label: string;
   hotkey: string;
+  /** The path prefix of the section's pages. */
+  prefix: string;
   admin?: boolean;
 }
 
 const SECTIONS: Section[] = [
-  { path: '/journal', label: 'Журнал', hotkey: '1' },
-  { path: '/cases', label: 'Дела', hotkey: '2' },
-  { path: '/deadlines', label: 'Сроки', hotkey: '3' },
-  { path: '/reference', label: 'Справочники', hotkey: '4' },
-  { path: '/exchange', label: 'Обмен', hotkey: '5' },
-  { path: '/admin', label: 'Администрирование', hotkey: '6', admin: true },
+  { path: '/journal', prefix: '/journal', label: 'Журнал', hotkey: '1' },
+  { path: '/cases', prefix: '/cases', label: 'Дела', hotkey: '2' },
+  { path: '/deadlines', prefix: '/deadlines', label: 'Сроки', hotkey: '3' },
+  { path: '/reference', prefix: '/reference', label: 'Справочники', hotkey: '4' },
+  { path: '/exchange', prefix: '/exchange', label: 'Обмен', hotkey: '5' },
+  { path: '/admin/office', prefix: '/admin', label: 'Администрирование', hotkey: '6', admin: true },
 ];
 
 const ADMIN_PAGES = [
@@ -47,74 +38,25 @@ const ADMIN_PAGES = [
   { path: '/admin/calendar', label: 'Производственный календарь' },
   { path: '/admin/audit', label: 'Журнал аудита' },
   { path: '/admin/sessions', label: 'Сеансы и подключение' },
-];
+] as const;
 
 /** Pages listed under «Справочники». */
-const REFERENCE_PAGES = [{ path: '/catalogue', label: 'Услуги и поставщики' }];
-
-function Screen({ path, query }: { path: string; query: string }) {
-  const { hasRole } = useSession();
-  if (path.startsWith('/admin') && !hasRole('admin')) {
-    return <ErrorState message="Раздел доступен только администратору." />;
-  }
-  const item = /^\/(cases|persons)\/(\d+)$/.exec(path);
-  if (item) {
-    const id = Number(item[2]);
-    return item[1] === 'cases' ? <CaseScreen key={id} id={id} /> : <PersonScreen key={id} id={id} />;
-  }
-  switch (path) {
-    case '/intake': {
-      const portal = Number(new URLSearchParams(query).get('portal'));
-      const portalId = Number.isInteger(portal) && portal > 0 ? portal : undefined;
-      return <IntakeScreen key={portalId ?? 'new'} portalApplicationId={portalId} />;
-    }
-    case '/journal':
-      return (
-        <>
-          {hasRole('reception', 'specialist') && <PortalQueue />}
-          <JournalScreen />
-        </>
-      );
-    case '/cases':
-      return <CasesScreen />;
-    case '/deadlines':
-      return <DeadlinesScreen />;
-    case '/exchange':
-      return <ExchangeScreen />;
-    case '/reference':
-      return <ReferenceScreen />;
-    case '/catalogue':
-      return <CatalogueScreen />;
-    case '/admin':
-    case '/admin/office':
-      return <OfficeScreen />;
-    case '/admin/users':
-      return <UsersScreen />;
-    case '/admin/calendar':
-      return <CalendarScreen />;
-    case '/admin/audit':
-      return <AuditScreen />;
-    case '/admin/sessions':
-      return <SessionsScreen />;
-    default:
-      return <NotYetScreen title="Страница не найдена" />;
-  }
-}
+const REFERENCE_PAGES = [{ path: '/catalogue', label: 'Услуги и поставщики' }] as const;
 
 export function AppLayout() {
   const { session, setSession, hasRole } = useSession();
   const [opened, { toggle }] = useDisclosure();
   const [pwdOpened, pwd] = useDisclosure(false);
-  const route = useRoute();
-  // '#/intake?portal=5': the part after '?' is passed to the screen, not matched.
-  const [routePath, query = ''] = route.split('?') as [string, string?];
-  const path = routePath === '/' || routePath === '' ? '/journal' : routePath;
+  const path = useRouterState({ select: (s) => s.location.pathname });
+  const navigate = useNavigate();
   const sections = SECTIONS.filter((s) => !s.admin || hasRole('admin'));
 
-  useHotkeys(sections.map((s) => [`alt+${s.hotkey}`, () => navigate(s.path)]));
+  // Alt+digit opens a section; the router asks first when the screen has unsaved changes.
+  useHotkeys(sections.map((s) => [`alt+${s.hotkey}`, () => void navigate({ to: s.path })]));
 
+  const signOut = useApiMutation('auth.logout');
   const logout = async () => {
-    await api['auth.logout']({}).catch(() => undefined);
+    await signOut.mutateAsync({}).catch(() => undefined);
     setSession(null);
   };
 
@@ -157,41 +99,28 @@ export function AppLayout() {
             s.admin ? (
               <NavLink key={s.path} label={s.label} description={`Alt+${s.hotkey}`} defaultOpened childrenOffset={12}>
                 {ADMIN_PAGES.map((p) => (
-                  <NavLink key={p.path} href={`#${p.path}`} label={p.label} active={path === p.path || (p.path === '/admin/office' && path === '/admin')} />
+                  <NavLinkLink key={p.path} to={p.path} label={p.label} active={path === p.path} />
                 ))}
               </NavLink>
             ) : s.path === '/reference' ? (
-              <NavLink
-                key={s.path}
-                href={`#${s.path}`}
-                label={s.label}
-                description={`Alt+${s.hotkey}`}
-                active={path === s.path}
-                opened
-                childrenOffset={12}
-                rightSection={null}
-                onClick={() => navigate(s.path)}
-              >
+              <NavLinkLink key={s.path} to={s.path} label={s.label} description={`Alt+${s.hotkey}`} active={path === s.path} opened childrenOffset={12} rightSection={null}>
                 {REFERENCE_PAGES.map((p) => (
-                  <NavLink key={p.path} href={`#${p.path}`} label={p.label} active={path === p.path} />
+                  <NavLinkLink key={p.path} to={p.path} label={p.label} active={path === p.path} />
                 ))}
-              </NavLink>
+              </NavLinkLink>
             ) : (
-              <NavLink
-                key={s.path}
-                href={`#${s.path}`}
-                label={s.label}
-                description={`Alt+${s.hotkey}`}
-                active={path === s.path || path.startsWith(s.path + '/')}
-              />
+              <NavLinkLink key={s.path} to={s.path} label={s.label} description={`Alt+${s.hotkey}`} active={path === s.prefix || path.startsWith(s.prefix + '/')} />
             ),
           )}
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Screen path={path} query={query} />
+        <ConnectionBanner />
+        <Outlet />
       </AppShell.Main>
       <ChangePasswordModal opened={pwdOpened} onClose={pwd.close} />
+      <UnsavedChangesGuard />
+      <StaleDialog />
     </AppShell>
   );
 }

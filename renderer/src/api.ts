@@ -2,8 +2,10 @@
  * The renderer's typed API client. `window.api` is the transport: the
  * preload bridge in Electron, or the small HTTP client below in browser
  * mode. Either way the renderer calls `api['users.list']({})` and gets the
- * contract's output type, or an ApiError with a Russian message.
+ * contract's output type, or an ApiError with a Russian message. Screens
+ * call it through the data layer (renderer/src/data), not directly.
  */
+import { ChangeStreamParser, CHANGES_PATH } from '../../core/api/changes';
 import { methods, type Api, type MethodName, type Transport } from '../../core/api/contract';
 import { ApiError, type Envelope } from '../../core/api/errors';
 
@@ -13,7 +15,13 @@ declare global {
   }
 }
 
-/** Browser mode: POST /api/<method>, session cookie sent automatically. */
+/** What a call that cannot reach the host answers: nothing was saved, what is on screen stays. */
+export const UNREACHABLE_MESSAGE =
+  'Нет связи с сервером управления: изменения не сохранены. Введённые данные остаются на экране — сохраните их, когда связь восстановится.';
+
+const unreachable = (): Envelope<unknown> => ({ ok: false, error: { code: 'UNAVAILABLE', message: UNREACHABLE_MESSAGE } });
+
+/** Browser mode: POST /api/<method>, session cookie sent automatically; the change stream over SSE. */
 export const httpTransport: Transport = {
   async call(method, input) {
     let res: Response;
@@ -25,13 +33,60 @@ export const httpTransport: Transport = {
         body: JSON.stringify(input ?? {}),
       });
     } catch {
-      return { ok: false, error: { code: 'INTERNAL', message: 'Нет связи с сервером Socdesk. Проверьте, что он запущен.' } };
+      return unreachable();
     }
+    // A proxy or a host starting up may answer without our envelope.
+    if (res.status === 502 || res.status === 503 || res.status === 504) return unreachable();
     try {
       return (await res.json()) as Envelope<unknown>;
     } catch {
       return { ok: false, error: { code: 'INTERNAL', message: `Сервер ответил ошибкой ${res.status}.` } };
     }
+  },
+
+  changes(after, onMessage, onClose) {
+    const abort = new AbortController();
+    let done = false;
+    const close = (why: 'unauthenticated' | 'network') => {
+      if (done) return;
+      done = true;
+      onClose(why);
+    };
+    void (async () => {
+      let res: Response;
+      try {
+        res = await fetch(after === null ? CHANGES_PATH : `${CHANGES_PATH}?after=${after}`, {
+          credentials: 'same-origin',
+          headers: { Accept: 'text/event-stream' },
+          cache: 'no-store',
+          signal: abort.signal,
+        });
+      } catch {
+        return close('network');
+      }
+      if (res.status === 401) return close('unauthenticated');
+      if (!res.ok || !res.body) return close('network');
+      const reader = res.body.getReader();
+      const decoder = new TextDecoder();
+      const parser = new ChangeStreamParser();
+      try {
+        for (;;) {
+          const { done: finished, value } = await reader.read();
+          if (finished || done) break;
+          for (const frame of parser.push(decoder.decode(value, { stream: true }))) {
+            if (frame.type === 'end') return close('unauthenticated');
+            if (!done) onMessage(frame);
+          }
+        }
+      } catch {
+        // the connection dropped
+      }
+      close('network');
+    })();
+    return () => {
+      done = true;
+      abort.abort();
+    };
   },
 };
 
@@ -41,7 +96,13 @@ export function setUnauthenticatedHandler(fn: () => void): void {
   onUnauthenticated = fn;
 }
 
-function transport(): Transport {
+/** Called when a call could not reach the host (the data layer shows the banner and retries). */
+let onUnreachable: () => void = () => {};
+export function setUnreachableHandler(fn: () => void): void {
+  onUnreachable = fn;
+}
+
+export function transport(): Transport {
   return window.api ?? httpTransport;
 }
 
@@ -52,7 +113,8 @@ export const api = Object.fromEntries(
       const env = await transport().call(m, input ?? {});
       if (env.ok) return env.data;
       if (env.error.code === 'UNAUTHENTICATED') onUnauthenticated();
-      throw new ApiError(env.error.code, env.error.message, env.error.fields);
+      if (env.error.code === 'UNAVAILABLE') onUnreachable();
+      throw new ApiError(env.error.code, env.error.message, env.error.fields, env.error.stale);
     },
   ]),
 ) as Api;

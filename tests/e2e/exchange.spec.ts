@@ -72,13 +72,13 @@ test('an online application arrives from the portal, is registered, «Приня
   for (const [i, p] of c.proposedRequests.entries()) {
     c = await api<CaseView>(app, 'requests.send', { caseId: c.id, agencyCode: p.agencyCode, documentKeys: p.documentKeys, subject: p.subject, channel: 'smev', outgoingNumber: `e2e-${i}`, sentDate: officeToday(c.registeredAt) });
   }
-  for (const r of c.requests) c = await api<CaseView>(app, 'requests.answer', { requestId: r.id, answerDate: r.sentDate, incomingNumber: `вх-${r.id}`, summary: 'Сведения получены' });
-  await api(app, 'acts.save', { caseId: c.id, form: 'appendix3-citizen', act: CITIZEN_ACT, barthel: SAMPLE_BARTHEL, lawton: SAMPLE_LAWTON });
-  await api(app, 'acts.save', { caseId: c.id, form: 'appendix4', act: NEED_ACT });
-  await api(app, 'cases.completeDocuments', { caseId: c.id });
+  for (const r of c.requests) c = await api<CaseView>(app, 'requests.answer', { requestId: r.id, rev: r.rev, answerDate: r.sentDate, incomingNumber: `вх-${r.id}`, summary: 'Сведения получены' });
+  await api(app, 'acts.save', { caseId: c.id, rev: 0, form: 'appendix3-citizen', act: CITIZEN_ACT, barthel: SAMPLE_BARTHEL, lawton: SAMPLE_LAWTON });
+  c = await api<CaseView>(app, 'acts.save', { caseId: c.id, rev: 0, form: 'appendix4', act: NEED_ACT });
+  await api(app, 'cases.completeDocuments', { caseId: c.id, rev: c.rev });
   const today = officeToday();
-  c = await api<CaseView>(app, 'decisions.save', { caseId: c.id, kind: 'ippsu', ippsu: { ...SAMPLE_IPPSU, date: today, termUntil: `${Number(today.slice(0, 4)) + 1}-12-31` } });
-  c = await api<CaseView>(app, 'decisions.sign', { decisionId: c.decisions[0].id });
+  c = await api<CaseView>(app, 'decisions.save', { caseId: c.id, decisionId: null, rev: 0, kind: 'ippsu', ippsu: { ...SAMPLE_IPPSU, date: today, termUntil: `${Number(today.slice(0, 4)) + 1}-12-31` } });
+  c = await api<CaseView>(app, 'decisions.sign', { decisionId: c.decisions[0].id, rev: c.decisions[0].rev });
   const ippsuNumber = c.decisions[0].outgoingNumber!;
 
   emu.createInbound('surgut', 'contract.status', contractStatus({ ippsu: ippsuNumber, status: 'Подписан', provider: 'БУ «Сургутский комплексный центр социального обслуживания населения»' }));

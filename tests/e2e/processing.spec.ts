@@ -23,9 +23,9 @@ async function signIn(page: Page, username: string, fullName: string): Promise<v
   await expect(page.getByTestId('user-menu')).toContainText(fullName);
 }
 
+/** Opens the case by its address; what was changed through the API meanwhile is on screen without a reload. */
 async function openCase(page: Page, id: number, tab: string): Promise<void> {
   await page.goto(page.url().replace(/#.*$/, '') + `#/cases/${id}`);
-  await page.reload(); // fresh data: some steps before were made through the API
   await page.getByRole('tab', { name: tab }).click();
 }
 
@@ -35,6 +35,7 @@ async function docText(download: Promise<Download>): Promise<string> {
 }
 
 test('one case walks from registration to issue through the UI', async ({ app }) => {
+  test.setTimeout(120_000); // the whole procedure through the UI, three users: long on a loaded machine
   const { page } = app;
   // The office, its staff and a registered application (registration through the UI is reception.spec's).
   await api(app, 'setup.init', { officeCode: 'surgut', username: 'admin', fullName: 'Админова А. А.', position: 'Администратор', password: 'admin-pass-1' });
@@ -86,8 +87,8 @@ test('one case walks from registration to issue through the UI', async ({ app })
 
   // The acts: the centre's paper act text is entered beforehand (API), the scales and the degree through the UI.
   const { degree: _degree, ...actWithoutDegree } = CITIZEN_ACT;
-  await api(app, 'acts.save', { caseId: c.id, form: 'appendix3-citizen', act: actWithoutDegree, barthel: {}, lawton: {} });
-  await api(app, 'acts.save', { caseId: c.id, form: 'appendix4', act: NEED_ACT });
+  await api(app, 'acts.save', { caseId: c.id, rev: 0, form: 'appendix3-citizen', act: actWithoutDegree, barthel: {}, lawton: {} });
+  await api(app, 'acts.save', { caseId: c.id, rev: 0, form: 'appendix4', act: NEED_ACT });
   await openCase(page, c.id, 'Акты');
   await page.getByRole('tab', { name: /Приложение 3/ }).click();
   const act3 = page.getByRole('form', { name: 'Акт обследования гражданина' });
@@ -122,7 +123,8 @@ test('one case walks from registration to issue through the UI', async ({ app })
   await expect(page.getByTestId('decision-1')).toHaveAttribute('data-status', 'draft');
 
   // A specialist cannot sign: the backend refuses.
-  const refused = await app.callApi('decisions.sign', { decisionId: (await api<CaseView>(app, 'cases.get', { id: c.id })).decisions[0].id });
+  const draft = (await api<CaseView>(app, 'cases.get', { id: c.id })).decisions[0];
+  const refused = await app.callApi('decisions.sign', { decisionId: draft.id, rev: draft.rev });
   expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
   // The head signs.

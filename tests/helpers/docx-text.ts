@@ -56,10 +56,11 @@ function convert(file: string, outDir: string, target: string): void {
       throw new Error(
         `LibreOffice is not installed: '${SOFFICE}' was not found on PATH. ` +
           'Install it (apt-get install -y libreoffice-writer-nogui) or set SOFFICE_BIN.',
+        { cause: e },
       );
     }
     const stderr = err.stderr ? err.stderr.toString().trim() : '';
-    throw new Error(`LibreOffice failed to convert ${file} to ${target}: ${err.message}${stderr ? `\n${stderr}` : ''}`);
+    throw new Error(`LibreOffice failed to convert ${file} to ${target}: ${err.message}${stderr ? `\n${stderr}` : ''}`, { cause: e });
   }
 }
 

@@ -12,7 +12,7 @@ describe('audit log', () => {
     const created = (
       await env.backend.invoke(env.adminToken, 'users.create', { username: 'sidorova', fullName: 'Сидорова Е. А.', position: 'Специалист', roles: ['reception'], password: 'secret-pass-1' })
     ).data;
-    await env.backend.invoke(env.adminToken, 'users.update', { id: created.id, fullName: 'Сидорова Елена Андреевна', position: 'Ведущий специалист', roles: ['reception', 'specialist'], active: true });
+    await env.backend.invoke(env.adminToken, 'users.update', { id: created.id, rev: created.rev, fullName: 'Сидорова Елена Андреевна', position: 'Ведущий специалист', roles: ['reception', 'specialist'], active: true });
 
     const log = (await env.backend.invoke(env.adminToken, 'audit.list', { entity: 'user', action: 'update' })).data;
     expect(log.total).toBe(1);

@@ -90,8 +90,8 @@ describe('login', () => {
 describe('sessions and deactivation', () => {
   it('a deactivated user loses the session and cannot sign in; the user is not deleted', async () => {
     const token = await userWithRoles(env, 'petrov', ['specialist']);
-    const id = (await env.backend.invoke(token, 'auth.session', {})).data!.user.id;
-    await env.backend.invoke(env.adminToken, 'users.update', { id, fullName: 'Петров П. П.', position: 'Специалист', roles: ['specialist'], active: false });
+    const { id, rev } = (await env.backend.invoke(token, 'auth.session', {})).data!.user;
+    await env.backend.invoke(env.adminToken, 'users.update', { id, rev, fullName: 'Петров П. П.', position: 'Специалист', roles: ['specialist'], active: false });
     expect((await env.backend.invoke(token, 'auth.session', {})).data).toBeNull();
     expect(await codeOf(env.backend.invoke(token, 'calendar.years', {}))).toBe('UNAUTHENTICATED');
     expect(await codeOf(env.backend.invoke(null, 'auth.login', { username: 'petrov', password: 'user-pass-1' }))).toBe('FORBIDDEN');
@@ -113,7 +113,7 @@ describe('sessions and deactivation', () => {
   it('the last active administrator cannot be deactivated or lose the role', async () => {
     const me = (await env.backend.invoke(env.adminToken, 'auth.session', {})).data!.user;
     expect(
-      await codeOf(env.backend.invoke(env.adminToken, 'users.update', { id: me.id, fullName: me.fullName, position: me.position, roles: ['specialist'], active: true })),
+      await codeOf(env.backend.invoke(env.adminToken, 'users.update', { id: me.id, rev: me.rev, fullName: me.fullName, position: me.position, roles: ['specialist'], active: true })),
     ).toBe('CONFLICT');
     expect((await env.backend.invoke(env.adminToken, 'auth.session', {})).data!.user.roles).toEqual(['admin']);
   });

@@ -80,11 +80,11 @@ describe('three workstations on one host over HTTPS', () => {
     const spec = await workstation('spec', ['specialist']);
     const priem = await workstation('priem', ['reception']);
     const heads = await Promise.all([workstation('head1', ['head']), workstation('head2', ['head']), workstation('head3', ['head'])]);
-    const drafts: number[] = [];
+    const drafts: { decisionId: number; rev: number }[] = [];
     for (let i = 0; i < 6; i++) drafts.push(await draftRefusal(spec, await priem('cases.register', application(i))));
 
     // Every head tries to sign every draft at once: 18 attempts, 6 signatures.
-    const attempts = await Promise.allSettled(drafts.flatMap((d) => heads.map((h) => h<CaseView>('decisions.sign', { decisionId: d }))));
+    const attempts = await Promise.allSettled(drafts.flatMap((d) => heads.map((h) => h<CaseView>('decisions.sign', d))));
     const signed = attempts.filter((a) => a.status === 'fulfilled');
     const refused = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');
     expect(signed).toHaveLength(6);
@@ -105,14 +105,14 @@ describe('two host processes on one register file', () => {
     const priem = await userWithRoles(env, 'priem', ['reception']);
     const head = await userWithRoles(env, 'head', ['head']);
     const local: (t: string) => Call = (t) => async (m, i) => (await env.backend.invoke(t, m as never, i as never)).data as never;
-    const drafts: number[] = [];
+    const drafts: { decisionId: number; rev: number }[] = [];
     for (let i = 0; i < 6; i++) drafts.push(await draftRefusal(local(spec), await local(priem)('cases.register', application(i))));
     // A second backend on the same file has its own write queue: only SQLite serialises the two.
     const other = new Backend({ dbFile: env.dbFile });
     try {
       const otherHead = (await other.invoke(null, 'auth.login', { username: 'head', password: 'user-pass-1' })).session!.token!;
       const results = await Promise.all(
-        drafts.map((d, i) => (i % 2 ? other.invoke(otherHead, 'decisions.sign', { decisionId: d }) : env.backend.invoke(head, 'decisions.sign', { decisionId: d }))),
+        drafts.map((d, i) => (i % 2 ? other.invoke(otherHead, 'decisions.sign', d) : env.backend.invoke(head, 'decisions.sign', d))),
       );
       const numbers = results.map((r) => Number(r.data.decisions.find((d) => d.status === 'signed')!.outgoingNumber!.split('/')[0])).sort((a, b) => a - b);
       expect(numbers).toEqual([1, 2, 3, 4, 5, 6]);

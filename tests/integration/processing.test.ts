@@ -10,6 +10,7 @@ import { SAMPLE_BARTHEL, SAMPLE_LAWTON } from '../../scripts/form-samples-scales
 import { docxToText } from '../helpers/docx-text';
 import { sampleApplication } from '../support/applications';
 import { createEnv, userWithRoles, type TestEnv } from './helpers';
+import { actRev, draftOf } from '../support/case-steps';
 
 let env: TestEnv;
 let clock: Date;
@@ -37,6 +38,7 @@ const code = (p: Promise<unknown>) =>
     (e) => (e instanceof ApiError ? e.code : String(e)),
   );
 
+
 async function registered(): Promise<CaseView> {
   return call(priem, 'cases.register', sampleApplication());
 }
@@ -60,14 +62,14 @@ async function sendAll(c: CaseView, sentDate = '2026-11-25'): Promise<CaseView> 
 async function answerAll(c: CaseView, answerDate = '2026-11-25'): Promise<CaseView> {
   let v = c;
   for (const r of c.requests) {
-    v = await call(spec, 'requests.answer', { requestId: r.id, answerDate, incomingNumber: `вх-${r.id}`, summary: 'Сведения получены' });
+    v = await call(spec, 'requests.answer', { requestId: r.id, rev: r.rev, answerDate, incomingNumber: `вх-${r.id}`, summary: 'Сведения получены' });
   }
   return v;
 }
 
 async function withActs(c: CaseView): Promise<CaseView> {
-  await call(spec, 'acts.save', { caseId: c.id, form: 'appendix3-citizen', act: CITIZEN_ACT, barthel: SAMPLE_BARTHEL, lawton: SAMPLE_LAWTON });
-  return call(spec, 'acts.save', { caseId: c.id, form: 'appendix4', act: NEED_ACT });
+  await call(spec, 'acts.save', { caseId: c.id, rev: actRev(c, false), form: 'appendix3-citizen', act: CITIZEN_ACT, barthel: SAMPLE_BARTHEL, lawton: SAMPLE_LAWTON });
+  return call(spec, 'acts.save', { caseId: c.id, rev: actRev(c, true), form: 'appendix4', act: NEED_ACT });
 }
 
 describe('a case from registration to issue (p.43–47)', () => {
@@ -83,7 +85,7 @@ describe('a case from registration to issue (p.43–47)', () => {
     expect(c.requests.every((r) => r.dueDate === '2026-12-02')).toBe(true);
 
     // Not yet: requests unanswered, no acts.
-    const refused = await call(spec, 'cases.completeDocuments', { caseId: c.id }).catch((e: ApiError) => e);
+    const refused = await call(spec, 'cases.completeDocuments', { caseId: c.id, rev: c.rev }).catch((e: ApiError) => e);
     expect(refused).toBeInstanceOf(ApiError);
     expect((refused as ApiError).message).toMatch(/нет акта обследования[\s\S]*нет ответа на запросы/);
 
@@ -95,10 +97,10 @@ describe('a case from registration to issue (p.43–47)', () => {
     expect(act3.act.barthel).toEqual({ score: 70, band: act3.barthelResult!.band });
     expect(c.acts.every((a) => a.complete)).toBe(true);
 
-    c = await call(spec, 'cases.completeDocuments', { caseId: c.id });
+    c = await call(spec, 'cases.completeDocuments', { caseId: c.id, rev: c.rev });
     expect(c.status).toBe('documents_complete');
 
-    c = await call(spec, 'decisions.save', { caseId: c.id, kind: 'ippsu', ippsu: SAMPLE_IPPSU });
+    c = await call(spec, 'decisions.save', { caseId: c.id, ...draftOf(c), kind: 'ippsu', ippsu: SAMPLE_IPPSU });
     expect(c.status).toBe('decision_drafted');
     const draft = c.decisions[0];
     expect(draft).toMatchObject({ version: 1, status: 'draft', outgoingNumber: null });
@@ -109,8 +111,8 @@ describe('a case from registration to issue (p.43–47)', () => {
     expect(docxToText(Buffer.from(draftFile.base64, 'base64'))).toMatch(/ПРОЕКТ/);
 
     // Only a head signs: the backend refuses a specialist.
-    expect(await code(call(spec, 'decisions.sign', { decisionId: draft.id }))).toBe('FORBIDDEN');
-    c = await call(head, 'decisions.sign', { decisionId: draft.id });
+    expect(await code(call(spec, 'decisions.sign', { decisionId: draft.id, rev: draft.rev }))).toBe('FORBIDDEN');
+    c = await call(head, 'decisions.sign', { decisionId: draft.id, rev: draft.rev });
     expect(c.status).toBe('signed');
     const signed = c.decisions[0];
     expect(signed).toMatchObject({ status: 'signed', outgoingNumber: '1/2026', signedByName: 'Пользователь head' });
@@ -118,8 +120,8 @@ describe('a case from registration to issue (p.43–47)', () => {
     expect(c.deadlines.issue).toBe('2026-12-02');
 
     // Issuing by post.
-    expect(await code(call(priem, 'cases.issue', { caseId: c.id, method: 'post', date: '2026-11-25' }))).toBe('VALIDATION');
-    c = await call(priem, 'cases.issue', { caseId: c.id, method: 'post', date: '2026-11-25', postalAddress: '628400, г. Сургут, ул. Ленина, д. 1, кв. 5', postalId: '62840012345678' });
+    expect(await code(call(priem, 'cases.issue', { caseId: c.id, rev: c.rev, method: 'post', date: '2026-11-25' }))).toBe('VALIDATION');
+    c = await call(priem, 'cases.issue', { caseId: c.id, rev: c.rev, method: 'post', date: '2026-11-25', postalAddress: '628400, г. Сургут, ул. Ленина, д. 1, кв. 5', postalId: '62840012345678' });
     expect(c.status).toBe('issued');
     expect(c.decisions[0]).toMatchObject({ issueMethod: 'post', postalId: '62840012345678' });
     expect(c.nextDue).toBeNull();
@@ -132,9 +134,9 @@ describe('a case from registration to issue (p.43–47)', () => {
     let c = await registered();
     c = await answerAll(await sendAll(c));
     c = await withActs(c);
-    c = await call(spec, 'cases.completeDocuments', { caseId: c.id });
-    c = await call(spec, 'decisions.save', { caseId: c.id, kind: 'ippsu', ippsu: SAMPLE_IPPSU });
-    c = await call(head, 'decisions.sign', { decisionId: c.decisions[0].id });
+    c = await call(spec, 'cases.completeDocuments', { caseId: c.id, rev: c.rev });
+    c = await call(spec, 'decisions.save', { caseId: c.id, ...draftOf(c), kind: 'ippsu', ippsu: SAMPLE_IPPSU });
+    c = await call(head, 'decisions.sign', { decisionId: c.decisions[0].id, rev: c.decisions[0].rev });
     const v1 = c.decisions[0];
     const stored = env.backend.db.select().from(caseDecisions).where(eq(caseDecisions.id, v1.id)).get()!;
     expect(createHash('sha256').update(stored.docx!).digest('hex')).toBe(v1.sha256);
@@ -150,13 +152,13 @@ describe('a case from registration to issue (p.43–47)', () => {
     clock = new Date('2026-11-26T06:00:00Z');
     head = (await env.backend.invoke(null, 'auth.login', { username: 'head', password: 'user-pass-1' })).session!.token!;
     spec = (await env.backend.invoke(null, 'auth.login', { username: 'spec', password: 'user-pass-1' })).session!.token!;
-    c = await call(spec, 'decisions.save', { caseId: c.id, kind: 'ippsu', ippsu: { ...SAMPLE_IPPSU, conditions: 'Изменено по заявлению получателя' } });
+    c = await call(spec, 'decisions.save', { caseId: c.id, ...draftOf(c), kind: 'ippsu', ippsu: { ...SAMPLE_IPPSU, conditions: 'Изменено по заявлению получателя' } });
     expect(c.status).toBe('decision_drafted');
     expect(c.decisions.map((d) => [d.version, d.status])).toEqual([
       [2, 'draft'],
       [1, 'signed'],
     ]);
-    c = await call(head, 'decisions.sign', { decisionId: c.decisions[0].id });
+    c = await call(head, 'decisions.sign', { decisionId: c.decisions[0].id, rev: c.decisions[0].rev });
     expect(c.decisions.map((d) => [d.version, d.status, d.outgoingNumber])).toEqual([
       [2, 'signed', '2/2026'],
       [1, 'superseded', '1/2026'],
@@ -170,9 +172,9 @@ describe('a case from registration to issue (p.43–47)', () => {
   it('a refusal with grounds of p.31 goes the same way', async () => {
     let c = await registered();
     c = await withActs(await answerAll(await sendAll(c)));
-    c = await call(spec, 'cases.completeDocuments', { caseId: c.id });
-    c = await call(spec, 'decisions.save', { caseId: c.id, kind: 'refusal', refusal: SAMPLE_REFUSAL });
-    c = await call(head, 'decisions.sign', { decisionId: c.decisions[0].id });
+    c = await call(spec, 'cases.completeDocuments', { caseId: c.id, rev: c.rev });
+    c = await call(spec, 'decisions.save', { caseId: c.id, ...draftOf(c), kind: 'refusal', refusal: SAMPLE_REFUSAL });
+    c = await call(head, 'decisions.sign', { decisionId: c.decisions[0].id, rev: c.decisions[0].rev });
     const file = await call<{ base64: string }>(spec, 'decisions.print', { decisionId: c.decisions[0].id });
     const text = docxToText(Buffer.from(file.base64, 'base64'));
     expect(text).toMatch(/отказ/i);
@@ -183,18 +185,18 @@ describe('a case from registration to issue (p.43–47)', () => {
 describe('only allowed transitions exist', () => {
   it('refuses steps out of order', async () => {
     const c = await registered();
-    expect(await code(call(spec, 'decisions.save', { caseId: c.id, kind: 'ippsu', ippsu: SAMPLE_IPPSU }))).toBe('CONFLICT');
-    expect(await code(call(priem, 'cases.issue', { caseId: c.id, method: 'in_person', date: '2026-11-25', issuedTo: 'applicant' }))).toBe('CONFLICT');
-    expect(await code(call(spec, 'cases.completeDocuments', { caseId: c.id }))).toBe('CONFLICT');
+    expect(await code(call(spec, 'decisions.save', { caseId: c.id, ...draftOf(c), kind: 'ippsu', ippsu: SAMPLE_IPPSU }))).toBe('CONFLICT');
+    expect(await code(call(priem, 'cases.issue', { caseId: c.id, rev: c.rev, method: 'in_person', date: '2026-11-25', issuedTo: 'applicant' }))).toBe('CONFLICT');
+    expect(await code(call(spec, 'cases.completeDocuments', { caseId: c.id, rev: c.rev }))).toBe('CONFLICT');
   });
 
   it('a withdrawn case accepts nothing more', async () => {
     let c = await registered();
-    c = await call(priem, 'cases.withdraw', { caseId: c.id, date: '2026-11-25', reason: 'Заявление отозвано заявителем' });
+    c = await call(priem, 'cases.withdraw', { caseId: c.id, rev: c.rev, date: '2026-11-25', reason: 'Заявление отозвано заявителем' });
     expect(c.status).toBe('withdrawn');
     expect(c.nextDue).toBeNull();
     expect(await code(call(spec, 'requests.send', { caseId: c.id, agencyCode: 'mvd', documentKeys: ['criminal-record'], subject: 'x', channel: 'smev', outgoingNumber: '1', sentDate: '2026-11-25' }))).toBe('CONFLICT');
-    expect(await code(call(priem, 'cases.withdraw', { caseId: c.id, date: '2026-11-25', reason: 'ещё раз' }))).toBe('CONFLICT');
+    expect(await code(call(priem, 'cases.withdraw', { caseId: c.id, rev: c.rev, date: '2026-11-25', reason: 'ещё раз' }))).toBe('CONFLICT');
   });
 
   it('requests only cover documents to be requested, once', async () => {

@@ -132,7 +132,7 @@ describe('persons', () => {
     const matches = (await env.backend.invoke(reception, 'persons.match', { snils: snilsFrom(1).replace(/\D/g, '') })).data;
     expect(matches).toHaveLength(1);
     expect(matches[0].cases.map((c) => c.journalNumber)).toEqual([first.journalNumber]);
-    const second = await register(sampleApplication({ personId: first.personId, subservice: 'stationary', documents: [], applicant: { phone: '+7 999 111-22-33' } }));
+    const second = await register(sampleApplication({ personId: first.personId, personRev: matches[0].rev, subservice: 'stationary', documents: [], applicant: { phone: '+7 999 111-22-33' } }));
     expect(second.personId).toBe(first.personId);
     const card = (await env.backend.invoke(reception, 'persons.get', { id: first.personId })).data;
     expect(card.cases).toHaveLength(2);
@@ -165,10 +165,10 @@ describe('persons', () => {
 describe('journal and case list', () => {
   it('an annulled registration stays in the journal with its reason; its number is not reused', async () => {
     const a = await register();
-    const annulled = (await env.backend.invoke(reception, 'cases.annul', { id: a.id, reason: 'Зарегистрировано ошибочно, дубль' })).data;
+    const annulled = (await env.backend.invoke(reception, 'cases.annul', { id: a.id, rev: a.rev, reason: 'Зарегистрировано ошибочно, дубль' })).data;
     expect(annulled).toMatchObject({ status: 'annulled', annulReason: 'Зарегистрировано ошибочно, дубль', nextDue: null });
-    await expect(env.backend.invoke(reception, 'cases.annul', { id: a.id, reason: 'ещё раз' })).rejects.toThrow(/Аннулировать можно только/);
-    const b = await register(sampleApplication({ personId: a.personId }));
+    await expect(env.backend.invoke(reception, 'cases.annul', { id: a.id, rev: annulled.rev, reason: 'ещё раз' })).rejects.toThrow(/Аннулировать можно только/);
+    const b = await register(sampleApplication({ personId: a.personId, personRev: 1 }));
     expect(b.journalNumber).toBe('2/2026');
     const journal = (await env.backend.invoke(reception, 'cases.list', { sort: 'number_asc' })).data;
     expect(journal.rows.map((r) => [r.journalNumber, r.status])).toEqual([
@@ -194,13 +194,13 @@ describe('journal and case list', () => {
     expect(page2.rows.map((r) => r.journalSeq)).toEqual([3]);
   });
 
-  it("takes a period in the office's dates: a registration at 00:30 on 1 January belongs to the new year", async () => {
-    clock = new Date('2026-12-31T19:30:00Z'); // 01.01.2027 00:30 at the office
-    const token = await signIn();
-    const c = await register(sampleApplication({ receivedAt: '2027-01-01T00:20' }), token);
+  it('a period is of the office’s days: a registration at 00:30 on 1 January is in January, whatever zone the host runs in', async () => {
+    clock = new Date('2026-12-31T19:30:00Z'); // 01.01.2027 00:30 office time, still 31.12 in UTC
+    const t = await signIn();
+    const c = await register(sampleApplication({ receivedAt: '2027-01-01T00:20' }), t);
     expect(c.journalNumber).toBe('1/2027');
-    const list = async (f: Record<string, unknown>) => (await env.backend.invoke(token, 'cases.list', f as never)).data;
-    expect((await list({ from: '2027-01-01', to: '2027-01-01' })).rows.map((r) => r.journalNumber)).toEqual(['1/2027']);
+    const list = async (f: Record<string, unknown>) => (await env.backend.invoke(t, 'cases.list', f as never)).data;
+    expect((await list({ from: '2027-01-01', to: '2027-01-31' })).rows.map((r) => r.id)).toEqual([c.id]);
     expect((await list({ from: '2026-12-01', to: '2026-12-31' })).total).toBe(0);
   });
 });
@@ -239,6 +239,7 @@ describe('deadlines (p.17, 35, 45, 46)', () => {
     const y = (await env.backend.invoke(env.adminToken, 'calendar.year', { year: 2026 })).data;
     await env.backend.invoke(env.adminToken, 'calendar.saveYear', {
       year: 2026,
+      rev: y.year.rev,
       source: 'test',
       days: [...y.days, ...['2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04'].map((date) => ({ date, kind: 'dayoff' as const }))],
     });

@@ -35,6 +35,7 @@ describe('reference data', () => {
     await env.backend.invoke(env.adminToken, 'ref.update', {
       kind: 'mfc',
       code: edited.code,
+      rev: edited.rev,
       name: edited.name,
       address: edited.address ?? undefined,
       phone: '8 (3467) 00-00-00',
@@ -61,7 +62,7 @@ describe('reference data', () => {
   it('only an administrator edits reference data', async () => {
     const t = await userWithRoles(env, 'spec', ['specialist']);
     await expect(
-      env.backend.invoke(t, 'ref.update', { kind: 'mfc', code: 'mfc-01', name: 'X', active: true }),
+      env.backend.invoke(t, 'ref.update', { kind: 'mfc', code: 'mfc-01', rev: 1, name: 'X', active: true }),
     ).rejects.toThrow(ApiError);
   });
 });
@@ -70,6 +71,7 @@ describe('production calendar administration', () => {
   it('adds the next year from its decree', async () => {
     const r = await env.backend.invoke(env.adminToken, 'calendar.saveYear', {
       year: 2028,
+      rev: 0,
       source: 'ПП РФ (тестовое)',
       days: [
         { date: '2028-01-03', kind: 'holiday' },
@@ -92,6 +94,7 @@ describe('production calendar administration', () => {
     const before = (await env.backend.invoke(env.adminToken, 'calendar.year', { year: 2026 })).data;
     const r = await env.backend.call(env.adminToken, 'calendar.saveYear', {
       year: 2026,
+      rev: before.year.rev,
       source: 'ошибка',
       days: [
         { date: '2026-03-10', kind: 'workday' },

@@ -120,7 +120,8 @@ describe('sessions end when the account changes', () => {
   it('a deactivation ends them for good: reactivating does not bring them back', async () => {
     const t = await userWithRoles(env, 'spec', ['specialist']);
     const id = userId('spec');
-    const upd = (active: boolean) => env.backend.invoke(env.adminToken, 'users.update', { id, fullName: 'Спец', position: 'Специалист', roles: ['specialist'], active });
+    const rev = () => (env.backend.db.$client.prepare('SELECT rev FROM users WHERE id = ?').get(id) as { rev: number }).rev;
+    const upd = (active: boolean) => env.backend.invoke(env.adminToken, 'users.update', { id, rev: rev(), fullName: 'Спец', position: 'Специалист', roles: ['specialist'], active });
     await upd(false);
     await upd(true);
     expect(await alive(t)).toBe(false);

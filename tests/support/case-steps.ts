@@ -11,19 +11,29 @@ import { officeToday } from './office-clock';
 
 export type Call = <T = CaseView>(method: string, input: unknown) => Promise<T>;
 
-/** From a registered case to a drafted refusal, as the specialist. Returns the draft's decision id. */
-export async function draftRefusal(spec: Call, c: CaseView): Promise<number> {
+/** The draft a decisions.save edits (or a new one), as the case shows it. */
+export const draftOf = (c: CaseView) => {
+  const d = c.decisions.find((x) => x.status === 'draft');
+  return d ? { decisionId: d.id, rev: d.rev } : { decisionId: null, rev: 0 };
+};
+
+/** The revision of the case's Appendix 3 or Appendix 4 act (0 when there is none yet). */
+export const actRev = (c: CaseView, appendix4: boolean) => c.acts.find((a) => (a.form === 'appendix4') === appendix4)?.rev ?? 0;
+
+/** From a registered case to a drafted refusal, as the specialist. Returns the draft as a decisions.sign takes it. */
+export async function draftRefusal(spec: Call, c: CaseView): Promise<{ decisionId: number; rev: number }> {
   const today = officeToday();
   let v = c;
   for (const [i, p] of c.proposedRequests.entries()) {
     v = await spec('requests.send', { caseId: c.id, agencyCode: p.agencyCode, documentKeys: p.documentKeys, subject: p.subject, channel: 'smev', outgoingNumber: `15-${c.id}-${i}`, sentDate: today });
   }
   for (const r of v.requests) {
-    v = await spec('requests.answer', { requestId: r.id, answerDate: today, incomingNumber: `вх-${r.id}`, summary: 'Сведения получены' });
+    v = await spec('requests.answer', { requestId: r.id, rev: r.rev, answerDate: today, incomingNumber: `вх-${r.id}`, summary: 'Сведения получены' });
   }
-  await spec('acts.save', { caseId: c.id, form: 'appendix3-citizen', act: CITIZEN_ACT, barthel: SAMPLE_BARTHEL, lawton: SAMPLE_LAWTON });
-  await spec('acts.save', { caseId: c.id, form: 'appendix4', act: NEED_ACT });
-  await spec('cases.completeDocuments', { caseId: c.id });
-  v = await spec('decisions.save', { caseId: c.id, kind: 'refusal', refusal: SAMPLE_REFUSAL });
-  return v.decisions.find((d) => d.status === 'draft')!.id;
+  v = await spec('acts.save', { caseId: c.id, rev: actRev(v, false), form: 'appendix3-citizen', act: CITIZEN_ACT, barthel: SAMPLE_BARTHEL, lawton: SAMPLE_LAWTON });
+  v = await spec('acts.save', { caseId: c.id, rev: actRev(v, true), form: 'appendix4', act: NEED_ACT });
+  v = await spec('cases.completeDocuments', { caseId: c.id, rev: v.rev });
+  v = await spec('decisions.save', { caseId: c.id, ...draftOf(v), kind: 'refusal', refusal: SAMPLE_REFUSAL });
+  const d = v.decisions.find((x) => x.status === 'draft')!;
+  return { decisionId: d.id, rev: d.rev };
 }

@@ -22,6 +22,7 @@ import { calendarYears, caseDecisions, providers, services } from '../../../db/s
 import { exchangeInbox, portalApplications, portalContracts, portalDeliveries } from '../../../db/schema-exchange';
 import shippedCalendar from '../../../resources/reference/calendar.json';
 import { replaceCalendarYear } from '../refdata';
+import { nextRevBySystem } from '../revisions';
 import { setState, STATE_KEYS } from './state';
 
 export type CalendarSource = ProductionCalendar | (() => ProductionCalendar);
@@ -206,7 +207,7 @@ function applyEffect(db: Db, calendar: CalendarSource, e: ExchangeEvent, type: I
       for (const pr of p.providers) {
         const values = { name: pr.name, address: pr.address, phone: pr.phone ?? null, email: pr.email ?? null, forms: pr.forms, serviceCodes: pr.serviceCodes, active: pr.active };
         const cur = db.select({ id: providers.id }).from(providers).where(eq(providers.name, pr.name)).get();
-        if (cur) db.update(providers).set(values).where(eq(providers.id, cur.id)).run();
+        if (cur) db.update(providers).set({ ...values, ...nextRevBySystem(now) }).where(eq(providers.id, cur.id)).run();
         else db.insert(providers).values(values).run();
       }
       return;
@@ -217,7 +218,7 @@ function applyEffect(db: Db, calendar: CalendarSource, e: ExchangeEvent, type: I
         const cur = db.select({ locallyModified: services.locallyModified }).from(services).where(eq(services.code, s.code)).get();
         const values = { code: s.code, type: s.type, name: s.name, unit: s.unit, urgent: s.urgent ?? false, active: s.active ?? true };
         if (!cur) db.insert(services).values(values).run();
-        else if (!cur.locallyModified) db.update(services).set(values).where(eq(services.code, s.code)).run();
+        else if (!cur.locallyModified) db.update(services).set({ ...values, ...nextRevBySystem(now) }).where(eq(services.code, s.code)).run();
       }
       return;
     }
@@ -229,7 +230,7 @@ function applyEffect(db: Db, calendar: CalendarSource, e: ExchangeEvent, type: I
         if (!d.date.startsWith(`${p.year}-`)) throw new InboundRejection(`Календарь ${p.year} года содержит дату другого года: ${d.date}`);
       }
       // The shipped seed's hash is recorded as applied, so the next start does not put the seed back over the portal's calendar.
-      replaceCalendarYear(db, { year: p.year, source: p.source, confirmed: p.confirmed, days: p.days, seedHash: shippedSeedHash(p.year), locallyModified: false });
+      replaceCalendarYear(db, { year: p.year, source: p.source, confirmed: p.confirmed, days: p.days, seedHash: shippedSeedHash(p.year), locallyModified: false }, nextRevBySystem(now));
       opts.onCalendarChanged?.();
       return;
     }

@@ -5,6 +5,7 @@ import { addDays } from '../../../core/domain/dates';
 import { auditLog, refItems, users } from '../../../db/schema';
 import { hashPassword } from '../password';
 import { clearLoginLocks } from './auth';
+import { assertRev, firstRev, nextRev } from '../revisions';
 import { auditableUser, officeRow, toOfficeView, toUserView } from '../views';
 import { renameResponsible } from '../control/assignment';
 import type { HandlerGroup } from './types';
@@ -35,10 +36,11 @@ export const adminHandlers: HandlerGroup<
   'office.update': (ctx, input) =>
     ctx.tx(() => {
       const before = officeRow(ctx.db);
+      assertRev(ctx, before, input.rev, 'сведения об управлении');
       const details = { ...before.details, headName: input.headName ?? null, headPosition: input.headPosition ?? null };
       const after = ctx.db
         .update(refItems)
-        .set({ name: input.name, address: input.address, phone: input.phone, email: input.email, details, locallyModified: true })
+        .set({ name: input.name, address: input.address, phone: input.phone, email: input.email, details, locallyModified: true, ...nextRev(ctx) })
         .where(and(eq(refItems.kind, 'office'), eq(refItems.code, before.code)))
         .returning()
         .get();
@@ -56,7 +58,7 @@ export const adminHandlers: HandlerGroup<
       }
       const u = ctx.db
         .insert(users)
-        .values({ username: input.username, fullName: input.fullName, position: input.position, roles: input.roles, passwordHash })
+        .values({ username: input.username, fullName: input.fullName, position: input.position, roles: input.roles, passwordHash, ...firstRev(ctx) })
         .returning()
         .get();
       ctx.audit({ action: 'create', entity: 'user', entityId: u.id, after: auditableUser(u) });
@@ -67,9 +69,10 @@ export const adminHandlers: HandlerGroup<
   'users.update': (ctx, input) =>
     ctx.tx(() => {
       const before = loadUser(ctx, input.id);
+      assertRev(ctx, before, input.rev, 'учётную запись пользователя');
       const after = ctx.db
         .update(users)
-        .set({ fullName: input.fullName, position: input.position, roles: input.roles, active: input.active })
+        .set({ fullName: input.fullName, position: input.position, roles: input.roles, active: input.active, ...nextRev(ctx) })
         .where(eq(users.id, input.id))
         .returning()
         .get();

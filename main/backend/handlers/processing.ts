@@ -28,6 +28,7 @@ import type { Ctx, UserCtx } from '../context';
 import { exchangeOnIssued, exchangeOnSigned } from '../exchange/outbox';
 import { nextNumber } from '../numbering';
 import { localDate, openCase, transition } from '../processing';
+import { assertRev, firstRev, nextRev } from '../revisions';
 import { officeRow, toOfficeView } from '../views';
 import { checkReviewDraft } from '../control/reviews';
 import { termsOfCase } from '../control/terms';
@@ -98,6 +99,7 @@ function sendInteragencyRequest(ctx: UserCtx, input: z.output<typeof import('../
         sentDate: input.sentDate,
         dueDate,
         sentBy: ctx.user.id,
+        ...firstRev(ctx),
       })
       .returning()
       .get();
@@ -112,12 +114,13 @@ function registerInteragencyAnswer(ctx: UserCtx, input: z.output<typeof import('
     const r = ctx.db.select().from(interagencyRequests).where(eq(interagencyRequests.id, input.requestId)).get();
     if (!r) throw new ApiError('NOT_FOUND', 'Запрос не найден.');
     openCase(ctx, r.caseId);
+    assertRev(ctx, r, input.rev, 'запрос');
     if (r.answerDate) throw new ApiError('CONFLICT', 'Ответ на этот запрос уже зарегистрирован.');
     if (input.answerDate < r.sentDate) throw new ApiError('VALIDATION', 'Ответ не может поступить раньше направления запроса.', { answerDate: 'Раньше даты запроса' });
     if (input.answerDate > localDate(ctx)) throw new ApiError('VALIDATION', 'Дата ответа не может быть позже сегодняшней.', { answerDate: 'Позже сегодняшней даты' });
     const after = ctx.db
       .update(interagencyRequests)
-      .set({ answerDate: input.answerDate, answerIncomingNumber: input.incomingNumber, answerSummary: input.summary, answeredBy: ctx.user.id })
+      .set({ answerDate: input.answerDate, answerIncomingNumber: input.incomingNumber, answerSummary: input.summary, answeredBy: ctx.user.id, ...nextRev(ctx) })
       .where(eq(interagencyRequests.id, r.id))
       .returning()
       .get();
@@ -164,8 +167,9 @@ function saveAct(ctx: UserCtx, input: z.output<typeof SaveActInput>) {
     }
     const st = actStatus(input.form, act, barthel, lawton);
     const before = ctx.db.select().from(caseActs).where(and(eq(caseActs.caseId, c.id), eq(caseActs.kind, kind))).get();
+    assertRev(ctx, before, input.rev, kind === 'appendix4' ? 'акт оценки потребности' : 'акт обследования');
     const values = { data: act, variant, barthel, lawton, complete: st.complete, updatedAt: ctx.now().toISOString(), updatedBy: ctx.user.id };
-    if (before) ctx.db.update(caseActs).set(values).where(eq(caseActs.id, before.id)).run();
+    if (before) ctx.db.update(caseActs).set({ ...values, rev: nextRev(ctx).rev }).where(eq(caseActs.id, before.id)).run();
     else ctx.db.insert(caseActs).values({ caseId: c.id, kind, ...values }).run();
     ctx.audit({ action: before ? 'update' : 'create', entity: `act.${input.form}`, entityId: c.id, before: before ?? null, after: values });
     return view(ctx, c.id);
@@ -207,14 +211,21 @@ function draftDecision(ctx: UserCtx, input: z.output<typeof SaveDecisionInput>) 
     checkReviewDraft(c, input);
     const data = (input.kind === 'ippsu' ? input.ippsu : input.refusal) as unknown as Record<string, unknown>;
     const latest = ctx.db.select().from(caseDecisions).where(eq(caseDecisions.caseId, c.id)).orderBy(desc(caseDecisions.version)).get();
+    const draft = latest?.status === 'draft' ? latest : undefined;
+    if (draft) assertRev(ctx, draft, input.decisionId === draft.id ? input.rev : input.decisionId === null ? 0 : -1, 'проект решения');
+    else if (input.decisionId !== null) {
+      // The draft the caller was editing has been signed meanwhile (signing bumps its revision, so this names who and when).
+      assertRev(ctx, ctx.db.select().from(caseDecisions).where(eq(caseDecisions.id, input.decisionId)).get(), input.rev, 'проект решения');
+      throw new ApiError('CONFLICT', 'Проект решения, который вы изменяли, уже подписан: обновите данные.');
+    }
     if (latest?.status === 'draft') {
-      ctx.db.update(caseDecisions).set({ kind: input.kind, data }).where(eq(caseDecisions.id, latest.id)).run();
+      ctx.db.update(caseDecisions).set({ kind: input.kind, data, ...nextRev(ctx) }).where(eq(caseDecisions.id, latest.id)).run();
       ctx.audit({ action: 'update', entity: 'decision', entityId: latest.id, before: { kind: latest.kind, data: latest.data }, after: { kind: input.kind, data } });
     } else {
       const version = (latest?.version ?? 0) + 1;
       const row = ctx.db
         .insert(caseDecisions)
-        .values({ caseId: c.id, version, kind: input.kind, data, status: 'draft', createdAt: ctx.now().toISOString(), createdBy: ctx.user.id })
+        .values({ caseId: c.id, version, kind: input.kind, data, status: 'draft', createdAt: ctx.now().toISOString(), createdBy: ctx.user.id, ...firstRev(ctx) })
         .returning({ id: caseDecisions.id })
         .get();
       ctx.audit({ action: 'create', entity: 'decision', entityId: row.id, after: { version, kind: input.kind, data } });
@@ -258,8 +269,9 @@ function loadDecision(ctx: Ctx, id: number) {
 }
 
 /** p.46: the head signs. The DOCX is built with its outgoing number, hashed and stored: from then on it prints byte for byte. */
-async function signDecision(ctx: UserCtx, decisionId: number) {
+async function signDecision(ctx: UserCtx, decisionId: number, rev: number) {
   const d = loadDecision(ctx, decisionId);
+  assertRev(ctx, d, rev, 'проект решения');
   if (d.status !== 'draft') throw new ApiError('CONFLICT', 'Эта версия уже подписана.');
   const c = openCase(ctx, d.caseId);
   if (!canTransition(c.status as CaseStatus, 'signed')) throw new ApiError('CONFLICT', 'Подписать можно подготовленное решение.');
@@ -278,7 +290,7 @@ async function signFrozen(ctx: UserCtx, d: typeof caseDecisions.$inferSelect, of
     try {
       ctx.tx(() => {
         const fresh = loadDecision(ctx, d.id);
-        if (fresh.status !== 'draft' || JSON.stringify(fresh.data) !== JSON.stringify(d.data) || fresh.kind !== d.kind) {
+        if (fresh.status !== 'draft' || fresh.rev !== d.rev) {
           throw new ApiError('CONFLICT', 'Документ изменился во время подписания: откройте дело заново.');
         }
         const { number } = nextNumber(ctx.db, officeCode, 'outgoing', year);
@@ -288,12 +300,12 @@ async function signFrozen(ctx: UserCtx, d: typeof caseDecisions.$inferSelect, of
         const signedAt = ctx.now().toISOString();
         ctx.db
           .update(caseDecisions)
-          .set({ status: 'superseded' })
+          .set({ status: 'superseded', ...nextRev(ctx) })
           .where(and(eq(caseDecisions.caseId, d.caseId), eq(caseDecisions.status, 'signed')))
           .run();
         ctx.db
           .update(caseDecisions)
-          .set({ status: 'signed', outgoingNumber: number, signedAt, signedBy: ctx.user.id, signedByName: signer.name, signedByPosition: signer.position, docx, sha256 })
+          .set({ status: 'signed', outgoingNumber: number, signedAt, signedBy: ctx.user.id, signedByName: signer.name, signedByPosition: signer.position, docx, sha256, ...nextRev(ctx) })
           .where(eq(caseDecisions.id, d.id))
           .run();
         ctx.audit({ action: 'sign', entity: 'decision', entityId: d.id, after: { outgoingNumber: number, sha256, version: d.version, kind: d.kind } });
@@ -324,6 +336,7 @@ function peekNumber(ctx: Ctx, officeCode: string, year: number): string {
 function issueResult(ctx: UserCtx, input: z.output<typeof import('../../../core/api/processing').IssueInput>) {
   return ctx.tx(() => {
     const c = openCase(ctx, input.caseId);
+    assertRev(ctx, c, input.rev, 'дело');
     const d = ctx.db.select().from(caseDecisions).where(and(eq(caseDecisions.caseId, c.id), eq(caseDecisions.status, 'signed'))).get();
     if (!d || c.status !== 'signed') throw new ApiError('CONFLICT', 'Выдать можно только подписанный результат.');
     if (input.date > localDate(ctx)) throw new ApiError('VALIDATION', 'Дата выдачи не может быть позже сегодняшней.', { date: 'Позже сегодняшней даты' });
@@ -339,12 +352,20 @@ function issueResult(ctx: UserCtx, input: z.output<typeof import('../../../core/
       postalId: input.method === 'post' ? input.postalId! : null,
       issuedBy: ctx.user.id,
     };
-    ctx.db.update(caseDecisions).set(values).where(eq(caseDecisions.id, d.id)).run();
+    ctx.db.update(caseDecisions).set({ ...values, ...nextRev(ctx) }).where(eq(caseDecisions.id, d.id)).run();
     ctx.audit({ action: 'issue', entity: 'decision', entityId: d.id, after: values });
     exchangeOnIssued(ctx.db, c, d.id, ctx.now());
     transition(ctx, c, 'issued', input.method === 'post' ? `Направлено почтой, ШПИ ${input.postalId}` : 'Выдано лично');
     return view(ctx, c.id);
   });
+}
+
+function serviceView({ seedHash: _s, updatedAt: _a, updatedBy: _b, ...s }: typeof services.$inferSelect) {
+  return s;
+}
+
+function providerView({ updatedAt: _a, updatedBy: _b, ...p }: typeof providers.$inferSelect) {
+  return p;
 }
 
 export const processingHandlers: HandlerGroup<
@@ -408,6 +429,7 @@ export const processingHandlers: HandlerGroup<
   'cases.completeDocuments': (ctx, input) =>
     ctx.tx(() => {
       const c = openCase(ctx, input.caseId);
+      assertRev(ctx, c, input.rev, 'дело');
       const v = view(ctx, c.id);
       const gaps: string[] = [];
       const act3 = v.acts.find((a) => a.form !== 'appendix4');
@@ -439,47 +461,50 @@ export const processingHandlers: HandlerGroup<
     return { ...file(`ПРОЕКТ ${title} ${c.journalNumber.replace('/', '-')}.docx`, buf), sha256: null };
   },
 
-  'decisions.sign': (ctx, input) => signDecision(ctx, input.decisionId),
+  'decisions.sign': (ctx, input) => signDecision(ctx, input.decisionId, input.rev),
 
   'cases.issue': issueResult,
 
   'cases.withdraw': (ctx, input) =>
     ctx.tx(() => {
       const c = openCase(ctx, input.caseId);
+      assertRev(ctx, c, input.rev, 'дело');
       transition(ctx, c, 'withdrawn', `Отозвано заявителем ${input.date}: ${input.reason}`);
       return view(ctx, c.id);
     }),
 
-  'services.list': (ctx) => ctx.db.select().from(services).orderBy(asc(services.type), asc(services.code)).all().map(({ seedHash: _s, ...s }) => s),
+  'services.list': (ctx) => ctx.db.select().from(services).orderBy(asc(services.type), asc(services.code)).all().map(serviceView),
 
   'services.save': (ctx, input) =>
     ctx.tx(() => {
       const before = ctx.db.select().from(services).where(eq(services.code, input.code)).get();
-      const values = { ...input, locallyModified: true };
-      if (before) ctx.db.update(services).set(values).where(eq(services.code, input.code)).run();
-      else ctx.db.insert(services).values(values).run();
+      const { rev, ...fields } = input;
+      assertRev(ctx, before, rev, 'услугу каталога');
+      const values = { ...fields, locallyModified: true };
+      if (before) ctx.db.update(services).set({ ...values, ...nextRev(ctx) }).where(eq(services.code, input.code)).run();
+      else ctx.db.insert(services).values({ ...values, ...firstRev(ctx) }).run();
       const after = ctx.db.select().from(services).where(eq(services.code, input.code)).get()!;
       ctx.audit({ action: before ? 'update' : 'create', entity: 'service', entityId: input.code, before: before ?? null, after });
-      const { seedHash: _s, ...v } = after;
-      return v;
+      return serviceView(after);
     }),
 
-  'providers.list': (ctx) => ctx.db.select().from(providers).orderBy(asc(providers.name)).all(),
+  'providers.list': (ctx) => ctx.db.select().from(providers).orderBy(asc(providers.name)).all().map(providerView),
 
   'providers.save': (ctx, input) =>
     ctx.tx(() => {
-      const { id, ...values } = input;
+      const { id, rev, ...values } = input;
       const v = { ...values, phone: values.phone ?? null, email: values.email ?? null };
       if (id) {
         const before = ctx.db.select().from(providers).where(eq(providers.id, id)).get();
         if (!before) throw new ApiError('NOT_FOUND', 'Поставщик не найден.');
-        const after = ctx.db.update(providers).set(v).where(eq(providers.id, id)).returning().get();
+        assertRev(ctx, before, rev, 'сведения о поставщике');
+        const after = ctx.db.update(providers).set({ ...v, ...nextRev(ctx) }).where(eq(providers.id, id)).returning().get();
         ctx.audit({ action: 'update', entity: 'provider', entityId: id, before, after });
-        return after;
+        return providerView(after);
       }
-      const after = ctx.db.insert(providers).values(v).returning().get();
+      const after = ctx.db.insert(providers).values({ ...v, ...firstRev(ctx) }).returning().get();
       ctx.audit({ action: 'create', entity: 'provider', entityId: after.id, after });
-      return after;
+      return providerView(after);
     }),
 };
 

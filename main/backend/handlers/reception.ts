@@ -31,6 +31,7 @@ import { exchangeOnRegistered } from '../exchange/outbox';
 import { nextNumber } from '../numbering';
 import { localDate, recordEvent } from '../processing';
 import { personsByIds, savePerson, toPersonView } from '../persons';
+import { assertRev, firstRev, nextRev } from '../revisions';
 import { officeRow, toOfficeView } from '../views';
 import { assignAtRegistration } from '../control/assignment';
 import { reviewTarget } from '../control/reviews';
@@ -126,7 +127,7 @@ function registerApplication(ctx: UserCtx, a: Register) {
 
   return ctx.tx(() => {
     const review = reviewTarget(ctx, a);
-    const person = savePerson(ctx.db, a.applicant, review?.personId ?? a.personId, nowIso);
+    const person = savePerson(ctx.db, a.applicant, review?.personId ?? a.personId, a.personRev, nowIso, ctx.user.id);
     const terms = caseTermsFor(ctx.db, registeredDate);
     const year = Number(registeredDate.slice(0, 4));
     const { seq, number } = nextNumber(ctx.db, office.code, 'application', year);
@@ -162,6 +163,7 @@ function registerApplication(ctx: UserCtx, a: Register) {
         appliedTerms: terms,
         reviewOfDecisionId: review?.decisionId ?? null,
         ...due,
+        ...firstRev(ctx),
       })
       .returning()
       .get();
@@ -242,12 +244,13 @@ export const receptionHandlers: HandlerGroup<
   'cases.annul': (ctx, input) =>
     ctx.tx(() => {
       const before = loadCase(ctx.db, input.id);
+      assertRev(ctx, before, input.rev, 'дело');
       if (!canTransition(before.status as CaseStatus, 'annulled')) {
         throw new ApiError('CONFLICT', 'Аннулировать можно только регистрацию, по которой ещё не начата работа.');
       }
       const after = ctx.db
         .update(cases)
-        .set({ status: 'annulled', annulReason: input.reason, annulledAt: ctx.now().toISOString(), annulledBy: ctx.user.id, nextDue: null, nextDueKind: null })
+        .set({ status: 'annulled', annulReason: input.reason, annulledAt: ctx.now().toISOString(), annulledBy: ctx.user.id, nextDue: null, nextDueKind: null, ...nextRev(ctx) })
         .where(eq(cases.id, input.id))
         .returning()
         .get();

@@ -6,6 +6,7 @@ import { calendarDays, calendarYears, refItems } from '../../../db/schema';
 import { recomputeOpenDeadlines } from '../cases';
 import { recomputeComplaintDeadlines } from '../control/complaints';
 import { replaceCalendarYear } from '../refdata';
+import { assertRev, nextRev } from '../revisions';
 import { toRefItem } from '../views';
 import type { HandlerGroup } from './types';
 import type { Ctx } from '../context';
@@ -16,6 +17,7 @@ function yearView(ctx: Ctx, y: typeof calendarYears.$inferSelect) {
     source: y.source,
     confirmed: y.confirmed,
     locallyModified: y.locallyModified,
+    rev: y.rev,
     workingDays: ctx.services.calendar().workingDaysInYear(y.year),
   };
 }
@@ -29,6 +31,7 @@ export const referenceHandlers: HandlerGroup<'ref.list' | 'ref.update' | 'calend
       const where = and(eq(refItems.kind, input.kind), eq(refItems.code, input.code));
       const before = ctx.db.select().from(refItems).where(where).get();
       if (!before) throw new ApiError('NOT_FOUND', 'Запись справочника не найдена.');
+      assertRev(ctx, before, input.rev, 'запись справочника');
       const after = ctx.db
         .update(refItems)
         .set({
@@ -39,6 +42,7 @@ export const referenceHandlers: HandlerGroup<'ref.list' | 'ref.update' | 'calend
           email: input.email ?? null,
           active: input.active,
           locallyModified: true,
+          ...nextRev(ctx),
         })
         .where(where)
         .returning()
@@ -79,8 +83,9 @@ export const referenceHandlers: HandlerGroup<'ref.list' | 'ref.update' | 'calend
     try {
       const result = ctx.tx(() => {
         const before = ctx.db.select().from(calendarYears).where(eq(calendarYears.year, input.year)).get();
+        assertRev(ctx, before, input.rev, `производственный календарь на ${input.year} год`);
         const beforeDays = before ? ctx.db.select().from(calendarDays).where(eq(calendarDays.year, input.year)).all() : [];
-        replaceCalendarYear(ctx.db, { year: input.year, source: input.source, confirmed: true, days: input.days, seedHash: before?.seedHash ?? null, locallyModified: true });
+        replaceCalendarYear(ctx.db, { year: input.year, source: input.source, confirmed: true, days: input.days, seedHash: before?.seedHash ?? null, locallyModified: true }, nextRev(ctx));
         // Deadlines stored on open cases follow the new calendar, in the same transaction.
         ctx.services.invalidateCalendar();
         const moved = recomputeOpenDeadlines(ctx.db, ctx.services.calendar());

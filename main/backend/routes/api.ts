@@ -18,21 +18,21 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 
 const METHOD_NAME = /^[a-z][A-Za-z]{0,40}\.[a-z][A-Za-z]{0,40}$/;
 
-export const apiRoutes: RouteGroup = (app, ctx) => {
-  /** A browser sends Origin on POST: it must be this server, as addressed (blocks cross-site requests). */
-  const sameOrigin = (origin: string | undefined, host: string | undefined, fetchSite: string | string[] | undefined): boolean => {
-    if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') return false;
-    if (origin === undefined) return true;
-    try {
-      const u = new URL(origin);
-      return u.host === host && u.protocol === (ctx.secure ? 'https:' : 'http:');
-    } catch {
-      return false;
-    }
-  };
+/** A browser sends Origin on POST: it must be this server, as addressed (blocks cross-site requests). */
+export function sameOrigin(secure: boolean, origin: string | undefined, host: string | undefined, fetchSite: string | string[] | undefined): boolean {
+  if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') return false;
+  if (origin === undefined) return true;
+  try {
+    const u = new URL(origin);
+    return u.host === host && u.protocol === (secure ? 'https:' : 'http:');
+  } catch {
+    return false;
+  }
+}
 
+export const apiRoutes: RouteGroup = (app, ctx) => {
   app.post<{ Params: { method: string } }>('/api/:method', async (req, reply) => {
-    if (!sameOrigin(req.headers.origin, req.headers.host, req.headers['sec-fetch-site'])) {
+    if (!sameOrigin(ctx.secure, req.headers.origin, req.headers.host, req.headers['sec-fetch-site'])) {
       return ctx.fail(reply, 403, 'FORBIDDEN', 'Запрос с чужого сайта отклонён');
     }
     const method = req.params.method;

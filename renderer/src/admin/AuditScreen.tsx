@@ -1,15 +1,17 @@
 /** The audit log: who changed what and when, with the record before and after the change. */
 import { Button, Center, Code, Group, Loader, Modal, Pagination, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { AuditEntry, UserView } from '../../../core/api/contract';
 import { formatRuDateTime } from '../../../core/domain/dates';
-import { api, errorMessage } from '../api';
+import { errorMessage } from '../api';
+import { useApi } from '../data/queries';
 import { ErrorState } from '../ui/ErrorState';
-import { notifyError } from '../ui/forms';
 import { Page } from '../ui/Page';
 import { RuDateInput } from '../ui/RuDateInput';
 
 const PAGE_SIZE = 50;
+const NO_USERS: UserView[] = [];
 
 const ENTITY_LABELS: Record<string, string> = {
   user: 'Пользователь',
@@ -49,22 +51,12 @@ const NO_FILTERS: Filters = { from: '', to: '', userId: null, entity: null, acti
 export function AuditScreen() {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ rows: AuditEntry[]; total: number } | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [users, setUsers] = useState<UserView[]>([]);
   const [shown, setShown] = useState<AuditEntry | null>(null);
   const [resets, setResets] = useState(0);
-
-  useEffect(() => {
-    api['users.list']({}).then(setUsers, notifyError);
-  }, []);
-
-  useEffect(() => {
-    let stale = false;
-    setLoading(true);
-    api['audit.list']({
+  const users: UserView[] = useApi('users.list', {}).data ?? NO_USERS;
+  const list = useApi(
+    'audit.list',
+    {
       from: filters.from || undefined,
       to: filters.to || undefined,
       userId: filters.userId ? Number(filters.userId) : undefined,
@@ -72,18 +64,12 @@ export function AuditScreen() {
       action: filters.action ?? undefined,
       page,
       pageSize: PAGE_SIZE,
-    })
-      .then((d) => {
-        if (stale) return;
-        setData(d);
-        setError(null);
-      })
-      .catch((e) => !stale && setError(errorMessage(e)))
-      .finally(() => !stale && setLoading(false));
-    return () => {
-      stale = true;
-    };
-  }, [filters, page, attempt]);
+    },
+    { placeholderData: keepPreviousData },
+  );
+  const data = list.data ?? null;
+  const loading = list.isFetching;
+  const error = list.error && !data ? errorMessage(list.error) : null;
 
   const filter = (patch: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...patch }));
@@ -129,7 +115,7 @@ export function AuditScreen() {
       </SimpleGrid>
 
       {error ? (
-        <ErrorState message={error} onRetry={() => setAttempt((n) => n + 1)} />
+        <ErrorState message={error} onRetry={() => void list.refetch()} />
       ) : !data ? (
         <Center p="xl">
           <Loader aria-label="Загрузка" />

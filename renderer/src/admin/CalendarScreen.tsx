@@ -2,14 +2,17 @@
 import { ActionIcon, Anchor, Button, Center, Group, Loader, Modal, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { randomId } from '@mantine/hooks';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import type { Out } from '../../../core/api/contract';
 import { formatRuDate, isoFromParts, weekday } from '../../../core/domain/dates';
-import { api, errorMessage } from '../api';
+import { errorMessage } from '../api';
+import { apiQuery, useApi, useApiMutation } from '../data/queries';
 import { ErrorState } from '../ui/ErrorState';
 import { notifyError, notifyOk, submitToApi } from '../ui/forms';
 import { Page } from '../ui/Page';
 import { RuDateInput } from '../ui/RuDateInput';
+import { useUnsavedChanges } from '../ui/unsaved';
 import { hostToday } from '../clock';
 
 type YearInfo = Out<'calendar.years'>[number];
@@ -62,59 +65,35 @@ const fixedHolidayRows = (year: number): DayRow[] =>
 
 type YearFormValues = {
   year: number | string;
+  /** The revision of the year as loaded into the form (0: a year not in the calendar yet). */
+  rev: number;
   source: string;
   days: DayRow[];
 };
 
 export function CalendarScreen() {
-  const [years, setYears] = useState<YearInfo[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<number | null>(null);
-  const [details, setDetails] = useState<YearDetails | null>(null);
+  const yearsQuery = useApi('calendar.years', {});
+  const years: YearInfo[] | null = yearsQuery.data ?? null;
+  const [picked, setPicked] = useState<number | null>(null);
+  const current = Number(hostToday().slice(0, 4));
+  // Until a year is picked: this year, or the last one in the calendar.
+  const selected = picked ?? (years ? (years.some((y) => y.year === current) ? current : (years.at(-1)?.year ?? null)) : null);
+  const detailsQuery = useApi('calendar.year', { year: selected ?? current }, { enabled: selected !== null });
+  const details: YearDetails | null = detailsQuery.data ?? null;
   const [editing, setEditing] = useState<YearFormValues | null>(null);
-  const [savedCount, setSavedCount] = useState(0);
-
-  const loadYears = useCallback(async (select?: number) => {
-    setError(null);
-    try {
-      const list = await api['calendar.years']({});
-      setYears(list);
-      const current = Number(hostToday().slice(0, 4));
-      setSelected((s) => select ?? s ?? (list.some((y) => y.year === current) ? current : (list.at(-1)?.year ?? null)));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, []);
-
-  useEffect(() => {
-    void loadYears();
-  }, [loadYears]);
-
-  useEffect(() => {
-    if (selected === null) return;
-    let stale = false;
-    setDetails(null);
-    api['calendar.year']({ year: selected })
-      .then((d) => !stale && setDetails(d))
-      .catch((e) => !stale && notifyError(e));
-    return () => {
-      stale = true;
-    };
-  }, [selected, savedCount]);
 
   const addYear = () => {
-    const next = years?.length ? years[years.length - 1].year + 1 : Number(hostToday().slice(0, 4));
-    setEditing({ year: next, source: '', days: fixedHolidayRows(next) });
+    const next = years?.length ? years[years.length - 1].year + 1 : current;
+    setEditing({ year: next, rev: 0, source: '', days: fixedHolidayRows(next) });
   };
 
   const onSaved = (y: YearInfo) => {
     setEditing(null);
     notifyOk(`Производственный календарь на ${y.year} год сохранён`);
-    void loadYears(y.year);
-    setSavedCount((n) => n + 1);
+    setPicked(y.year);
   };
 
-  if (error) return <ErrorState message={error} onRetry={() => loadYears()} />;
+  if (yearsQuery.error && !years) return <ErrorState message={errorMessage(yearsQuery.error)} onRetry={() => void yearsQuery.refetch()} />;
 
   return (
     <Page title="Производственный календарь" actions={<Button onClick={addYear}>Добавить или изменить год</Button>}>
@@ -140,7 +119,7 @@ export function CalendarScreen() {
             {years.map((y) => (
               <Table.Tr
                 key={y.year}
-                onClick={() => setSelected(y.year)}
+                onClick={() => setPicked(y.year)}
                 bg={y.year === selected ? 'var(--mantine-primary-color-light)' : undefined}
                 style={{ cursor: 'pointer' }}
               >
@@ -171,7 +150,7 @@ export function CalendarScreen() {
         <YearDays
           year={selected}
           details={details?.year.year === selected ? details : null}
-          onEdit={(d) => setEditing({ year: d.year.year, source: d.year.source, days: d.days.map(toRow) })}
+          onEdit={(d) => setEditing({ year: d.year.year, rev: d.year.rev, source: d.year.source, days: d.days.map(toRow) })}
         />
       )}
 
@@ -237,6 +216,8 @@ function YearFormModal({
   onClose: () => void;
   onSaved: (y: YearInfo) => void;
 }) {
+  const qc = useQueryClient();
+  const save = useApiMutation('calendar.saveYear');
   const form = useForm<YearFormValues>({
     initialValues: initial,
     validate: {
@@ -244,6 +225,7 @@ function YearFormModal({
       days: { date: (v) => (v ? null : 'Укажите дату в формате ДД.ММ.ГГГГ') },
     },
   });
+  useUnsavedChanges(form.isDirty());
   const [filling, setFilling] = useState(false);
   // The year the rows were filled for; retyping it keeps the edits.
   const filledFor = useRef(initial.year);
@@ -254,13 +236,13 @@ function YearFormModal({
     if (typeof value !== 'number' || value < MIN_YEAR || value > MAX_YEAR || value === filledFor.current) return;
     filledFor.current = value;
     if (!knownYears.includes(value)) {
-      form.setFieldValue('days', fixedHolidayRows(value));
+      form.setValues({ rev: 0, days: fixedHolidayRows(value) });
       return;
     }
     setFilling(true);
     try {
-      const d = await api['calendar.year']({ year: value });
-      if (filledFor.current === value) form.setValues({ source: d.year.source, days: d.days.map(toRow) });
+      const d = await qc.fetchQuery({ ...apiQuery('calendar.year', { year: value }), staleTime: 0 });
+      if (filledFor.current === value) form.setValues({ rev: d.year.rev, source: d.year.source, days: d.days.map(toRow) });
     } catch (e) {
       notifyError(e);
     } finally {
@@ -271,10 +253,11 @@ function YearFormModal({
   const submit = form.onSubmit(async (values) => {
     const input = {
       year: Number(values.year),
+      rev: values.rev,
       source: values.source,
       days: values.days.map(({ date, kind, note }) => ({ date, kind, note })),
     };
-    const saved = await submitToApi(form, () => api['calendar.saveYear'](input));
+    const saved = await submitToApi(form, () => save.mutateAsync(input), { reload: onClose });
     if (saved) onSaved(saved);
   });
 

@@ -23,15 +23,17 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Out } from '../../../core/api/contract';
 import { SERVICE_FORM_LABELS, SERVICE_FORMS, SERVICE_TYPE_NAMES, SERVICE_TYPE_ROMAN, URGENT_SERVICES_NAME, type ServiceForm, type ServiceType } from '../../../core/api/decision';
 import { foldRu } from '../../../core/domain/russian-text';
-import { api, errorMessage } from '../api';
+import { errorMessage } from '../api';
+import { useApi, useApiMutation } from '../data/queries';
 import { useSession } from '../session';
 import { ErrorState } from '../ui/ErrorState';
 import { notifyOk, submitToApi } from '../ui/forms';
 import { Page } from '../ui/Page';
+import { useUnsavedChanges } from '../ui/unsaved';
 import { LabeledSelect } from '../reception/CasesScreen';
 
 type Service = Out<'services.list'>[number];
@@ -58,23 +60,19 @@ export function CatalogueScreen() {
   const { hasRole } = useSession();
   const admin = hasRole('admin');
   const [tab, setTab] = useState<string>('services');
-  const [services, setServices] = useState<Service[] | null>(null);
-  const [providers, setProviders] = useState<Provider[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const servicesQuery = useApi('services.list', {});
+  const providersQuery = useApi('providers.list', {});
+  const services = servicesQuery.data ?? null;
+  const providers = providersQuery.data ?? null;
+  const failed = (servicesQuery.error && !services) || (providersQuery.error && !providers);
 
-  const load = () => {
-    setError(null);
-    Promise.all([api['services.list']({}), api['providers.list']({})]).then(
-      ([s, p]) => {
-        setServices(s);
-        setProviders(p);
-      },
-      (e) => setError(errorMessage(e)),
-    );
-  };
-  useEffect(load, []);
-
-  if (error) return <ErrorState message={error} onRetry={load} />;
+  if (failed) {
+    const retry = () => {
+      void servicesQuery.refetch();
+      void providersQuery.refetch();
+    };
+    return <ErrorState message={errorMessage(servicesQuery.error ?? providersQuery.error)} onRetry={retry} />;
+  }
 
   return (
     <Page title="Услуги и поставщики">
@@ -94,11 +92,7 @@ export function CatalogueScreen() {
               <Loader aria-label="Загрузка" />
             </Center>
           ) : (
-            <ServicesPanel
-              services={services}
-              admin={admin}
-              onSaved={(s) => setServices((all) => (all ? (all.some((x) => x.code === s.code) ? all.map((x) => (x.code === s.code ? s : x)) : [...all, s]) : all))}
-            />
+            <ServicesPanel services={services} admin={admin} />
           )}
         </Tabs.Panel>
         <Tabs.Panel value="providers" pt="sm">
@@ -107,16 +101,7 @@ export function CatalogueScreen() {
               <Loader aria-label="Загрузка" />
             </Center>
           ) : (
-            <ProvidersPanel
-              providers={providers}
-              services={services}
-              admin={admin}
-              onSaved={(p) =>
-                setProviders((all) =>
-                  all ? (all.some((x) => x.id === p.id) ? all.map((x) => (x.id === p.id ? p : x)) : [...all, p].sort((a, b) => a.name.localeCompare(b.name, 'ru'))) : all,
-                )
-              }
-            />
+            <ProvidersPanel providers={providers} services={services} admin={admin} />
           )}
         </Tabs.Panel>
       </Tabs>
@@ -126,7 +111,7 @@ export function CatalogueScreen() {
 
 // ------------------------------------------------------------------ services
 
-function ServicesPanel({ services, admin, onSaved }: { services: Service[]; admin: boolean; onSaved(s: Service): void }) {
+function ServicesPanel({ services, admin }: { services: Service[]; admin: boolean }) {
   const [type, setType] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<Service | 'new' | null>(null);
@@ -226,9 +211,8 @@ function ServicesPanel({ services, admin, onSaved }: { services: Service[]; admi
           services={services}
           defaultType={type === null ? 1 : Number(type)}
           onClose={() => setEditing(null)}
-          onSaved={(s) => {
+          onSaved={() => {
             setEditing(null);
-            onSaved(s);
             notifyOk('Услуга сохранена');
           }}
         />
@@ -250,6 +234,7 @@ function ServiceModal({
   onClose(): void;
   onSaved(s: Service): void;
 }) {
+  const save = useApiMutation('services.save');
   const form = useForm({
     initialValues: {
       code: service?.code ?? nextCode(services, defaultType),
@@ -265,8 +250,10 @@ function ServiceModal({
       unit: (v) => (v.trim() ? null : 'Укажите единицу'),
     },
   });
+  useUnsavedChanges(form.isDirty());
   const submit = form.onSubmit(async (v) => {
-    const saved = await submitToApi(form, () => api['services.save']({ ...v, code: v.code.trim(), type: Number(v.type) }));
+    // A service is saved against the revision it was opened at (a new one: 0).
+    const saved = await submitToApi(form, () => save.mutateAsync({ ...v, code: v.code.trim(), type: Number(v.type), rev: service?.rev ?? 0 }), { reload: onClose });
     if (saved) onSaved(saved);
   });
   return (
@@ -308,7 +295,7 @@ function ServiceModal({
 
 // ------------------------------------------------------------------ providers
 
-function ProvidersPanel({ providers, services, admin, onSaved }: { providers: Provider[]; services: Service[]; admin: boolean; onSaved(p: Provider): void }) {
+function ProvidersPanel({ providers, services, admin }: { providers: Provider[]; services: Service[]; admin: boolean }) {
   const [editing, setEditing] = useState<Provider | 'new' | null>(null);
   const [query, setQuery] = useState('');
   const names = useMemo(() => new Map(services.map((s) => [s.code, s.name])), [services]);
@@ -388,9 +375,8 @@ function ProvidersPanel({ providers, services, admin, onSaved }: { providers: Pr
           provider={editing === 'new' ? null : editing}
           services={services}
           onClose={() => setEditing(null)}
-          onSaved={(p) => {
+          onSaved={() => {
             setEditing(null);
-            onSaved(p);
             notifyOk('Поставщик сохранён');
           }}
         />
@@ -400,6 +386,7 @@ function ProvidersPanel({ providers, services, admin, onSaved }: { providers: Pr
 }
 
 function ProviderModal({ provider, services, onClose, onSaved }: { provider: Provider | null; services: Service[]; onClose(): void; onSaved(p: Provider): void }) {
+  const save = useApiMutation('providers.save');
   const form = useForm({
     initialValues: {
       name: provider?.name ?? '',
@@ -416,18 +403,25 @@ function ProviderModal({ provider, services, onClose, onSaved }: { provider: Pro
       forms: (v) => (v.length ? null : 'Выберите хотя бы одну форму обслуживания'),
     },
   });
-  const data = useMemo(
-    () =>
-      TYPES.map((t) => ({
-        group: typeName(t),
-        items: services.filter((s) => s.type === t && (s.active || form.values.serviceCodes.includes(s.code))).map((s) => ({ value: s.code, label: `${s.code} · ${s.name}` })),
-      })).filter((g) => g.items.length),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [services],
-  );
+  useUnsavedChanges(form.isDirty());
+  const chosen = form.values.serviceCodes;
+  const data = TYPES.map((t) => ({
+    group: typeName(t),
+    items: services.filter((s) => s.type === t && (s.active || chosen.includes(s.code))).map((s) => ({ value: s.code, label: `${s.code} · ${s.name}` })),
+  })).filter((g) => g.items.length);
   const submit = form.onSubmit(async (v) => {
-    const saved = await submitToApi(form, () =>
-      api['providers.save']({ ...(provider ? { id: provider.id } : {}), ...v, forms: v.forms as ServiceForm[], phone: v.phone || undefined, email: v.email || undefined }),
+    const saved = await submitToApi(
+      form,
+      () =>
+        save.mutateAsync({
+          ...(provider ? { id: provider.id } : {}),
+          rev: provider?.rev ?? 0,
+          ...v,
+          forms: v.forms as ServiceForm[],
+          phone: v.phone || undefined,
+          email: v.email || undefined,
+        }),
+      { reload: onClose },
     );
     if (saved) onSaved(saved);
   });

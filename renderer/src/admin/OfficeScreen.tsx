@@ -1,27 +1,43 @@
 /** This office's details as printed on forms. */
 import { Badge, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useEffect, useState } from 'react';
 import type { OfficeView } from '../../../core/api/contract';
-import { api } from '../api';
+import { useApiMutation } from '../data/queries';
 import { useSession } from '../session';
 import { notifyOk, submitToApi } from '../ui/forms';
 import { Page } from '../ui/Page';
+import { useUnsavedChanges } from '../ui/unsaved';
 
 function officeValues(o: OfficeView) {
   return { name: o.name, address: o.address, phone: o.phone, email: o.email, headName: o.headName ?? '', headPosition: o.headPosition ?? '' };
 }
 
+/** The office's details; a form with nothing unsaved follows changes made at another desk. */
 export function OfficeScreen() {
+  const { session } = useSession();
+  const [dirty, setDirty] = useState(false);
+  const [shown, setShown] = useState(session.office.rev);
+  if (!dirty && shown !== session.office.rev) setShown(session.office.rev);
+  return <OfficeForm key={shown} office={session.office} onDirty={setDirty} />;
+}
+
+function OfficeForm({ office, onDirty }: { office: OfficeView; onDirty(dirty: boolean): void }) {
   const { session, setSession } = useSession();
-  const office = session.office;
+  const update = useApiMutation('office.update');
+  // Saved against the revision the form was loaded from.
+  const [rev] = useState(office.rev);
   const form = useForm({ initialValues: officeValues(office) });
+  const dirty = form.isDirty();
+  useEffect(() => onDirty(dirty), [dirty, onDirty]);
+  useUnsavedChanges(dirty);
 
   const submit = form.onSubmit(async (values) => {
-    const result = await submitToApi(form, () => api['office.update'](values));
+    const result = await submitToApi(form, () => update.mutateAsync({ ...values, rev }), { reload: () => form.reset() });
     if (!result) return;
-    setSession({ ...session, office: result });
     form.setInitialValues(officeValues(result));
     form.reset();
+    setSession({ ...session, office: result });
     notifyOk('Сведения об учреждении сохранены');
   });
 
@@ -55,7 +71,7 @@ export function OfficeScreen() {
               <Button variant="default" onClick={form.reset} disabled={!form.isDirty()}>
                 Отменить изменения
               </Button>
-              <Button type="submit" loading={form.submitting} disabled={!form.isDirty()}>
+              <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
                 Сохранить
               </Button>
             </Group>

@@ -1,16 +1,17 @@
 /** Users of the program: create, edit roles and name, deactivate, reset passwords, unlock. Users are never deleted. */
 import { Button, Center, Checkbox, Group, Loader, Modal, PasswordInput, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { UserView } from '../../../core/api/contract';
 import { ROLE_LABELS, ROLES, type Role } from '../../../core/api/schemas';
 import { formatRuDateTime } from '../../../core/domain/dates';
-import { api, errorMessage } from '../api';
-import { useSession } from '../session';
+import { errorMessage } from '../api';
+import { useApi, useApiMutation } from '../data/queries';
 import { ErrorState } from '../ui/ErrorState';
 import { notifyError, notifyOk, submitToApi } from '../ui/forms';
 import { Page } from '../ui/Page';
 import { hostNow } from '../clock';
+import { useUnsavedChanges } from '../ui/unsaved';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; user: UserView } | { kind: 'password'; user: UserView } | null;
 
@@ -23,36 +24,14 @@ function UserState({ user }: { user: UserView }) {
 }
 
 export function UsersScreen() {
-  const { session, setSession } = useSession();
-  const [users, setUsers] = useState<UserView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const list = useApi('users.list', {});
+  const users = list.data;
   const [dialog, setDialog] = useState<Dialog>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setUsers(await api['users.list']({}));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  /** Puts a changed user into the table (and into the session when it is the signed-in user). */
-  const saved = (u: UserView) => {
-    setUsers((list) => {
-      const rest = (list ?? []).filter((x) => x.id !== u.id);
-      return [...rest, u].sort((a, b) => a.fullName.localeCompare(b.fullName, 'ru'));
-    });
-    if (u.id === session.user.id) setSession({ ...session, user: u });
-  };
+  const unlockUser = useApiMutation('users.unlock');
 
   const unlock = async (u: UserView) => {
     try {
-      saved(await api['users.unlock']({ id: u.id }));
+      await unlockUser.mutateAsync({ id: u.id });
       notifyOk(`Пользователь ${u.fullName} разблокирован`);
     } catch (e) {
       notifyError(e);
@@ -63,8 +42,8 @@ export function UsersScreen() {
 
   return (
     <Page title="Пользователи" actions={<Button onClick={() => setDialog({ kind: 'create' })}>Добавить пользователя</Button>}>
-      {error ? (
-        <ErrorState message={error} onRetry={load} />
+      {list.error && !users ? (
+        <ErrorState message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
       ) : !users ? (
         <Center p="xl">
           <Loader aria-label="Загрузка" />
@@ -116,9 +95,9 @@ export function UsersScreen() {
         </Table.ScrollContainer>
       )}
 
-      {dialog?.kind === 'create' && <CreateUserModal onClose={close} onSaved={saved} />}
-      {dialog?.kind === 'edit' && <EditUserModal user={dialog.user} onClose={close} onSaved={saved} />}
-      {dialog?.kind === 'password' && <ResetPasswordModal user={dialog.user} onClose={close} onSaved={saved} />}
+      {dialog?.kind === 'create' && <CreateUserModal onClose={close} />}
+      {dialog?.kind === 'edit' && <EditUserModal user={dialog.user} onClose={close} />}
+      {dialog?.kind === 'password' && <ResetPasswordModal user={dialog.user} onClose={close} />}
     </Page>
   );
 }
@@ -148,13 +127,14 @@ function ModalButtons({ onCancel, busy }: { onCancel: () => void; busy: boolean 
   );
 }
 
-function CreateUserModal({ onClose, onSaved }: { onClose: () => void; onSaved: (u: UserView) => void }) {
+function CreateUserModal({ onClose }: { onClose: () => void }) {
+  const create = useApiMutation('users.create');
   const form = useForm({ initialValues: { fullName: '', position: '', username: '', roles: [] as Role[], password: '' } });
+  useUnsavedChanges(form.isDirty());
 
   const submit = form.onSubmit(async (values) => {
-    const u = await submitToApi(form, () => api['users.create'](values));
+    const u = await submitToApi(form, () => create.mutateAsync(values));
     if (!u) return;
-    onSaved(u);
     notifyOk(`Пользователь ${u.username} создан`);
     onClose();
   });
@@ -187,15 +167,18 @@ function CreateUserModal({ onClose, onSaved }: { onClose: () => void; onSaved: (
   );
 }
 
-function EditUserModal({ user, onClose, onSaved }: { user: UserView; onClose: () => void; onSaved: (u: UserView) => void }) {
+/** `user` as it was when the dialog opened: the change is saved against that revision. */
+function EditUserModal({ user, onClose }: { user: UserView; onClose: () => void }) {
+  const update = useApiMutation('users.update');
   const form = useForm({
     initialValues: { fullName: user.fullName, position: user.position, roles: user.roles, active: user.active },
   });
+  useUnsavedChanges(form.isDirty());
 
   const submit = form.onSubmit(async (values) => {
-    const u = await submitToApi(form, () => api['users.update']({ id: user.id, ...values }));
+    // «Загрузить сохранённую версию»: close; the list shows the user as saved now.
+    const u = await submitToApi(form, () => update.mutateAsync({ id: user.id, rev: user.rev, ...values }), { reload: onClose });
     if (!u) return;
-    onSaved(u);
     notifyOk('Изменения сохранены');
     onClose();
   });
@@ -219,13 +202,13 @@ function EditUserModal({ user, onClose, onSaved }: { user: UserView; onClose: ()
   );
 }
 
-function ResetPasswordModal({ user, onClose, onSaved }: { user: UserView; onClose: () => void; onSaved: (u: UserView) => void }) {
+function ResetPasswordModal({ user, onClose }: { user: UserView; onClose: () => void }) {
+  const reset = useApiMutation('users.resetPassword');
   const form = useForm({ initialValues: { password: '' } });
 
   const submit = form.onSubmit(async (values) => {
-    const done = await submitToApi(form, () => api['users.resetPassword']({ id: user.id, ...values }));
+    const done = await submitToApi(form, () => reset.mutateAsync({ id: user.id, ...values }));
     if (!done) return;
-    onSaved({ ...user, lockedUntil: null }); // the reset also clears the lock
     notifyOk(`Пароль пользователя ${user.username} изменён`);
     onClose();
   });

@@ -24,10 +24,11 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Out } from '../../../core/api/contract';
 import { formatRuDateTime } from '../../../core/domain/dates';
-import { api, ApiError, errorMessage } from '../api';
+import { ApiError, errorMessage } from '../api';
+import { useApi, useApiMutation } from '../data/queries';
 import { useSession } from '../session';
 import { ErrorState } from '../ui/ErrorState';
 import { notifyError, notifyOk, submitToApi } from '../ui/forms';
@@ -78,53 +79,37 @@ export function ExchangeScreen() {
   const { hasRole } = useSession();
   const isAdmin = hasRole('admin');
   const canRetry = hasRole('admin', 'specialist');
-  const [status, setStatus] = useState<Status | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [syncing, setSyncing] = useState(false);
+  const sync = useApiMutation('exchange.syncNow');
+  const exporter = useApiMutation('exchange.exportPackage');
+  const importer = useApiMutation('exchange.importPackage');
+  const retrier = useApiMutation('exchange.retryQuarantined');
+  // While a session runs (ours or the scheduled one) the status is re-read every 3 s: the exchange's own progress is not in the change feed.
+  const statusQuery = useApi('exchange.status', {}, { refetchInterval: (q) => (sync.isPending || q.state.data?.running ? 3000 : false) });
+  const status: Status | null = statusQuery.data ?? null;
+  const error = statusQuery.error ? errorMessage(statusQuery.error) : null;
+  const load = () => void statusQuery.refetch();
   const [report, setReport] = useState<SyncReport | null>(null);
-  const [exporting, setExporting] = useState(false);
-  const [importing, setImporting] = useState(false);
   const [imported, setImported] = useState<{ fileName: string; result?: ImportResult; error?: string } | null>(null);
   const [retrying, setRetrying] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setStatus(await api['exchange.status']({}));
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  // While a session runs (ours or the scheduled one) the status is refreshed every 3 s.
+  const syncing = sync.isPending;
   const running = syncing || (status?.running ?? false);
-  useEffect(() => {
-    if (!running) return;
-    const t = window.setInterval(() => void load(), 3000);
-    return () => window.clearInterval(t);
-  }, [running, load]);
+  const exporting = exporter.isPending;
+  const importing = importer.isPending;
 
   const syncNow = async () => {
-    setSyncing(true);
     setReport(null);
     try {
-      setReport(await api['exchange.syncNow']({}));
+      setReport(await sync.mutateAsync({}));
     } catch (e) {
       notifyError(e);
     } finally {
-      setSyncing(false);
-      void load();
+      load();
     }
   };
 
   const exportPackage = async () => {
-    setExporting(true);
     try {
-      const p = await api['exchange.exportPackage']({});
+      const p = await exporter.mutateAsync({});
       const url = URL.createObjectURL(new Blob([p.text], { type: 'application/json' }));
       const a = document.createElement('a');
       a.href = url;
@@ -138,38 +123,35 @@ export function ExchangeScreen() {
     } catch (e) {
       notifyError(e);
     } finally {
-      setExporting(false);
-      void load();
+      load();
     }
   };
 
   const importPackage = async (file: File | null) => {
     if (!file) return;
-    setImporting(true);
     setImported(null);
     try {
       const text = await file.text();
-      const result = await api['exchange.importPackage']({ fileName: file.name, text });
+      const result = await importer.mutateAsync({ fileName: file.name, text });
       setImported({ fileName: file.name, result });
     } catch (e) {
       setImported({ fileName: file.name, error: errorMessage(e) });
     } finally {
-      setImporting(false);
-      void load();
+      load();
     }
   };
 
   const retry = async (eventId: string) => {
     setRetrying(eventId);
     try {
-      const r = await api['exchange.retryQuarantined']({ eventId });
+      const r = await retrier.mutateAsync({ eventId });
       if (r.status === 'quarantined') notifyError(new ApiError('VALIDATION', r.reason ?? 'Событие снова отложено в карантин'));
       else notifyOk(r.status === 'applied' ? 'Событие применено' : 'Событие уже было применено');
     } catch (e) {
       notifyError(e);
     } finally {
       setRetrying(null);
-      void load();
+      load();
     }
   };
 
@@ -382,21 +364,20 @@ export function ExchangeScreen() {
   );
 }
 
-function SettingsCard({ status, onSaved }: { status: Status; onSaved: () => Promise<void> }) {
-  const [saving, setSaving] = useState(false);
+function SettingsCard({ status, onSaved }: { status: Status; onSaved: () => void }) {
+  const saveSettings = useApiMutation('exchange.saveSettings');
+  const saving = saveSettings.isPending;
   const form = useForm({
     initialValues: { portalUrl: status.portalUrl ?? '', officeSecret: '', intervalMinutes: status.intervalMinutes as number | string },
   });
   const save = form.onSubmit(async (v) => {
-    setSaving(true);
     const ok = await submitToApi(form, () =>
-      api['exchange.saveSettings']({ portalUrl: v.portalUrl, officeSecret: v.officeSecret, intervalMinutes: Number(v.intervalMinutes) }),
+      saveSettings.mutateAsync({ portalUrl: v.portalUrl, officeSecret: v.officeSecret, intervalMinutes: Number(v.intervalMinutes) }),
     );
-    setSaving(false);
     if (ok) {
       notifyOk('Настройки обмена сохранены');
       form.setFieldValue('officeSecret', '');
-      await onSaved();
+      onSaved();
     }
   });
   return (

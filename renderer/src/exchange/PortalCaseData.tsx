@@ -4,12 +4,8 @@
  * while the portal has sent nothing.
  */
 import { Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import type { Out } from '../../../core/api/contract';
 import { formatRuDateTime } from '../../../core/domain/dates';
-import { api } from '../api';
-
-type Data = Out<'portal.caseData'>;
+import { useApi } from '../data/queries';
 
 const CONTRACT_STATUS: Record<string, string> = {
   selected: 'Выбран поставщик',
@@ -27,18 +23,8 @@ function term(from: string | null, until: string | null): string {
 }
 
 export function PortalCaseData({ caseId }: { caseId: number }) {
-  const [data, setData] = useState<Data | null>(null);
-
-  useEffect(() => {
-    let stale = false;
-    api['portal.caseData']({ caseId }).then(
-      (r) => !stale && setData(r),
-      () => undefined,
-    );
-    return () => {
-      stale = true;
-    };
-  }, [caseId]);
+  // Portal data comes with the exchange (not in the change feed): re-read every few minutes while the case is open.
+  const data = useApi('portal.caseData', { caseId }, { refetchInterval: 300_000 }).data;
 
   if (!data || (data.contracts.length === 0 && data.deliveries.length === 0)) return null;
 

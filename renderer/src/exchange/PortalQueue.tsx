@@ -4,33 +4,16 @@
  * «Зарегистрировать» opens the intake form pre-filled from the application.
  */
 import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import type { Out } from '../../../core/api/contract';
+import { useNavigate } from '@tanstack/react-router';
 import { formatRuDateTime } from '../../../core/domain/dates';
 import { CHANNEL_LABELS, type Channel } from '../../../core/domain/deadlines';
-import { api } from '../api';
-import { navigate } from '../router';
+import { useApi } from '../data/queries';
 import { DueBadge } from '../ui/DueBadge';
 
-type Row = Out<'portal.applications'>[number];
-
 export function PortalQueue() {
-  const [rows, setRows] = useState<Row[]>([]);
-
-  useEffect(() => {
-    let stale = false;
-    const load = () =>
-      api['portal.applications']({ includeRegistered: false }).then(
-        (r) => !stale && setRows(r),
-        () => undefined,
-      );
-    void load();
-    const t = window.setInterval(() => void load(), 60_000);
-    return () => {
-      stale = true;
-      window.clearInterval(t);
-    };
-  }, []);
+  // Online applications arrive with the portal exchange, which is not in the change feed: re-read every minute too.
+  const rows = useApi('portal.applications', { includeRegistered: false }, { refetchInterval: 60_000 }).data ?? [];
+  const navigate = useNavigate();
 
   if (rows.length === 0) return null;
 
@@ -66,7 +49,7 @@ export function PortalQueue() {
                     <DueBadge date={r.dueRegistration} urgency={r.urgency} />
                   </Table.Td>
                   <Table.Td>
-                    <Button size="xs" onClick={() => navigate(`/intake?portal=${r.id}`)}>
+                    <Button size="xs" onClick={() => void navigate({ to: '/intake', search: { portal: r.id } })}>
                       Зарегистрировать
                     </Button>
                   </Table.Td>

@@ -2,18 +2,24 @@
  * «Акты»: the acts the social-service centre sends (Appendix 3 for a citizen
  * or a family, with the Barthel and Lawton questionnaires; Appendix 4),
  * entered from paper and saved as they are, and the step that closes the
- * collection of documents («Документы собраны»).
+ * collection of documents («Документы собраны»). A form with nothing unsaved
+ * follows the act as saved (a save at another desk shows at once); one being
+ * edited keeps what is typed, and a conflicting save offers to compare.
  */
 import { Alert, Badge, Button, Card, Group, Modal, SegmentedControl, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { ActView } from '../../../core/api/processing';
 import type { CaseView } from '../../../core/api/reception';
+import { ruDateTime } from '../reception/CasesScreen';
 import { isClosed, type CaseStatus } from '../../../core/domain/case-states';
-import { api, errorMessage } from '../api';
+import { errorMessage } from '../api';
+import { useApiMutation } from '../data/queries';
 import { useSession } from '../session';
 import { notifyOk } from '../ui/forms';
+import { SideBySide } from '../ui/SideBySide';
 import { Appendix3Form, Guarded } from './Appendix3Form';
 import { Appendix4Form } from './Appendix4Form';
+import type { CompareRequest } from './useActForm';
 
 /** States in which the backend accepts an act (until the result is signed). */
 export const ACT_EDITABLE: readonly CaseStatus[] = ['registered', 'requests_sent', 'documents_complete', 'decision_drafted'];
@@ -33,16 +39,25 @@ function ActBadge({ act }: { act: ActView | undefined }) {
   );
 }
 
-export function ActsTab({ c, onChange }: { c: CaseView; onChange(c: CaseView): void }) {
+export function ActsTab({ c }: { c: CaseView }) {
   const { hasRole } = useSession();
   const act3 = c.acts.find((a) => a.form !== 'appendix4');
   const act4 = c.acts.find((a) => a.form === 'appendix4');
   const [variant, setVariant] = useState<'citizen' | 'family'>(act3?.form === 'appendix3-family' ? 'family' : 'citizen');
   const [inner, setInner] = useState<string>('appendix3');
-  const [completing, setCompleting] = useState(false);
+  const completeDocuments = useApiMutation('cases.completeDocuments');
   const [refusal, setRefusal] = useState<string | null>(null);
   const [dirty3, setDirty3] = useState(false);
+  const [dirty4, setDirty4] = useState(false);
   const [pendingVariant, setPendingVariant] = useState<'citizen' | 'family' | null>(null);
+  const [comparing, setComparing] = useState<CompareRequest | null>(null);
+  // Each form shows the act at the revision it was loaded from; a clean form moves on to the act's newest revision.
+  const rev3 = act3?.rev ?? 0;
+  const rev4 = act4?.rev ?? 0;
+  const [shown3, setShown3] = useState(rev3);
+  const [shown4, setShown4] = useState(rev4);
+  if (!dirty3 && shown3 !== rev3) setShown3(rev3);
+  if (!dirty4 && shown4 !== rev4) setShown4(rev4);
   const lockReason = actLockReason(c, hasRole('specialist'));
 
   const unanswered = c.requests.filter((r) => !r.answerDate).length;
@@ -52,16 +67,12 @@ export function ActsTab({ c, onChange }: { c: CaseView; onChange(c: CaseView): v
   const completeReason = hasRole('specialist') ? null : 'Отмечает специалист (роль «Специалист»).';
 
   const complete = async () => {
-    setCompleting(true);
     setRefusal(null);
     try {
-      const next = await api['cases.completeDocuments']({ caseId: c.id });
-      onChange(next);
+      await completeDocuments.mutateAsync({ caseId: c.id, rev: c.rev });
       notifyOk('Документы собраны: можно готовить решение');
     } catch (e) {
       setRefusal(errorMessage(e));
-    } finally {
-      setCompleting(false);
     }
   };
 
@@ -122,7 +133,7 @@ export function ActsTab({ c, onChange }: { c: CaseView; onChange(c: CaseView): v
           </Stack>
           <Stack gap={4} align="flex-end">
             {canComplete ? (
-              <Guarded color="teal" reason={completeReason} loading={completing} onClick={complete}>
+              <Guarded color="teal" reason={completeReason} loading={completeDocuments.isPending} onClick={complete}>
                 Документы собраны
               </Guarded>
             ) : collected ? (
@@ -166,21 +177,23 @@ export function ActsTab({ c, onChange }: { c: CaseView; onChange(c: CaseView): v
               />
             </Group>
             <Appendix3Form
-              key={variant}
+              key={`${variant}:${shown3}`}
               variant={variant}
               c={c}
               saved={act3?.form === `appendix3-${variant}` ? act3 : undefined}
               lockReason={lockReason}
-              onChange={onChange}
               notice={notice3}
               onDirty={setDirty3}
+              onCompare={setComparing}
             />
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="appendix4" pt="md">
-          <Appendix4Form c={c} saved={act4} lockReason={lockReason} onChange={onChange} />
+          <Appendix4Form key={shown4} c={c} saved={act4} lockReason={lockReason} onDirty={setDirty4} onCompare={setComparing} />
         </Tabs.Panel>
       </Tabs>
+
+      {comparing && <ActCompare c={c} request={comparing} onClose={() => setComparing(null)} />}
 
       <Modal opened={pendingVariant !== null} onClose={() => setPendingVariant(null)} title="Несохранённые изменения" size="md">
         <Stack>
@@ -203,5 +216,54 @@ export function ActsTab({ c, onChange }: { c: CaseView; onChange(c: CaseView): v
         </Stack>
       </Modal>
     </Stack>
+  );
+}
+
+/** The act as saved now and the version typed here, side by side; the specialist keeps one of them. */
+function ActCompare({ c, request, onClose }: { c: CaseView; request: CompareRequest; onClose(): void }) {
+  const saved = request.formName === 'appendix4' ? c.acts.find((a) => a.form === 'appendix4') : c.acts.find((a) => a.form !== 'appendix4');
+  const [busy, setBusy] = useState(false);
+  const mine = { ...(saved ?? { act: {}, barthel: null, lawton: null }), ...request.mine } as ActView;
+  const render = (a: ActView | undefined, form: ActView['form']) =>
+    form === 'appendix4' ? (
+      <Appendix4Form c={c} saved={a} lockReason={null} bare />
+    ) : (
+      <Appendix3Form c={c} saved={a} lockReason={null} bare variant={form === 'appendix3-family' ? 'family' : 'citizen'} />
+    );
+  const choose = async (run: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await run();
+      onClose();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} fullScreen title="Сравнение версий акта" zIndex={300}>
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Text size="sm">Слева — акт, как он сохранён сейчас; справа — ваши несохранённые изменения. Выберите, какую версию оставить.</Text>
+          <Group gap="xs">
+            <Button variant="default" onClick={onClose}>
+              Вернуться к редактированию
+            </Button>
+            <Button variant="light" color="orange" loading={busy} onClick={() => choose(request.takeSaved)}>
+              Оставить сохранённую версию
+            </Button>
+            <Button loading={busy} onClick={() => choose(request.saveMine)}>
+              Сохранить мою версию
+            </Button>
+          </Group>
+        </Group>
+        <SideBySide
+          left={{
+            title: saved ? `Сохранённая версия: ${saved.updatedByName}, ${ruDateTime(saved.updatedAt)}` : 'Сохранённой версии нет',
+            content: render(saved, saved?.form ?? request.formName),
+          }}
+          right={{ title: 'Ваша версия (не сохранена)', content: render({ ...mine, form: request.formName }, request.formName) }}
+        />
+      </Stack>
+    </Modal>
   );
 }

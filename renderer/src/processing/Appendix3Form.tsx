@@ -32,8 +32,8 @@ import {
   Tooltip,
   type ButtonProps,
 } from '@mantine/core';
-import { useForm, type GetInputPropsReturnType, type UseFormReturnType } from '@mantine/form';
-import { memo, useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import type { GetInputPropsReturnType, UseFormReturnType } from '@mantine/form';
+import { memo, useMemo, useState, type MouseEvent, type ReactNode } from 'react';
 import {
   ABILITY_LOSS,
   ABILITY_LOSS_LABELS,
@@ -95,16 +95,16 @@ import {
   YES_NO_LABELS,
   degreeLabel,
 } from '../../../core/api/acts';
-import type { In } from '../../../core/api/contract';
 import type { ActForm, ActView } from '../../../core/api/processing';
 import type { CaseView } from '../../../core/api/reception';
 import type { PartialScaleAnswers } from '../../../core/domain/scales';
-import { api } from '../api';
+import { useApiMutation } from '../data/queries';
 import { downloadFile } from '../ui/download';
-import { notifyError, notifyOk, submitToApi } from '../ui/forms';
+import { notifyError } from '../ui/forms';
 import { RuDateInput } from '../ui/RuDateInput';
 import { ruDateTime } from '../reception/CasesScreen';
 import { ScaleForm, ScaleTotal, scaleResult } from './ScaleForm';
+import { useActForm, type CompareRequest } from './useActForm';
 
 // ================================================================== shared pieces
 
@@ -145,25 +145,26 @@ export interface Bind {
 }
 
 /**
- * A stable Bind over a form: it always reads the form of the latest render,
- * so sections memoised with <Memo> can keep it without re-rendering.
+ * A Bind over the form of this render. Sections memoised with <Memo> may
+ * keep the Bind of an earlier render: that is safe, because the form reads
+ * values from its own ref (always current) and a section renders again
+ * whenever the form's errors change (they are part of every Memo key).
  */
 export function useBind(form: object): Bind {
-  const ref = useRef(form as unknown as UseFormReturnType<Record<string, unknown>>);
-  ref.current = form as unknown as UseFormReturnType<Record<string, unknown>>;
+  const f = form as unknown as UseFormReturnType<Record<string, unknown>>;
   return useMemo<Bind>(
     () => ({
-      value: (p) => ref.current.getInputProps(p).value,
-      set: (p, v) => ref.current.setFieldValue(p, v as never),
-      error: (p) => ref.current.getInputProps(p).error as ReactNode,
+      value: (p) => f.getInputProps(p).value,
+      set: (p, v) => f.setFieldValue(p, v as never),
+      error: (p) => f.getInputProps(p).error as ReactNode,
       input: (p) => {
-        const props = ref.current.getInputProps(p);
+        const props = f.getInputProps(p);
         return { ...props, value: (props.value as string | undefined) ?? '' };
       },
-      add: (p, item) => ref.current.insertListItem(p, item as never),
-      remove: (p, i) => ref.current.removeListItem(p, i),
+      add: (p, item) => f.insertListItem(p, item as never),
+      remove: (p, i) => f.removeListItem(p, i),
     }),
-    [],
+    [f],
   );
 }
 
@@ -557,6 +558,7 @@ export const FAMILY_TPL: Tpl = {
 };
 
 /** The act's values as the form holds them (loosely typed: the backend validates). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the form's values by string path; the act's zod schema checks them at the API (typed act forms are issue 13's)
 export type ActData = Record<string, any>;
 
 export type ActValues = {
@@ -602,6 +604,30 @@ export function ActStatus({ form, saved, dirty }: { form: ActForm; saved: ActVie
   );
 }
 
+/** Someone saved the act while this desk was typing: say so before the save is refused. */
+export function ChangedMeanwhile({ saved, onCompare, onTakeSaved }: { saved: ActView | undefined; onCompare?: () => void; onTakeSaved: () => void }) {
+  return (
+    <Alert color="orange" variant="light" title="Акт изменён другим пользователем" data-testid="act-changed-meanwhile">
+      <Stack gap="xs">
+        <Text size="sm">
+          Пока вы вносили изменения, акт сохранил(а) {saved ? `${saved.updatedByName} (${ruDateTime(saved.updatedAt)})` : 'другой пользователь'}. Ваши изменения не сохранены и остаются
+          в форме.
+        </Text>
+        <Group gap="xs">
+          {onCompare && (
+            <Button size="xs" variant="light" onClick={onCompare}>
+              Сравнить версии
+            </Button>
+          )}
+          <Button size="xs" variant="default" onClick={onTakeSaved}>
+            Загрузить сохранённую версию
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
+
 export function MissingAlert({ saved }: { saved: ActView | undefined }) {
   if (!saved || saved.complete) return null;
   return (
@@ -633,71 +659,52 @@ export interface ActFormProps {
   saved: ActView | undefined;
   /** Why the act cannot be edited now; null when it can. */
   lockReason: string | null;
-  onChange(c: CaseView): void;
   /** A note above the form (e.g. that saving replaces the other version). */
   notice?: ReactNode;
   /** Told whether the form has unsaved changes. */
   onDirty?(dirty: boolean): void;
+  /** Offers the side-by-side comparison when someone else saved the act meanwhile. */
+  onCompare?(r: CompareRequest): void;
+  /** Shown read-only without its toolbar (one side of the comparison). */
+  bare?: boolean;
 }
 
 // ================================================================== the Appendix 3 form
 
 export function Appendix3Form({ variant, ...props }: ActFormProps & { variant: 'citizen' | 'family' }) {
-  const { c, saved, lockReason, onChange, notice, onDirty } = props;
+  const { c, saved, notice, onDirty, onCompare, bare } = props;
+  const lockReason = bare ? 'Сравнение версий: только просмотр.' : props.lockReason;
   const formName: ActForm = variant === 'citizen' ? 'appendix3-citizen' : 'appendix3-family';
   const tpl = variant === 'citizen' ? CITIZEN_TPL : FAMILY_TPL;
 
-  const initial = useMemo((): ActValues => {
-    if (saved) {
-      return { act: fromSaved(tpl, saved.act) as Record<string, unknown>, barthel: numbersOnly(saved.barthel), lawton: numbersOnly(saved.lawton) };
-    }
-    const act = fromSaved(tpl, {
-      fullName: applicantFullName(c),
-      surveyAddress: applicantAddress(c),
-      citizen: { fullName: applicantFullName(c) },
-    }) as Record<string, unknown>;
-    return { act, barthel: {}, lawton: {} };
-    // Only a newly saved act re-initialises the form (see the effect below).
-  }, []);
-
-  const form = useForm<ActValues>({ initialValues: initial });
+  const toValues = (a: ActView | undefined): ActValues =>
+    a
+      ? { act: fromSaved(tpl, a.act) as Record<string, unknown>, barthel: numbersOnly(a.barthel), lawton: numbersOnly(a.lawton) }
+      : { act: fromSaved(tpl, { fullName: applicantFullName(c), surveyAddress: applicantAddress(c), citizen: { fullName: applicantFullName(c) } }) as Record<string, unknown>, barthel: {}, lawton: {} };
+  const edit = useActForm({
+    c,
+    saved,
+    formName,
+    toValues,
+    toInput: (v) => ({ act: v.act, barthel: numbersOnly(v.barthel), lawton: numbersOnly(v.lawton) }),
+    bare,
+    onDirty,
+    onCompare,
+    savedMessage: (fresh) => (fresh?.complete ? 'Акт сохранён: заполнен полностью' : 'Акт сохранён (заполнен не полностью)'),
+  });
+  const { form, dirty, submit } = edit;
   const b = useBind(form);
   const [printing, setPrinting] = useState<string | null>(null);
-
-  // A save made elsewhere (or this one) shows up here unless the user is typing.
-  const savedAt = saved?.updatedAt;
-  useEffect(() => {
-    if (!saved || form.isDirty()) return;
-    const v: ActValues = { act: fromSaved(tpl, saved.act) as Record<string, unknown>, barthel: numbersOnly(saved.barthel), lawton: numbersOnly(saved.lawton) };
-    form.setValues(v);
-    form.resetDirty(v);
-  }, [savedAt]);
-
-  const submit = form.onSubmit(async (v) => {
-    if (lockReason) return;
-    const input = { caseId: c.id, form: formName, act: v.act, barthel: numbersOnly(v.barthel), lawton: numbersOnly(v.lawton) } as unknown as In<'acts.save'>;
-    const next = await submitToApi(form, () => api['acts.save'](input));
-    if (!next) return;
-    const fresh = next.acts.find((a) => a.form === formName);
-    if (fresh) {
-      const nv: ActValues = { act: fromSaved(tpl, fresh.act) as Record<string, unknown>, barthel: numbersOnly(fresh.barthel), lawton: numbersOnly(fresh.lawton) };
-      form.setValues(nv);
-      form.resetDirty(nv);
-    }
-    onChange(next);
-    notifyOk(fresh?.complete ? 'Акт сохранён: заполнен полностью' : 'Акт сохранён (заполнен не полностью)');
-  });
-
-  const dirty = form.isDirty();
-  useEffect(() => onDirty?.(dirty), [dirty, onDirty]);
+  const printAct = useApiMutation('acts.print');
+  const printBlank = useApiMutation('acts.blank');
   const print = (what: 'act' | 'barthel' | 'lawton') =>
     printForm(
-      () => api['acts.print']({ caseId: c.id, form: what === 'act' ? formName : what }),
+      () => printAct.mutateAsync({ caseId: c.id, form: what === 'act' ? formName : what }),
       (on) => setPrinting(on ? what : null),
     );
   const blank = (f: 'appendix3-citizen' | 'appendix3-family' | 'barthel' | 'lawton') =>
     printForm(
-      () => api['acts.blank']({ form: f }),
+      () => printBlank.mutateAsync({ form: f }),
       (on) => setPrinting(on ? 'blank' : null),
     );
   const printReason = !saved ? 'Сначала сохраните акт' : dirty ? 'Сохраните изменения: печатается сохранённый акт' : null;
@@ -712,12 +719,13 @@ export function Appendix3Form({ variant, ...props }: ActFormProps & { variant: '
   const dep = depOf(act, JSON.stringify(form.errors) + String(!!lockReason));
 
   return (
-    <form onSubmit={submit} noValidate aria-label={variant === 'citizen' ? 'Акт обследования гражданина' : 'Акт обследования семьи'}>
+    <form onSubmit={submit} noValidate aria-label={bare ? undefined : variant === 'citizen' ? 'Акт обследования гражданина' : 'Акт обследования семьи'}>
       <Stack gap="md">
+        {!bare && (
         <ActToolbar>
           <ActStatus form={formName} saved={saved} dirty={dirty} />
           <Group gap="xs">
-            <Guarded type="submit" reason={lockReason} loading={form.submitting}>
+            <Guarded type="submit" reason={lockReason} loading={edit.saving}>
               Сохранить
             </Guarded>
             <Guarded variant="default" reason={printReason} loading={printing === 'act'} onClick={() => print('act')}>
@@ -746,13 +754,15 @@ export function Appendix3Form({ variant, ...props }: ActFormProps & { variant: '
             </Menu>
           </Group>
         </ActToolbar>
-        {lockReason && (
+        )}
+        {lockReason && !bare && (
           <Text size="sm" c="dimmed">
             {lockReason}
           </Text>
         )}
-        {notice}
-        <MissingAlert saved={saved} />
+        {!bare && notice}
+        {edit.changedMeanwhile && <ChangedMeanwhile saved={saved} onCompare={onCompare ? edit.compare : undefined} onTakeSaved={edit.takeSaved} />}
+        {!bare && <MissingAlert saved={saved} />}
 
         <Fieldset variant="unstyled" disabled={!!lockReason} p={0} className={lockReason ? READ_ONLY_CLASS : undefined}>
           <Stack gap="md">

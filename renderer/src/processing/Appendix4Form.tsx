@@ -5,8 +5,7 @@
  * which the ИППСУ form uses too.
  */
 import { ActionIcon, Autocomplete, Box, Button, Fieldset, Group, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import {
   ACT_SEX_LABELS,
   ACT_SEXES,
@@ -22,9 +21,9 @@ import {
   STAY_BASIS_LABELS,
   type ServiceType as ActServiceType,
 } from '../../../core/api/acts';
-import type { In, Out } from '../../../core/api/contract';
-import { api } from '../api';
-import { notifyError, notifyOk, submitToApi } from '../ui/forms';
+import type { Out } from '../../../core/api/contract';
+import type { ActView } from '../../../core/api/processing';
+import { useApi, useApiMutation } from '../data/queries';
 import {
   ActHeader,
   ActStatus,
@@ -36,6 +35,7 @@ import {
   DateField,
   Field,
   Area,
+  ChangedMeanwhile,
   Guarded,
   MissingAlert,
   Signatures,
@@ -57,22 +57,17 @@ import {
   type ActValues,
   type Bind,
 } from './Appendix3Form';
+import { useActForm } from './useActForm';
 
 // ------------------------------------------------------------------ the catalogue
 
 export type CatalogueService = Out<'services.list'>[number];
 
-/** The service catalogue, loaded once per mount. */
+const NO_SERVICES: CatalogueService[] = [];
+
+/** The service catalogue (empty while loading). */
 export function useServices(): CatalogueService[] {
-  const [items, setItems] = useState<CatalogueService[]>([]);
-  useEffect(() => {
-    let stale = false;
-    api['services.list']({}).then((s) => !stale && setItems(s), notifyError);
-    return () => {
-      stale = true;
-    };
-  }, []);
-  return items;
+  return useApi('services.list', {}).data ?? NO_SERVICES;
 }
 
 /** The act's seven tables and the catalogue's (and ИППСУ's) service types 1–7. */
@@ -238,89 +233,71 @@ export const APPENDIX4_TPL = {
 
 const values = (act: unknown): ActValues => ({ act: fromSaved(APPENDIX4_TPL, act) as Record<string, unknown>, barthel: {}, lawton: {} });
 
-export function Appendix4Form({ c, saved, lockReason, onChange, notice }: ActFormProps) {
+export function Appendix4Form({ c, saved, notice, onDirty, onCompare, bare, ...props }: ActFormProps) {
+  const lockReason = bare ? 'Сравнение версий: только просмотр.' : props.lockReason;
   const catalogue = useServices();
-  const initial = useMemo(
-    () =>
-      saved
-        ? values(saved.act)
-        : values({
-            fullName: applicantFullName(c),
-            birthDate: c.applicant.birthDate,
-            sex: c.applicant.sex,
-            citizen: { fullName: applicantFullName(c) },
-          }),
-    // Only a newly saved act re-initialises the form (see the effect below).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [],
-  );
-  const form = useForm<ActValues>({ initialValues: initial });
+  const toValues = (a: ActView | undefined): ActValues =>
+    a
+      ? values(a.act)
+      : values({ fullName: applicantFullName(c), birthDate: c.applicant.birthDate, sex: c.applicant.sex, citizen: { fullName: applicantFullName(c) } });
+  const edit = useActForm({
+    c,
+    saved,
+    formName: 'appendix4',
+    toValues,
+    toInput: (v) => ({ act: v.act }),
+    bare,
+    onDirty,
+    onCompare,
+    savedMessage: (fresh) => (fresh?.complete ? 'Акт оценки сохранён: заполнен полностью' : 'Акт оценки сохранён (заполнен не полностью)'),
+  });
+  const { form, dirty, submit } = edit;
   const b = useBind(form);
   const [printing, setPrinting] = useState<string | null>(null);
+  const printAct = useApiMutation('acts.print');
+  const printBlank = useApiMutation('acts.blank');
 
-  const savedAt = saved?.updatedAt;
-  useEffect(() => {
-    if (!saved || form.isDirty()) return;
-    const v = values(saved.act);
-    form.setValues(v);
-    form.resetDirty(v);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [savedAt]);
-
-  const submit = form.onSubmit(async (v) => {
-    if (lockReason) return;
-    const input = { caseId: c.id, form: 'appendix4', act: v.act } as unknown as In<'acts.save'>;
-    const next = await submitToApi(form, () => api['acts.save'](input));
-    if (!next) return;
-    const fresh = next.acts.find((a) => a.form === 'appendix4');
-    if (fresh) {
-      const nv = values(fresh.act);
-      form.setValues(nv);
-      form.resetDirty(nv);
-    }
-    onChange(next);
-    notifyOk(fresh?.complete ? 'Акт оценки сохранён: заполнен полностью' : 'Акт оценки сохранён (заполнен не полностью)');
-  });
-
-  const dirty = form.isDirty();
   const act = form.getValues().act as ActData;
   const forms = act.serviceForms as string[];
   const dep = depOf(act, JSON.stringify(form.errors) + String(!!lockReason) + String(catalogue.length));
   const printReason = !saved ? 'Сначала сохраните акт' : dirty ? 'Сохраните изменения: печатается сохранённый акт' : null;
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Акт оценки индивидуальной потребности">
+    <form onSubmit={submit} noValidate aria-label={bare ? undefined : 'Акт оценки индивидуальной потребности'}>
       <Stack gap="md">
+        {!bare && (
         <ActToolbar>
           <ActStatus form="appendix4" saved={saved} dirty={dirty} />
           <Group gap="xs">
-            <Guarded type="submit" reason={lockReason} loading={form.submitting}>
+            <Guarded type="submit" reason={lockReason} loading={edit.saving}>
               Сохранить
             </Guarded>
             <Guarded
               variant="default"
               reason={printReason}
               loading={printing === 'act'}
-              onClick={() => printForm(() => api['acts.print']({ caseId: c.id, form: 'appendix4' }), (on) => setPrinting(on ? 'act' : null))}
+              onClick={() => printForm(() => printAct.mutateAsync({ caseId: c.id, form: 'appendix4' }), (on) => setPrinting(on ? 'act' : null))}
             >
               Печать акта
             </Guarded>
             <Button
               variant="subtle"
               loading={printing === 'blank'}
-              onClick={() => printForm(() => api['acts.blank']({ form: 'appendix4' }), (on) => setPrinting(on ? 'blank' : null))}
+              onClick={() => printForm(() => printBlank.mutateAsync({ form: 'appendix4' }), (on) => setPrinting(on ? 'blank' : null))}
             >
               Пустой бланк
             </Button>
           </Group>
         </ActToolbar>
-        {lockReason && (
+        )}
+        {lockReason && !bare && (
           <Text size="sm" c="dimmed">
             {lockReason}
           </Text>
         )}
-        {notice}
-        <MissingAlert saved={saved} />
+        {!bare && notice}
+        {edit.changedMeanwhile && <ChangedMeanwhile saved={saved} onCompare={onCompare ? edit.compare : undefined} onTakeSaved={edit.takeSaved} />}
+        {!bare && <MissingAlert saved={saved} />}
 
         <Fieldset variant="unstyled" disabled={!!lockReason} p={0} className={lockReason ? READ_ONLY_CLASS : undefined}>
           <Stack gap="md">

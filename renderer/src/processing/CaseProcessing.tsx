@@ -126,7 +126,7 @@ function StatePath({ steps, status }: { steps: { label: string; note?: string; s
   );
 }
 
-export function CaseProcessing({ case: c, onChange }: { case: CaseView; onChange(c: CaseView): void }) {
+export function CaseProcessing({ case: c }: { case: CaseView }) {
   const { hasRole } = useSession();
   const [tab, setTab] = useState<TabKey>(() => defaultTab(c));
   const at = reached(c);
@@ -193,16 +193,16 @@ export function CaseProcessing({ case: c, onChange }: { case: CaseView; onChange
             ))}
           </Tabs.List>
           <Tabs.Panel value="requests" pt="md">
-            <RequestsTab c={c} onChange={onChange} />
+            <RequestsTab c={c} />
           </Tabs.Panel>
           <Tabs.Panel value="acts" pt="md">
-            <ActsTab c={c} onChange={onChange} />
+            <ActsTab c={c} />
           </Tabs.Panel>
           <Tabs.Panel value="decision" pt="md">
-            <DecisionTab c={c} onChange={onChange} />
+            <DecisionTab c={c} />
           </Tabs.Panel>
           <Tabs.Panel value="issue" pt="md">
-            <IssueTab c={c} onChange={onChange} />
+            <IssueTab c={c} />
           </Tabs.Panel>
           <Tabs.Panel value="timeline" pt="md">
             <TimelineTab c={c} />

@@ -50,16 +50,18 @@ import { isClosed } from '../../../core/domain/case-states';
 import { parseRuDate } from '../../../core/domain/dates';
 import { REFUSAL_GROUNDS } from '../../../core/domain/refusal-grounds';
 import { notifications } from '@mantine/notifications';
-import { api } from '../api';
+import { useQueryClient } from '@tanstack/react-query';
+import { apiQuery, useApi, useApiMutation } from '../data/queries';
 import { useSession } from '../session';
 import { downloadFile } from '../ui/download';
 import { DueBadge } from '../ui/DueBadge';
 import { notifyError, notifyOk, submitToApi } from '../ui/forms';
 import { RuDateInput } from '../ui/RuDateInput';
+import { useUnsavedChanges } from '../ui/unsaved';
 import { ruDate, ruDateTime } from '../reception/CasesScreen';
 import { Choice, DateField, Guarded, READ_ONLY_CLASS, RowsTable, useBind, type ActData, type Bind } from './Appendix3Form';
 import { ACT_TABLE_TYPE, ServiceTable, useServices } from './Appendix4Form';
-import { dueUrgency, useWorkCalendar } from './RequestsTab';
+import { dueUrgency, useWorkCalendar } from '../data/calendar';
 import { hostToday } from '../clock';
 
 // ------------------------------------------------------------------ values
@@ -190,10 +192,11 @@ async function sha256Hex(base64: string): Promise<string | null> {
 
 function Versions({ decisions }: { decisions: DecisionView[] }) {
   const [printing, setPrinting] = useState<number | null>(null);
+  const printDecision = useApiMutation('decisions.print');
   const print = async (d: DecisionView) => {
     setPrinting(d.id);
     try {
-      const f = await api['decisions.print']({ decisionId: d.id });
+      const f = await printDecision.mutateAsync({ decisionId: d.id });
       downloadFile(f);
       if (f.sha256) {
         const actual = await sha256Hex(f.base64);
@@ -277,43 +280,48 @@ function Versions({ decisions }: { decisions: DecisionView[] }) {
 
 // ------------------------------------------------------------------ the tab
 
-export function DecisionTab({ c, onChange }: { c: CaseView; onChange(c: CaseView): void }) {
+const NO_PROVIDERS: Out<'providers.list'> = [];
+
+/**
+ * The decision of the case. A form with nothing unsaved follows the latest
+ * version as saved (a save or a signature at another desk shows at once);
+ * one being edited keeps what is typed and saves against the version it
+ * was loaded from.
+ */
+export function DecisionTab({ c }: { c: CaseView }) {
+  const latest = c.decisions[0] as DecisionView | undefined;
+  const at = latest ? `${latest.id}:${latest.rev}` : '';
+  const [dirty, setDirty] = useState(false);
+  const [shown, setShown] = useState(at);
+  if (!dirty && shown !== at) setShown(at);
+  return <DecisionEditor key={shown} c={c} onDirty={setDirty} />;
+}
+
+function DecisionEditor({ c, onDirty }: { c: CaseView; onDirty(dirty: boolean): void }) {
   const { hasRole } = useSession();
+  const qc = useQueryClient();
   const catalogue = useServices();
   const cal = useWorkCalendar();
-  const [providers, setProviders] = useState<Out<'providers.list'>>([]);
-  useEffect(() => {
-    let stale = false;
-    api['providers.list']({}).then((p) => !stale && setProviders(p), notifyError);
-    return () => {
-      stale = true;
-    };
-  }, []);
+  const providers = useApi('providers.list', {}).data ?? NO_PROVIDERS;
+  const saveDecision = useApiMutation('decisions.save');
+  const printDecision = useApiMutation('decisions.print');
+  const signDecision = useApiMutation('decisions.sign');
 
   const latest = c.decisions[0] as DecisionView | undefined;
   const draft = latest?.status === 'draft' ? latest : undefined;
   const signed = c.decisions.find((d) => d.status === 'signed');
   const act4 = c.acts.find((a) => a.form === 'appendix4');
 
+  // The draft this form edits, as it was when the form was loaded (none: a new draft).
+  const [base] = useState(() => ({ decisionId: draft?.id ?? null, rev: draft?.rev ?? 0 }));
   const form = useForm<DecisionValues>({ initialValues: valuesOf(latest) });
   const b = useBind(form);
-  const [unlocked, setUnlocked] = useState(false);
-  const [confirmSign, setConfirmSign] = useState(false);
+  // «Изменить» on a signed result opens a new version of that one (while the case stays signed).
+  const [unlockedFor, setUnlockedFor] = useState<number | null>(null);
+  const unlocked = c.status === 'signed' && latest !== undefined && unlockedFor === latest.id;
+  // What the head is asked to sign: the draft as shown when the dialog opened.
+  const [confirmSign, setConfirmSign] = useState<{ decisionId: number; rev: number } | null>(null);
   const [confirmFill, setConfirmFill] = useState(false);
-  const [busy, setBusy] = useState<string | null>(null);
-
-  // A version saved or signed elsewhere shows up here unless the user is typing.
-  const latestKey = latest ? `${latest.id}:${latest.status}` : '';
-  useEffect(() => {
-    if (form.isDirty()) return;
-    const v = valuesOf(latest);
-    form.setValues(v);
-    form.resetDirty(v);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [latestKey]);
-  useEffect(() => {
-    if (c.status !== 'signed') setUnlocked(false);
-  }, [c.status]);
 
   const isSpecialist = hasRole('specialist');
   const isHead = hasRole('head');
@@ -334,6 +342,17 @@ export function DecisionTab({ c, onChange }: { c: CaseView; onChange(c: CaseView
 
   const v = form.getValues();
   const dirty = form.isDirty();
+  useEffect(() => onDirty(dirty), [dirty, onDirty]);
+  useUnsavedChanges(dirty);
+
+  /** Drops what was typed and shows the latest version as saved. */
+  const takeSaved = async () => {
+    const fresh = await qc.fetchQuery({ ...apiQuery('cases.get', { id: c.id }), staleTime: 0 });
+    const nv = valuesOf(fresh.decisions[0]);
+    form.setValues(nv);
+    form.resetDirty(nv);
+  };
+  const onStale = { reload: () => void takeSaved() };
 
   const save = form.onSubmit(async (values) => {
     if (lockReason) return;
@@ -347,9 +366,12 @@ export function DecisionTab({ c, onChange }: { c: CaseView; onChange(c: CaseView
       form.setFieldValue('ippsu.providers', providersRows);
       form.setFieldValue('ippsu.supportMeasures', measures);
       const i = values.ippsu;
-      next = await submitToApi(form, () =>
-        api['decisions.save']({
+      next = await submitToApi(
+        form,
+        () =>
+        saveDecision.mutateAsync({
           caseId: c.id,
+          ...base,
           kind: 'ippsu',
           ippsu: {
             date: i.date,
@@ -363,22 +385,26 @@ export function DecisionTab({ c, onChange }: { c: CaseView; onChange(c: CaseView
             conditions: i.conditions || undefined,
           },
         }),
+        onStale,
       );
     } else {
-      next = await submitToApi(form, () =>
-        api['decisions.save']({
-          caseId: c.id,
-          kind: 'refusal',
-          refusal: { grounds: values.refusal.grounds as ['art15-mismatch'], motivatedText: values.refusal.motivatedText, date: values.refusal.date },
-        }),
+      next = await submitToApi(
+        form,
+        () =>
+          saveDecision.mutateAsync({
+            caseId: c.id,
+            ...base,
+            kind: 'refusal',
+            refusal: { grounds: values.refusal.grounds as ['art15-mismatch'], motivatedText: values.refusal.motivatedText, date: values.refusal.date },
+          }),
+        onStale,
       );
     }
     if (!next) return;
     const nv = valuesOf(next.decisions[0]);
     form.setValues(nv);
     form.resetDirty(nv);
-    setUnlocked(false);
-    onChange(next);
+    setUnlockedFor(null);
     notifyOk(`Проект сохранён (версия ${next.decisions[0]?.version ?? ''})`);
   });
 
@@ -394,31 +420,20 @@ export function DecisionTab({ c, onChange }: { c: CaseView; onChange(c: CaseView
     notifyOk(`Из акта оценки перенесено услуг: ${x.services.length}`);
   };
 
-  const printDraft = async () => {
-    if (!draft) return;
-    setBusy('print');
-    try {
-      downloadFile(await api['decisions.print']({ decisionId: draft.id }));
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(null);
-    }
+  const printDraft = () => {
+    if (draft) printDecision.mutateAsync({ decisionId: draft.id }).then(downloadFile, notifyError);
   };
 
   const sign = async () => {
-    if (!draft) return;
-    setBusy('sign');
+    if (!confirmSign) return;
     try {
-      const next = await api['decisions.sign']({ decisionId: draft.id });
-      setConfirmSign(false);
-      onChange(next);
-      const d = next.decisions.find((x) => x.id === draft.id);
+      const next = await signDecision.mutateAsync(confirmSign);
+      setConfirmSign(null);
+      const d = next.decisions.find((x: DecisionView) => x.id === confirmSign.decisionId);
       notifyOk(`Подписано: исх. № ${d?.outgoingNumber ?? ''}`);
     } catch (e) {
+      setConfirmSign(null);
       notifyError(e);
-    } finally {
-      setBusy(null);
     }
   };
 
@@ -477,23 +492,23 @@ export function DecisionTab({ c, onChange }: { c: CaseView; onChange(c: CaseView
                 </Badge>
               )}
               {c.status === 'signed' && isSpecialist && !unlocked && (
-                <Button variant="light" onClick={() => setUnlocked(true)}>
+                <Button variant="light" onClick={() => setUnlockedFor(latest?.id ?? null)}>
                   Изменить
                 </Button>
               )}
               {isSpecialist && (
-                <Guarded type="submit" form="decision-form" reason={lockReason} loading={form.submitting}>
+                <Guarded type="submit" form="decision-form" reason={lockReason} loading={saveDecision.isPending}>
                   Сохранить проект
                 </Guarded>
               )}
               {(draft || (isSpecialist && !lockReason)) && (
-                <Guarded variant="default" reason={printReason} loading={busy === 'print'} onClick={printDraft}>
+                <Guarded variant="default" reason={printReason} loading={printDecision.isPending} onClick={printDraft}>
                   Печать проекта
                 </Guarded>
               )}
               {draft &&
                 (isHead ? (
-                  <Guarded color="green" reason={signReason} onClick={() => setConfirmSign(true)}>
+                  <Guarded color="green" reason={signReason} onClick={() => draft && setConfirmSign({ decisionId: draft.id, rev: draft.rev })}>
                     Подписать
                   </Guarded>
                 ) : (
@@ -553,7 +568,7 @@ export function DecisionTab({ c, onChange }: { c: CaseView; onChange(c: CaseView
         </Stack>
       </Card>
 
-      <Modal opened={confirmSign} onClose={() => setConfirmSign(false)} title="Подписать решение" size="md">
+      <Modal opened={confirmSign !== null} onClose={() => setConfirmSign(null)} title="Подписать решение" size="md">
         <Stack>
           <Text size="sm">
             {draft?.kind === 'refusal' ? 'Уведомление об отказе' : 'ИППСУ'}, версия {draft?.version}. После подписания документ нельзя изменить: изменения создают новую версию.
@@ -562,10 +577,10 @@ export function DecisionTab({ c, onChange }: { c: CaseView; onChange(c: CaseView
             При подписании присваивается исходящий номер, документ сохраняется вместе с его SHA-256.
           </Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirmSign(false)} data-autofocus>
+            <Button variant="default" onClick={() => setConfirmSign(null)} data-autofocus>
               Отмена
             </Button>
-            <Button color="green" loading={busy === 'sign'} onClick={sign}>
+            <Button color="green" loading={signDecision.isPending} onClick={sign}>
               Подписать
             </Button>
           </Group>

@@ -10,14 +10,15 @@ import { useState } from 'react';
 import { ISSUE_METHOD_LABELS } from '../../../core/api/processing';
 import type { CaseView } from '../../../core/api/reception';
 import { allowedTransitions } from '../../../core/domain/case-states';
-import { api } from '../api';
+import { useApiMutation } from '../data/queries';
 import { useSession } from '../session';
 import { DueBadge } from '../ui/DueBadge';
 import { notifyOk, submitToApi } from '../ui/forms';
 import { RuDateInput } from '../ui/RuDateInput';
+import { useUnsavedChanges } from '../ui/unsaved';
 import { ruDate, ruDateTime } from '../reception/CasesScreen';
 import { Guarded, applicantAddress } from './Appendix3Form';
-import { dueUrgency, useWorkCalendar } from './RequestsTab';
+import { dueUrgency, useWorkCalendar } from '../data/calendar';
 import { hostToday } from '../clock';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -39,7 +40,7 @@ function InfoRows({ rows }: { rows: [string, string][] }) {
   );
 }
 
-export function IssueTab({ c, onChange }: { c: CaseView; onChange(c: CaseView): void }) {
+export function IssueTab({ c }: { c: CaseView }) {
   const { hasRole } = useSession();
   const cal = useWorkCalendar();
   const [withdrawing, setWithdrawing] = useState(false);
@@ -77,7 +78,7 @@ export function IssueTab({ c, onChange }: { c: CaseView; onChange(c: CaseView): 
           )}
         </Card>
       ) : c.status === 'signed' && signed ? (
-        <IssueForm c={c} signedTitle={title} due={c.deadlines.issue} urgency={c.deadlines.issue ? dueUrgency(cal, c.deadlines.issue) : null} staff={staff} onChange={onChange} />
+        <IssueForm c={c} signedTitle={title} due={c.deadlines.issue} urgency={c.deadlines.issue ? dueUrgency(cal, c.deadlines.issue) : null} staff={staff} />
       ) : (
         <Text size="sm" c="dimmed">
           {c.status === 'withdrawn'
@@ -107,9 +108,8 @@ export function IssueTab({ c, onChange }: { c: CaseView; onChange(c: CaseView): 
         <WithdrawModal
           c={c}
           onClose={() => setWithdrawing(false)}
-          onDone={(next) => {
+          onDone={() => {
             setWithdrawing(false);
-            onChange(next);
             notifyOk('Заявление отозвано');
           }}
         />
@@ -124,15 +124,16 @@ function IssueForm({
   due,
   urgency,
   staff,
-  onChange,
 }: {
   c: CaseView;
   signedTitle: string;
   due: string | null;
   urgency: ReturnType<typeof dueUrgency> | null;
   staff: boolean;
-  onChange(c: CaseView): void;
 }) {
+  const issue = useApiMutation('cases.issue');
+  // The issue is recorded against the case as it was when this form appeared.
+  const [rev] = useState(c.rev);
   const form = useForm({
     initialValues: {
       method: 'in_person' as 'in_person' | 'post',
@@ -148,10 +149,12 @@ function IssueForm({
     },
   });
   const v = form.getValues();
+  useUnsavedChanges(form.isDirty());
   const submit = form.onSubmit(async (x) => {
     const next = await submitToApi(form, () =>
-      api['cases.issue']({
+      issue.mutateAsync({
         caseId: c.id,
+        rev,
         method: x.method,
         date: x.date,
         issuedTo: x.method === 'in_person' ? x.issuedTo : undefined,
@@ -160,7 +163,6 @@ function IssueForm({
       }),
     );
     if (next) {
-      onChange(next);
       notifyOk(x.method === 'post' ? 'Результат направлен почтой' : 'Результат выдан');
     }
   });
@@ -217,7 +219,9 @@ function IssueForm({
   );
 }
 
-function WithdrawModal({ c, onClose, onDone }: { c: CaseView; onClose(): void; onDone(c: CaseView): void }) {
+function WithdrawModal({ c, onClose, onDone }: { c: CaseView; onClose(): void; onDone(): void }) {
+  const withdraw = useApiMutation('cases.withdraw');
+  const [rev] = useState(c.rev);
   const form = useForm({
     initialValues: { date: hostToday(), reason: '' },
     validate: {
@@ -225,9 +229,10 @@ function WithdrawModal({ c, onClose, onDone }: { c: CaseView; onClose(): void; o
       reason: (v) => (v.trim() ? null : 'Укажите причину отзыва'),
     },
   });
+  useUnsavedChanges(form.isDirty());
   const submit = form.onSubmit(async (x) => {
-    const next = await submitToApi(form, () => api['cases.withdraw']({ caseId: c.id, date: x.date, reason: x.reason }));
-    if (next) onDone(next);
+    const next = await submitToApi(form, () => withdraw.mutateAsync({ caseId: c.id, rev, date: x.date, reason: x.reason }), { reload: onClose });
+    if (next) onDone();
   });
   return (
     <Modal opened onClose={onClose} title={`Отзыв заявления № ${c.journalNumber}`} size="lg">

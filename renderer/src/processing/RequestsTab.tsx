@@ -3,77 +3,23 @@
  * as sent (date, channel, outgoing number); the requests sent with their
  * answer deadline (5 working days, 210-ФЗ art. 7.2) and the answers
  * registered on arrival; the request letter for the paper and fax channels.
- * Also the production-calendar helpers the other tabs use for due dates.
  */
 import { Alert, Button, Group, Modal, Radio, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { REQUEST_CHANNEL_LABELS, REQUEST_CHANNELS, type RequestView } from '../../../core/api/processing';
 import type { CaseView } from '../../../core/api/reception';
-import { ProductionCalendar, type CalendarDay } from '../../../core/domain/calendar';
 import { isClosed } from '../../../core/domain/case-states';
-import { urgency as urgencyOf, type Urgency } from '../../../core/domain/deadlines';
-import { api } from '../api';
+import { dueUrgency, useWorkCalendar } from '../data/calendar';
+import { useApiMutation } from '../data/queries';
 import { useSession } from '../session';
 import { DueBadge } from '../ui/DueBadge';
 import { notifyOk, submitToApi } from '../ui/forms';
+import { useUnsavedChanges } from '../ui/unsaved';
 import { RuDateInput } from '../ui/RuDateInput';
 import { ruDate, useRefItems } from '../reception/CasesScreen';
 import { Guarded, printForm } from './Appendix3Form';
 import { hostToday } from '../clock';
-
-// ------------------------------------------------------------------ due dates
-
-/** The production calendar of this and next year, loaded once for all the tabs (kept for 10 minutes). */
-let calendarCache: { at: number; promise: Promise<ProductionCalendar | null> } | null = null;
-
-function loadCalendar(): Promise<ProductionCalendar | null> {
-  if (calendarCache && Date.now() - calendarCache.at < 600_000) return calendarCache.promise;
-  const y = Number(hostToday().slice(0, 4));
-  const promise = Promise.all(
-    [y, y + 1].map((year) =>
-      api['calendar.year']({ year }).then(
-        (r) => ({ year, days: r.days as CalendarDay[] }),
-        () => null,
-      ),
-    ),
-  ).then((years) => {
-    const got = years.filter((x): x is { year: number; days: CalendarDay[] } => x !== null);
-    try {
-      return new ProductionCalendar({ years: got.map((g) => g.year), days: got.flatMap((g) => g.days) });
-    } catch {
-      return null;
-    }
-  });
-  calendarCache = { at: Date.now(), promise };
-  return promise;
-}
-
-/** The production calendar (null until loaded or when missing). */
-export function useWorkCalendar(): ProductionCalendar | null {
-  const [cal, setCal] = useState<ProductionCalendar | null>(null);
-  useEffect(() => {
-    let stale = false;
-    void loadCalendar().then((c) => !stale && setCal(c));
-    return () => {
-      stale = true;
-    };
-  }, []);
-  return cal;
-}
-
-/** Overdue / today / within 2 working days / later; without the calendar, by plain dates. */
-export function dueUrgency(cal: ProductionCalendar | null, date: string): Urgency {
-  const today = hostToday();
-  if (cal) {
-    try {
-      return urgencyOf(cal, date, today);
-    } catch {
-      // a date outside the calendar's years: compare plainly
-    }
-  }
-  return date < today ? 'overdue' : date === today ? 'today' : 'later';
-}
 
 // ------------------------------------------------------------------ the tab
 
@@ -89,12 +35,13 @@ function AgencyName({ code, name, short }: { code: string; name: string; short: 
 
 type Proposal = CaseView['proposedRequests'][number];
 
-export function RequestsTab({ c, onChange }: { c: CaseView; onChange(c: CaseView): void }) {
+export function RequestsTab({ c }: { c: CaseView }) {
   const { hasRole } = useSession();
   const cal = useWorkCalendar();
   const [sending, setSending] = useState<Proposal | null>(null);
   const [answering, setAnswering] = useState<RequestView | null>(null);
   const [printing, setPrinting] = useState<number | null>(null);
+  const letter = useApiMutation('requests.letter');
   const closed = isClosed(c.status);
   const agencies = useRefItems('agency');
   const shortName = (code: string) => agencies?.find((a) => a.code === code)?.shortName ?? null;
@@ -233,7 +180,7 @@ export function RequestsTab({ c, onChange }: { c: CaseView; onChange(c: CaseView
                             variant="default"
                             reason={letterReason}
                             loading={printing === r.id}
-                            onClick={() => printForm(() => api['requests.letter']({ requestId: r.id }), (on) => setPrinting(on ? r.id : null))}
+                            onClick={() => printForm(() => letter.mutateAsync({ requestId: r.id }), (on) => setPrinting(on ? r.id : null))}
                           >
                             Письмо
                           </Guarded>
@@ -258,9 +205,8 @@ export function RequestsTab({ c, onChange }: { c: CaseView; onChange(c: CaseView
           c={c}
           proposal={sending}
           onClose={() => setSending(null)}
-          onDone={(next, channel) => {
+          onDone={(channel) => {
             setSending(null);
-            onChange(next);
             notifyOk(channel === 'smev' ? 'Запрос записан как направленный' : 'Запрос записан. Письмо для отправки — кнопка «Письмо» в строке запроса');
           }}
         />
@@ -269,9 +215,8 @@ export function RequestsTab({ c, onChange }: { c: CaseView; onChange(c: CaseView
         <AnswerModal
           request={answering}
           onClose={() => setAnswering(null)}
-          onDone={(next) => {
+          onDone={() => {
             setAnswering(null);
-            onChange(next);
             notifyOk('Ответ зарегистрирован');
           }}
         />
@@ -289,8 +234,9 @@ function SendModal({
   c: CaseView;
   proposal: Proposal;
   onClose(): void;
-  onDone(c: CaseView, channel: string): void;
+  onDone(channel: string): void;
 }) {
+  const send = useApiMutation('requests.send');
   const form = useForm({
     initialValues: { sentDate: hostToday(), channel: 'smev' as string, outgoingNumber: '', subject: proposal.subject },
     validate: {
@@ -299,9 +245,10 @@ function SendModal({
       subject: (v) => (v.trim() ? null : 'Укажите, что запрашивается'),
     },
   });
+  useUnsavedChanges(form.isDirty());
   const submit = form.onSubmit(async (v) => {
     const next = await submitToApi(form, () =>
-      api['requests.send']({
+      send.mutateAsync({
         caseId: c.id,
         agencyCode: proposal.agencyCode,
         documentKeys: proposal.documentKeys,
@@ -311,7 +258,7 @@ function SendModal({
         sentDate: v.sentDate,
       }),
     );
-    if (next) onDone(next, v.channel);
+    if (next) onDone(v.channel);
   });
   return (
     <Modal opened onClose={onClose} title={`Направить запрос: ${proposal.agencyName}`} size="lg">
@@ -346,7 +293,9 @@ function SendModal({
   );
 }
 
-function AnswerModal({ request, onClose, onDone }: { request: RequestView; onClose(): void; onDone(c: CaseView): void }) {
+/** `request` as it was when the dialog opened: the answer is registered against that revision. */
+function AnswerModal({ request, onClose, onDone }: { request: RequestView; onClose(): void; onDone(): void }) {
+  const answer = useApiMutation('requests.answer');
   const form = useForm({
     initialValues: { answerDate: hostToday(), incomingNumber: '', summary: '' },
     validate: {
@@ -355,9 +304,10 @@ function AnswerModal({ request, onClose, onDone }: { request: RequestView; onClo
       summary: (v) => (v.trim() ? null : 'Кратко изложите содержание ответа'),
     },
   });
+  useUnsavedChanges(form.isDirty());
   const submit = form.onSubmit(async (v) => {
-    const next = await submitToApi(form, () => api['requests.answer']({ requestId: request.id, ...v }));
-    if (next) onDone(next);
+    const next = await submitToApi(form, () => answer.mutateAsync({ requestId: request.id, rev: request.rev, ...v }), { reload: onClose });
+    if (next) onDone();
   });
   return (
     <Modal opened onClose={onClose} title={`Ответ на запрос исх. № ${request.outgoingNumber}`} size="lg">

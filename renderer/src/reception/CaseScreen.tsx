@@ -4,9 +4,9 @@
  * the journal entry; printing the receipt; annulling a registration made in
  * error.
  */
-import { Alert, Anchor, Badge, Button, Card, Center, Group, Loader, Modal, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Center, Group, Loader, Modal, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   AUTHORITY_LABELS,
   CITIZENSHIP_LABELS,
@@ -16,15 +16,18 @@ import {
   type CaseView,
 } from '../../../core/api/reception';
 import { isClosed, stepsDone } from '../../../core/domain/case-states';
-import { ProductionCalendar, type CalendarDay } from '../../../core/domain/calendar';
 import { LGOTA_CATEGORIES } from '../../../core/domain/checklists';
-import { DEADLINE_LABELS, urgency as urgencyOf, type DeadlineKind, type Urgency } from '../../../core/domain/deadlines';
-import { api, errorMessage } from '../api';
+import { DEADLINE_LABELS, type DeadlineKind, type Urgency } from '../../../core/domain/deadlines';
+import { errorMessage } from '../api';
+import { dueUrgency, useWorkCalendar } from '../data/calendar';
+import { useApi, useApiMutation } from '../data/queries';
 import { useSession } from '../session';
 import { downloadFile } from '../ui/download';
 import { DueBadge } from '../ui/DueBadge';
 import { ErrorState } from '../ui/ErrorState';
 import { notifyError, notifyOk, submitToApi } from '../ui/forms';
+import { AnchorLink } from '../ui/links';
+import { useUnsavedChanges } from '../ui/unsaved';
 import { Page } from '../ui/Page';
 import { CaseProcessing } from '../processing/CaseProcessing';
 import { PortalCaseData } from '../exchange/PortalCaseData';
@@ -100,35 +103,6 @@ export function PersonDetails({ person, at }: { person: PersonLike; at?: string 
 
 // ------------------------------------------------------------------ deadlines
 
-/** The production calendar of this and next year, for the urgency of deadlines other than the nearest one. */
-function useCalendar(): ProductionCalendar | null {
-  const [cal, setCal] = useState<ProductionCalendar | null>(null);
-  useEffect(() => {
-    let stale = false;
-    const y = Number(hostToday().slice(0, 4));
-    Promise.all(
-      [y, y + 1].map((year) =>
-        api['calendar.year']({ year }).then(
-          (r) => ({ year, days: r.days as CalendarDay[] }),
-          () => null,
-        ),
-      ),
-    ).then((years) => {
-      if (stale) return;
-      const got = years.filter((x): x is { year: number; days: CalendarDay[] } => x !== null);
-      try {
-        setCal(new ProductionCalendar({ years: got.map((g) => g.year), days: got.flatMap((g) => g.days) }));
-      } catch {
-        setCal(null);
-      }
-    });
-    return () => {
-      stale = true;
-    };
-  }, []);
-  return cal;
-}
-
 function stepDone(c: CaseView, kind: DeadlineKind): boolean {
   if (isClosed(c.status)) return true;
   const done = stepsDone(c.status);
@@ -139,19 +113,8 @@ function stepDone(c: CaseView, kind: DeadlineKind): boolean {
 }
 
 function DeadlinesCard({ c }: { c: CaseView }) {
-  const cal = useCalendar();
-  const today = hostToday();
-  const urgencyFor = (kind: DeadlineKind, date: string): Urgency => {
-    if (kind === c.nextDueKind && c.urgency) return c.urgency;
-    if (cal) {
-      try {
-        return urgencyOf(cal, date, today);
-      } catch {
-        // fall through to the plain comparison
-      }
-    }
-    return date < today ? 'overdue' : date === today ? 'today' : 'later';
-  };
+  const cal = useWorkCalendar();
+  const urgencyFor = (kind: DeadlineKind, date: string): Urgency => (kind === c.nextDueKind && c.urgency ? c.urgency : dueUrgency(cal, date));
   const rows: [string, ReactNode][] = [];
   if (c.deadlines.registration) {
     const registered = ruDate(c.registeredAt);
@@ -219,41 +182,18 @@ function circumstancesText(c: Record<string, unknown>): string {
 
 export function CaseScreen({ id }: { id: number }) {
   const { hasRole } = useSession();
-  const [c, setCase] = useState<CaseView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [printing, setPrinting] = useState(false);
+  const query = useApi('cases.get', { id });
+  const c = query.data;
+  const receipt = useApiMutation('cases.receipt');
   const [annulling, setAnnulling] = useState(false);
   const subservices = useRefItems('subservice');
   const agencies = useRefItems('agency');
 
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setCase(await api['cases.get']({ id }));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, [id]);
+  // The print is logged on the case: the change notification brings it back onto the page.
+  const printReceipt = () => receipt.mutateAsync({ id }).then(downloadFile, notifyError);
 
-  useEffect(() => {
-    setCase(null);
-    void load();
-  }, [load]);
-
-  const printReceipt = async () => {
-    setPrinting(true);
-    try {
-      downloadFile(await api['cases.receipt']({ id }));
-      void load(); // the print is logged on the case
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setPrinting(false);
-    }
-  };
-
-  if (error) return <ErrorState message={error} onRetry={load} />;
-  if (!c || c.id !== id) {
+  if (query.error && !c) return <ErrorState message={errorMessage(query.error)} onRetry={() => void query.refetch()} />;
+  if (!c) {
     return (
       <Center p="xl">
         <Loader aria-label="Загрузка" />
@@ -290,7 +230,7 @@ export function CaseScreen({ id }: { id: number }) {
             К обработке дела
           </Button>
           {c.status !== 'annulled' && (
-            <Button variant="default" onClick={printReceipt} loading={printing}>
+            <Button variant="default" onClick={printReceipt} loading={receipt.isPending}>
               Печать расписки
             </Button>
           )}
@@ -313,9 +253,9 @@ export function CaseScreen({ id }: { id: number }) {
         <Card withBorder>
           <Group justify="space-between" mb="xs">
             <Title order={4}>Заявитель</Title>
-            <Anchor href={`#/persons/${c.personId}`} size="sm">
+            <AnchorLink to="/persons/$id" params={{ id: c.personId }} size="sm">
               Карточка заявителя
-            </Anchor>
+            </AnchorLink>
           </Group>
           <PersonDetails person={c.applicant} at={c.receivedAt.slice(0, 10)} />
         </Card>
@@ -475,7 +415,7 @@ export function CaseScreen({ id }: { id: number }) {
         )}
       </Card>
 
-      <CaseProcessing case={c} onChange={setCase} />
+      <CaseProcessing case={c} />
 
       <PortalCaseData caseId={id} />
 
@@ -484,7 +424,6 @@ export function CaseScreen({ id }: { id: number }) {
           c={c}
           onClose={() => setAnnulling(false)}
           onDone={(next) => {
-            setCase(next);
             setAnnulling(false);
             notifyOk(`Регистрация № ${next.journalNumber} аннулирована`);
           }}
@@ -494,13 +433,17 @@ export function CaseScreen({ id }: { id: number }) {
   );
 }
 
+/** `c`: the case as it was when the dialog opened; the annulment applies to that revision. */
 function AnnulModal({ c, onClose, onDone }: { c: CaseView; onClose: () => void; onDone: (c: CaseView) => void }) {
+  const annul = useApiMutation('cases.annul');
+  const [rev] = useState(c.rev);
   const form = useForm({
     initialValues: { reason: '' },
     validate: { reason: (v) => (v.trim() ? null : 'Укажите причину аннулирования') },
   });
+  useUnsavedChanges(form.isDirty());
   const submit = form.onSubmit(async ({ reason }) => {
-    const next = await submitToApi(form, () => api['cases.annul']({ id: c.id, reason }));
+    const next = await submitToApi(form, () => annul.mutateAsync({ id: c.id, rev, reason }), { reload: onClose });
     if (next) onDone(next);
   });
   return (

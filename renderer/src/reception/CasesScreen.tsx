@@ -3,8 +3,10 @@
  * and sorted. Also the pieces the other reception screens share: the case
  * table, the status badge, filter options and the formatting of dates.
  */
-import { Anchor, Badge, Button, Center, Group, Input, Loader, Pagination, Select, SimpleGrid, Table, Text, TextInput, type SelectProps } from '@mantine/core';
+import { Badge, Button, Center, Group, Input, Loader, Pagination, Select, SimpleGrid, Table, Text, TextInput, type SelectProps } from '@mantine/core';
 import { useDebouncedValue, useId } from '@mantine/hooks';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { RefItem, RefKind } from '../../../core/api/contract';
 import type { CaseRow } from '../../../core/api/reception';
@@ -13,11 +15,12 @@ import type { SubserviceCode } from '../../../core/domain/checklists';
 import { formatRuDate, formatRuDateTime, isIsoDate } from '../../../core/domain/dates';
 import { formatSnils } from '../../../core/domain/snils';
 import { CHANNEL_LABELS, CHANNELS, DEADLINE_LABELS, type Channel, type DeadlineKind } from '../../../core/domain/deadlines';
-import { api, errorMessage } from '../api';
-import { navigate } from '../router';
+import type { In } from '../../../core/api/contract';
+import { errorMessage } from '../api';
+import { useApi } from '../data/queries';
 import { DueBadge } from '../ui/DueBadge';
 import { ErrorState } from '../ui/ErrorState';
-import { notifyError } from '../ui/forms';
+import { AnchorLink, ButtonLink } from '../ui/links';
 import { Page } from '../ui/Page';
 
 export const PAGE_SIZE = 50;
@@ -159,43 +162,24 @@ export interface DirectoryUser {
   active: boolean;
 }
 
+const byActiveThenName = (u: DirectoryUser[]) => [...u].sort((a, b) => Number(b.active) - Number(a.active) || a.fullName.localeCompare(b.fullName, 'ru'));
+const NO_USERS: DirectoryUser[] = [];
+
 /** The office's users for the «принял» / «специалист» filters. */
 export function useDirectory(): DirectoryUser[] {
-  const [users, setUsers] = useState<DirectoryUser[]>([]);
-  useEffect(() => {
-    let stale = false;
-    api['users.directory']({}).then(
-      (u) => !stale && setUsers([...u].sort((a, b) => Number(b.active) - Number(a.active) || a.fullName.localeCompare(b.fullName, 'ru'))),
-      notifyError,
-    );
-    return () => {
-      stale = true;
-    };
-  }, []);
-  return users;
+  return useApi('users.directory', {}, { select: byActiveThenName }).data ?? NO_USERS;
 }
 
 export function userOptions(users: DirectoryUser[]) {
   return users.map((u) => ({ value: String(u.id), label: u.active ? u.fullName : `${u.fullName} (не работает)` }));
 }
 
-/** Reference items of a kind, loaded once per screen. */
+const NO_ITEMS: RefItem[] = [];
+
+/** Reference items of a kind (null while loading; empty when they could not be read). */
 export function useRefItems(kind: RefKind): RefItem[] | null {
-  const [items, setItems] = useState<RefItem[] | null>(null);
-  useEffect(() => {
-    let stale = false;
-    api['ref.list']({ kind }).then(
-      (r) => !stale && setItems(r),
-      (e) => {
-        notifyError(e);
-        if (!stale) setItems([]);
-      },
-    );
-    return () => {
-      stale = true;
-    };
-  }, [kind]);
-  return items;
+  const q = useApi('ref.list', { kind });
+  return q.data ?? (q.isError ? NO_ITEMS : null);
 }
 
 /** State kept for the browser tab's session, so that coming back from a case keeps the filters and page. */
@@ -246,11 +230,9 @@ function DateTimeCell({ value, strike }: { value: string; strike: boolean }) {
   );
 }
 
-function openCase(id: number) {
-  navigate(`/cases/${id}`);
-}
-
 export function CaseTable({ rows, columns, empty = 'Дел не найдено' }: { rows: CaseRow[]; columns: CaseColumn[]; empty?: string }) {
+  const navigate = useNavigate();
+  const openCase = (id: number) => void navigate({ to: '/cases/$id', params: { id } });
   const onKey = (e: KeyboardEvent<HTMLTableRowElement>, id: number) => {
     if (e.key === 'Enter' && e.target === e.currentTarget) {
       e.preventDefault();
@@ -263,9 +245,9 @@ export function CaseTable({ rows, columns, empty = 'Дел не найдено' 
     switch (c) {
       case 'number':
         return (
-          <Anchor href={`#/cases/${r.id}`} fw={600} style={strike} onClick={(e) => e.stopPropagation()}>
+          <AnchorLink to="/cases/$id" params={{ id: r.id }} fw={600} style={strike} onClick={(e) => e.stopPropagation()}>
             {r.journalNumber}
-          </Anchor>
+          </AnchorLink>
         );
       case 'received':
         return <DateTimeCell value={r.receivedAt} strike={annulled} />;
@@ -365,29 +347,16 @@ export function countText(d: { total: number; totalIsCapped: boolean }): string 
   return d.totalIsCapped ? `более ${n}` : n;
 }
 
-/** Rows, total and loading state of one cases.list query. */
-export function useCaseList(query: Parameters<(typeof api)['cases.list']>[0]) {
-  const [data, setData] = useState<{ rows: CaseRow[]; total: number; totalIsCapped: boolean } | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const key = JSON.stringify(query);
-  useEffect(() => {
-    let stale = false;
-    setLoading(true);
-    api['cases.list'](JSON.parse(key))
-      .then((d) => {
-        if (stale) return;
-        setData(d);
-        setError(null);
-      })
-      .catch((e) => !stale && setError(errorMessage(e)))
-      .finally(() => !stale && setLoading(false));
-    return () => {
-      stale = true;
-    };
-  }, [key, attempt]);
-  return { data, loading, error, retry: () => setAttempt((n) => n + 1) };
+/** Rows, total and loading state of one cases.list query; the previous page stays on screen while the next loads. */
+export function useCaseList(query: In<'cases.list'>) {
+  const q = useApi('cases.list', query, { placeholderData: keepPreviousData });
+  return {
+    data: q.data ?? null,
+    loading: q.isFetching,
+    // A failed re-read keeps the rows already shown (the connection banner says why).
+    error: q.error && !q.data ? errorMessage(q.error) : null,
+    retry: () => void q.refetch(),
+  };
 }
 
 export function ListFooter({ total, page, onPage }: { total: number; page: number; onPage: (p: number) => void }) {
@@ -468,7 +437,7 @@ export function CasesScreen() {
               Сбросить фильтры
             </Button>
           )}
-          <Button onClick={() => navigate('/intake')}>Новое заявление</Button>
+          <ButtonLink to="/intake">Новое заявление</ButtonLink>
         </>
       }
     >

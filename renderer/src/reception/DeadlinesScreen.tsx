@@ -4,9 +4,9 @@
  * one group, nearest first.
  */
 import { Card, Center, Group, Loader, SimpleGrid, Text, UnstyledButton } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
 import { formatRuDate } from '../../../core/domain/dates';
-import { api, errorMessage } from '../api';
+import { errorMessage } from '../api';
+import { useApi } from '../data/queries';
 import { ErrorState } from '../ui/ErrorState';
 import { Page } from '../ui/Page';
 import { CaseTable, ListFooter, PAGE_SIZE, useCaseList, useSessionState, countText } from './CasesScreen';
@@ -27,22 +27,11 @@ const CARDS: { key: Group3; title: string; color: string; count: (s: Summary) =>
 ];
 
 export function DeadlinesScreen() {
-  const [summary, setSummary] = useState<Summary | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const summaryQuery = useApi('deadlines.summary', {});
+  const summary: Summary | null = summaryQuery.data ?? null;
+  const error = summaryQuery.error && !summary ? errorMessage(summaryQuery.error) : null;
+  const loadSummary = () => void summaryQuery.refetch();
   const [state, setState] = useSessionState<{ group: Group3 | null; page: number }>('deadlines', { group: null, page: 1 });
-
-  const loadSummary = useCallback(async () => {
-    setError(null);
-    try {
-      setSummary(await api['deadlines.summary']({}));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, []);
-
-  useEffect(() => {
-    void loadSummary();
-  }, [loadSummary]);
 
   // Until the user picks a group: the most urgent one that has cases.
   const group: Group3 = state.group ?? (summary ? (CARDS.find((c) => c.count(summary) > 0)?.key ?? 'overdue') : 'overdue');

@@ -11,7 +11,6 @@
  */
 import {
   Alert,
-  Anchor,
   Badge,
   Box,
   Button,
@@ -69,8 +68,10 @@ import {
 import { formatRuDateTime, isIsoDate } from '../../../core/domain/dates';
 import { CHANNEL_LABELS, CHANNELS, type Channel } from '../../../core/domain/deadlines';
 import { formatSnils, normalizeSnils, snilsError } from '../../../core/domain/snils';
-import { api, ApiError } from '../api';
-import { navigate } from '../router';
+import { useNavigate } from '@tanstack/react-router';
+import { ApiError, errorMessage } from '../api';
+import { onReconnect } from '../data/live';
+import { useApi, useApiMutation } from '../data/queries';
 import { useSession } from '../session';
 import { downloadFile } from '../ui/download';
 import { DueBadge } from '../ui/DueBadge';
@@ -78,6 +79,8 @@ import { ErrorState } from '../ui/ErrorState';
 import { notifyError } from '../ui/forms';
 import { Page } from '../ui/Page';
 import { RuDateInput } from '../ui/RuDateInput';
+import { AnchorLink, ButtonLink } from '../ui/links';
+import { useUnsavedChanges } from '../ui/unsaved';
 import { ageAt, LabeledSelect, ruDate, ruDateTime, snilsText, StatusBadge, subserviceShort, useRefItems } from './CasesScreen';
 import { hostDateTime, hostNow, hostToday } from '../clock';
 
@@ -110,6 +113,8 @@ interface IntakeValues {
   receivedDate: string;
   receivedTime: string;
   personId: number | null;
+  /** The chosen person's record as read (their revision): a registration over a newer one is refused. */
+  personRev: number | null;
   applicant: {
     lastName: string;
     firstName: string;
@@ -186,6 +191,7 @@ function freshValues(): IntakeValues {
     mfcCode: null,
     ...nowParts(),
     personId: null,
+    personRev: null,
     applicant: emptyApplicant(),
     idKindAuto: true,
     hasRepresentative: false,
@@ -215,6 +221,7 @@ function freshValues(): IntakeValues {
 }
 
 const DRAFT_VERSION = 1;
+const NO_MATCHES: PersonWithCases[] = [];
 
 /** A saved draft over fresh values: unknown or mistyped fields fall back to the defaults. */
 function fromDraft(data: unknown): IntakeValues | null {
@@ -407,6 +414,7 @@ function buildPayload(v: IntakeValues, items: ChecklistItem[]): { input: Registe
   });
   const input: RegisterInput = {
     personId: v.personId ?? undefined,
+    personRev: v.personId ? (v.personRev ?? undefined) : undefined,
     applicant: {
       lastName: a.lastName,
       firstName: a.firstName,
@@ -458,7 +466,7 @@ function mapErrors(fields: Record<string, string>, v: IntakeValues, documents: D
     } else if (key === 'receivedAt') path = 'receivedDate';
     else if (key === 'representative') path = 'hasRepresentative';
     else if (key === 'applicant.actualAddress' && v.applicant.sameAddress) path = 'applicant.regAddress';
-    else if (key === 'personId') path = null;
+    else if (key === 'personId' || key === 'personRev') path = null;
     else if (!/^(subservice|channel|mfcCode|applicant\.|representative\.|lgota|circumstances\.)/.test(key)) path = null;
     if (path) mapped[path] = message;
     else general.push(message);
@@ -553,37 +561,87 @@ function dateProps(form: UseFormReturnType<IntakeValues>, path: string) {
 
 // ------------------------------------------------------------------ the screen
 
-type Phase = { kind: 'loading' } | { kind: 'form' } | { kind: 'done'; result: CaseView };
+type Phase = { kind: 'form' } | { kind: 'done'; result: CaseView };
+
+/** What the form opens with: the user's draft, or an online application's data; read once per visit. */
+interface Opening {
+  values: IntakeValues;
+  restoredAt: string | null;
+  portalId: string | undefined;
+  fromPortal: boolean;
+  /** Why the draft or the application could not be read (the form opens empty). */
+  error: string | null;
+}
 
 export function IntakeScreen({ portalApplicationId }: { portalApplicationId?: number } = {}) {
   const { hasRole } = useSession();
   const allowed = hasRole('reception', 'specialist');
+  const once = { staleTime: Infinity, gcTime: 0, retry: false, refetchOnMount: 'always' as const };
+  const prefill = useApi('portal.prefill', { id: portalApplicationId ?? 1 }, { ...once, enabled: allowed && portalApplicationId !== undefined });
+  const draft = useApi('drafts.get', { kind: 'intake' }, { ...once, enabled: allowed && portalApplicationId === undefined });
+  const [opening, setOpening] = useState<Opening | null>(null);
+
+  if (!allowed) {
+    return <ErrorState message="Регистрация заявлений доступна сотрудникам приёма и специалистам." />;
+  }
+  // The opening is taken once; a later re-read of the draft (another desk's change) does not touch the form.
+  if (!opening) {
+    const q = portalApplicationId !== undefined ? prefill : draft;
+    if (q.isPending) {
+      return (
+        <Center p="xl">
+          <Loader aria-label="Загрузка" />
+        </Center>
+      );
+    }
+    const error = q.error ? errorMessage(q.error) : null;
+    if (portalApplicationId !== undefined) {
+      const d = prefill.data;
+      setOpening({ values: d ? fromPrefill(d) : freshValues(), restoredAt: null, portalId: typeof d?.portalId === 'string' ? d.portalId : undefined, fromPortal: !!d, error });
+    } else {
+      const d = draft.data;
+      const restored = d ? fromDraft(d.data) : null;
+      setOpening({ values: restored ?? freshValues(), restoredAt: restored ? d!.updatedAt : null, portalId: undefined, fromPortal: false, error });
+    }
+    return null;
+  }
+  return <IntakeForm opening={opening} />;
+}
+
+function IntakeForm({ opening }: { opening: Opening }) {
   const subservices = useRefItems('subservice');
   const mfcs = useRefItems('mfc');
   const { session } = useSession();
 
-  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
-  const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'form' });
+  const [restoredAt, setRestoredAt] = useState<string | null>(opening.restoredAt);
+  // A restored draft counts as typed: the form opened with it.
+  const [openedWithDraft, setOpenedWithDraft] = useState(opening.restoredAt !== null);
   const [draftState, setDraftState] = useState<{ at: Date } | { error: true } | null>(null);
+  const saveDraftCall = useApiMutation('drafts.save');
+  const clearDraftCall = useApiMutation('drafts.clear');
+  const { mutateAsync: clearDraft } = clearDraftCall;
+  const registerCall = useApiMutation('cases.register');
+  const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const [general, setGeneral] = useState<string[]>([]);
   const [snilsBlurred, setSnilsBlurred] = useState(false);
   const [chosen, setChosen] = useState<{ person: PersonWithCases; before: IntakeValues['applicant']; idKindAuto: boolean } | null>(null);
-  const [matches, setMatches] = useState<PersonWithCases[]>([]);
   const rootRef = useRef<HTMLFormElement>(null);
   const [confirmNew, setConfirmNew] = useState(false);
   const [confirmClear, setConfirmClear] = useState(false);
   const matchesRef = useRef<PersonWithCases[]>([]);
-  const draftReady = useRef(false);
+  // An online application's data is not kept as a draft.
+  const draftReady = useRef(!opening.fromPortal);
   const busyRef = useRef(false);
   const pendingSave = useRef<Promise<unknown>>(Promise.resolve());
   /** The portal's application id when registering an online application (links the case). */
-  const portalIdRef = useRef<string | undefined>(undefined);
-  const [fromPortal, setFromPortal] = useState(false);
+  const portalIdRef = useRef<string | undefined>(opening.portalId);
+  const [fromPortal, setFromPortal] = useState(opening.fromPortal);
 
   const saveDraft = useDebouncedCallback(
     (values: IntakeValues) => {
-      pendingSave.current = api['drafts.save']({ kind: 'intake', data: { v: DRAFT_VERSION, values } }).then(
+      pendingSave.current = saveDraftCall.mutateAsync({ kind: 'intake', data: { v: DRAFT_VERSION, values } }).then(
         () => setDraftState({ at: hostNow() }),
         () => setDraftState({ error: true }),
       );
@@ -592,52 +650,17 @@ export function IntakeScreen({ portalApplicationId }: { portalApplicationId?: nu
   );
 
   const form = useForm<IntakeValues>({
-    initialValues: freshValues(),
+    initialValues: opening.values,
     onValuesChange: (values) => {
       if (draftReady.current) saveDraft(values);
     },
   });
   const v = form.values;
 
-  // ---- opening: restore the draft (or, for an online application, its data; no draft is kept then)
-  useEffect(() => {
-    if (!allowed) return;
-    let stale = false;
-    if (portalApplicationId) {
-      api['portal.prefill']({ id: portalApplicationId })
-        .then((d) => {
-          if (stale) return;
-          const values = fromPrefill(d);
-          form.setValues(values);
-          form.resetDirty(values);
-          portalIdRef.current = typeof d.portalId === 'string' ? d.portalId : undefined;
-          setFromPortal(true);
-        })
-        .catch(notifyError)
-        .finally(() => !stale && setPhase({ kind: 'form' }));
-      return () => {
-        stale = true;
-      };
-    }
-    api['drafts.get']({ kind: 'intake' })
-      .then((d) => {
-        if (stale) return;
-        const restored = d ? fromDraft(d.data) : null;
-        if (restored) {
-          form.setValues(restored);
-          setRestoredAt(d!.updatedAt);
-        }
-      })
-      .catch(notifyError)
-      .finally(() => {
-        if (stale) return;
-        draftReady.current = true;
-        setPhase({ kind: 'form' });
-      });
-    return () => {
-      stale = true;
-    };
-  }, [allowed]);
+  // While the host cannot be reached the draft stays in the form (and leaving or reloading asks first); it is saved when the host is back.
+  const draftUnsaved = draftState !== null && 'error' in draftState;
+  useUnsavedChanges(draftUnsaved && phase.kind === 'form');
+  useEffect(() => (draftUnsaved ? onReconnect(() => draftReady.current && saveDraft(form.getValues())) : undefined), [draftUnsaved, saveDraft, form]);
 
   // The first field gets the focus when the form appears.
   useEffect(() => {
@@ -653,16 +676,18 @@ export function IntakeScreen({ portalApplicationId }: { portalApplicationId?: nu
   const lgota = effectiveLgota(v);
 
   // The identity document follows the age (birth certificate under 14) until chosen by hand.
+  const { setFieldValue } = form;
+  const idKind = v.applicant.idDoc.kind;
   useEffect(() => {
     if (!v.idKindAuto || age === null) return;
     const kind: IdDocKind = age < 14 ? 'birth_certificate' : 'passport_rf';
-    if (v.applicant.idDoc.kind !== kind) form.setFieldValue('applicant.idDoc.kind', kind);
-  }, [age, v.idKindAuto]);
+    if (idKind !== kind) setFieldValue('applicant.idDoc.kind', kind);
+  }, [age, v.idKindAuto, idKind, setFieldValue]);
 
   // A category that does not apply to the chosen sub-service is dropped.
   useEffect(() => {
-    if (v.lgota !== 'none' && !lgota && v.subservice) form.setFieldValue('lgota', 'none');
-  }, [v.subservice]);
+    if (v.lgota !== 'none' && !lgota && v.subservice) setFieldValue('lgota', 'none');
+  }, [v.subservice, v.lgota, lgota, setFieldValue]);
 
   // ---- persons already in the database
   const snilsDigits = normalizeSnils(v.applicant.snils);
@@ -678,20 +703,12 @@ export function IntakeScreen({ portalApplicationId }: { portalApplicationId?: nu
         })
       : '';
   const [debouncedMatch] = useDebouncedValue(matchQuery, 300);
+  const found = useApi('persons.match', debouncedMatch ? JSON.parse(debouncedMatch) : {}, { enabled: debouncedMatch !== '' });
+  const matches = (debouncedMatch !== '' && found.data) || NO_MATCHES;
+  // For the handlers bound once (the Ctrl+Enter hotkey): the persons found other than the one chosen.
   useEffect(() => {
-    if (!debouncedMatch) {
-      setMatches([]);
-      return;
-    }
-    let stale = false;
-    api['persons.match'](JSON.parse(debouncedMatch)).then(
-      (found) => !stale && setMatches(found),
-      () => !stale && setMatches([]),
-    );
-    return () => {
-      stale = true;
-    };
-  }, [debouncedMatch]);
+    matchesRef.current = matches.filter((p) => p.id !== form.getValues().personId);
+  });
 
   const applyMatch = (p: PersonWithCases) => {
     const before = form.getValues().applicant;
@@ -701,6 +718,7 @@ export function IntakeScreen({ portalApplicationId }: { portalApplicationId?: nu
     setChosen({ person: p, before, idKindAuto: form.getValues().idKindAuto });
     form.setValues({
       personId: p.id,
+      personRev: p.rev,
       idKindAuto: !doc.kind,
       applicant: {
         lastName: p.lastName,
@@ -728,8 +746,8 @@ export function IntakeScreen({ portalApplicationId }: { portalApplicationId?: nu
   };
 
   const cancelMatch = () => {
-    if (chosen) form.setValues({ personId: null, applicant: chosen.before, idKindAuto: chosen.idKindAuto });
-    else form.setFieldValue('personId', null);
+    if (chosen) form.setValues({ personId: null, personRev: null, applicant: chosen.before, idKindAuto: chosen.idKindAuto });
+    else form.setValues({ personId: null, personRev: null });
     setChosen(null);
   };
 
@@ -759,11 +777,11 @@ export function IntakeScreen({ portalApplicationId }: { portalApplicationId?: nu
     setBusy(true);
     setGeneral([]);
     try {
-      const result = await api['cases.register'](input);
+      const result = await registerCall.mutateAsync(input);
       draftReady.current = false;
       saveDraft.cancel();
       await pendingSave.current.catch(() => undefined);
-      if (!portalIdRef.current) await api['drafts.clear']({ kind: 'intake' }).catch(() => undefined);
+      if (!portalIdRef.current) await clearDraftCall.mutateAsync({ kind: 'intake' }).catch(() => undefined);
       setPhase({ kind: 'done', result });
       window.scrollTo({ top: 0 });
     } catch (e) {
@@ -784,7 +802,7 @@ export function IntakeScreen({ portalApplicationId }: { portalApplicationId?: nu
     draftReady.current = false;
     saveDraft.cancel();
     await pendingSave.current.catch(() => undefined);
-    await api['drafts.clear']({ kind: 'intake' }).catch(notifyError);
+    await clearDraft({ kind: 'intake' }).catch(notifyError);
     const fresh = freshValues();
     form.setValues(fresh);
     form.clearErrors();
@@ -792,16 +810,16 @@ export function IntakeScreen({ portalApplicationId }: { portalApplicationId?: nu
     setChosen(null);
     portalIdRef.current = undefined;
     setFromPortal(false);
-    setMatches([]);
     setGeneral([]);
     setRestoredAt(null);
+    setOpenedWithDraft(false);
     setDraftState(null);
     setSnilsBlurred(false);
     setConfirmClear(false);
     draftReady.current = true;
     setPhase({ kind: 'form' });
     window.scrollTo({ top: 0 });
-  }, []);
+  }, [clearDraft, form, saveDraft]);
 
   useHotkeys(
     [
@@ -827,16 +845,6 @@ export function IntakeScreen({ portalApplicationId }: { portalApplicationId?: nu
 
   // ---------------------------------------------------------------- render
 
-  if (!allowed) {
-    return <ErrorState message="Регистрация заявлений доступна сотрудникам приёма и специалистам." />;
-  }
-  if (phase.kind === 'loading') {
-    return (
-      <Center p="xl">
-        <Loader aria-label="Загрузка" />
-      </Center>
-    );
-  }
   if (phase.kind === 'done') {
     return <Registered result={phase.result} onNew={startNew} />;
   }
@@ -874,7 +882,6 @@ export function IntakeScreen({ portalApplicationId }: { portalApplicationId?: nu
     (v.receivedDate === now.receivedDate && v.receivedTime > now.receivedTime && v.receivedTime.length === 5 ? 'Время позже текущего' : null);
 
   const otherMatches = matches.filter((p) => p.id !== v.personId);
-  matchesRef.current = otherMatches;
   const counts = items.reduce(
     (acc, item) => {
       const m = markOf(v, item);
@@ -898,14 +905,19 @@ export function IntakeScreen({ portalApplicationId }: { portalApplicationId?: nu
     <Page
       title="Новое заявление"
       actions={
-        <Button variant="default" onClick={() => navigate('/journal')}>
+        <Button variant="default" onClick={() => void navigate({ to: '/journal' })}>
           К журналу
         </Button>
       }
     >
+      {opening.error && (
+        <Alert color="red" variant="light">
+          Не удалось загрузить {opening.fromPortal ? 'заявление с портала' : 'черновик'}: {opening.error}
+        </Alert>
+      )}
       {fromPortal && (
         <Alert color="blue" variant="light" data-testid="portal-prefill" title="Заявление с портала: проверьте данные и отметьте документы">
-          <Text size="sm">Номер на портале: {portalIdRef.current ?? '—'}. После регистрации дело будет связано с заявлением на портале.</Text>
+          <Text size="sm">Номер на портале: {opening.portalId ?? '—'}. После регистрации дело будет связано с заявлением на портале.</Text>
         </Alert>
       )}
       {restoredAt && (
@@ -1035,9 +1047,9 @@ export function IntakeScreen({ portalApplicationId }: { portalApplicationId?: nu
                         <Group justify="space-between" align="flex-start" wrap="nowrap">
                           <Box style={{ flex: 1, minWidth: 0 }}>
                             <Text size="sm" fw={600}>
-                              <Anchor href={`#/persons/${p.id}`} inherit>
+                              <AnchorLink to="/persons/$id" params={{ id: p.id }} inherit>
                                 {p.fullName}
-                              </Anchor>
+                              </AnchorLink>
                               , {ruDate(p.birthDate)}
                               {p.snils ? `, СНИЛС ${snilsText(p.snils)}` : ', СНИЛС не указан'}
                             </Text>
@@ -1284,7 +1296,7 @@ export function IntakeScreen({ portalApplicationId }: { portalApplicationId?: nu
                     : 'Черновик сохраняется автоматически'}
               </Text>
               <Group gap="sm">
-                {form.isDirty() && (
+                {(form.isDirty() || openedWithDraft) && (
                   <Button
                     variant={confirmClear ? 'filled' : 'default'}
                     color={confirmClear ? 'red' : undefined}
@@ -1453,17 +1465,8 @@ function DocRow({
 // ------------------------------------------------------------------ success
 
 function Registered({ result, onNew }: { result: CaseView; onNew: () => void }) {
-  const [printing, setPrinting] = useState(false);
-  const print = async () => {
-    setPrinting(true);
-    try {
-      downloadFile(await api['cases.receipt']({ id: result.id }));
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setPrinting(false);
-    }
-  };
+  const receipt = useApiMutation('cases.receipt');
+  const print = () => receipt.mutateAsync({ id: result.id }).then(downloadFile, notifyError);
   const received = result.documents.filter((d) => d.state === 'received');
   const sheets = received.reduce((n, d) => n + (d.sheets ?? 0), 0);
   const requested = result.documents.filter((d) => d.state === 'to_request').length;
@@ -1506,12 +1509,12 @@ function Registered({ result, onNew }: { result: CaseView; onNew: () => void }) 
             Принято документов: {received.length} (листов: {sheets}); будет запрошено: {requested}; не представлено: {missing}.
           </Text>
           <Group>
-            <Button size="md" autoFocus onClick={print} loading={printing}>
+            <Button size="md" autoFocus onClick={print} loading={receipt.isPending}>
               Печать расписки
             </Button>
-            <Button size="md" variant="default" component="a" href={`#/cases/${result.id}`}>
+            <ButtonLink size="md" variant="default" to="/cases/$id" params={{ id: result.id }}>
               Открыть дело
-            </Button>
+            </ButtonLink>
             <Button size="md" variant="default" onClick={onNew}>
               Новое заявление
               <Kbd ml={8} size="xs">

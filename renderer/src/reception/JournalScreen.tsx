@@ -5,13 +5,13 @@
  */
 import { Button, Center, Group, Kbd, Loader, SimpleGrid, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
+import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { CaseStatus } from '../../../core/domain/case-states';
 import type { SubserviceCode } from '../../../core/domain/checklists';
 import { isoFromParts } from '../../../core/domain/dates';
 import type { Channel } from '../../../core/domain/deadlines';
-import { api } from '../api';
-import { navigate } from '../router';
+import { useApiMutation } from '../data/queries';
 import { useSession } from '../session';
 import { downloadFile } from '../ui/download';
 import { ErrorState } from '../ui/ErrorState';
@@ -66,10 +66,12 @@ export function JournalScreen() {
   const canRegister = hasRole('reception', 'specialist');
   const [f, setF] = useSessionState<JournalFilters>('journal-filters', initialFilters());
   const [resets, setResets] = useState(0);
-  const [printing, setPrinting] = useState(false);
+  const printJournal = useApiMutation('journal.print');
   const users = useDirectory();
+  const navigate = useNavigate();
+  const openIntake = () => void navigate({ to: '/intake' });
 
-  useHotkeys(canRegister ? [['alt+n', () => navigate('/intake'), { usePhysicalKeys: true }]] : [], []);
+  useHotkeys(canRegister ? [['alt+n', openIntake, { usePhysicalKeys: true }]] : [], []);
 
   const { data, loading, error, retry } = useCaseList({
     from: f.from || undefined,
@@ -93,10 +95,9 @@ export function JournalScreen() {
     const month = currentMonth();
     const from = f.from || month.from;
     const to = f.to || month.to;
-    setPrinting(true);
     try {
       downloadFile(
-        await api['journal.print']({
+        await printJournal.mutateAsync({
           from,
           to,
           channel: (f.channel ?? undefined) as Channel | undefined,
@@ -107,8 +108,6 @@ export function JournalScreen() {
       );
     } catch (e) {
       notifyError(e);
-    } finally {
-      setPrinting(false);
     }
   };
 
@@ -120,11 +119,11 @@ export function JournalScreen() {
           <Button variant="default" onClick={reset}>
             Сбросить фильтры
           </Button>
-          <Button variant="default" onClick={print} loading={printing}>
+          <Button variant="default" onClick={print} loading={printJournal.isPending}>
             Печать журнала
           </Button>
           {canRegister && (
-            <Button onClick={() => navigate('/intake')} title="Alt+N">
+            <Button onClick={openIntake} title="Alt+N">
               Новое заявление
               <Kbd ml={8} size="xs">
                 Alt+N

@@ -1,8 +1,7 @@
 /** A person card (#/persons/{id}): the person's data as last entered and all their cases. */
 import { Card, Center, Loader, Stack, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
-import type { PersonWithCases } from '../../../core/api/reception';
-import { api, errorMessage } from '../api';
+import { errorMessage } from '../api';
+import { useApi } from '../data/queries';
 import { ErrorState } from '../ui/ErrorState';
 import { Page } from '../ui/Page';
 import { PersonDetails } from './CaseScreen';
@@ -10,25 +9,11 @@ import { ageAt, CaseTable } from './CasesScreen';
 import { hostToday } from '../clock';
 
 export function PersonScreen({ id }: { id: number }) {
-  const [person, setPerson] = useState<PersonWithCases | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const q = useApi('persons.get', { id });
+  const person = q.data;
 
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setPerson(await api['persons.get']({ id }));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, [id]);
-
-  useEffect(() => {
-    setPerson(null);
-    void load();
-  }, [load]);
-
-  if (error) return <ErrorState message={error} onRetry={load} />;
-  if (!person || person.id !== id) {
+  if (q.error && !person) return <ErrorState message={errorMessage(q.error)} onRetry={() => void q.refetch()} />;
+  if (!person) {
     return (
       <Center p="xl">
         <Loader aria-label="Загрузка" />

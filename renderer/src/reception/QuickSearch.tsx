@@ -4,11 +4,12 @@
  */
 import { Combobox, Group, Kbd, Loader, Text, TextInput, useCombobox } from '@mantine/core';
 import { useDebouncedValue, useWindowEvent } from '@mantine/hooks';
+import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import type { CaseRow, PersonWithCases } from '../../../core/api/reception';
 import { CASE_STATUS_LABELS } from '../../../core/domain/case-states';
-import { api, errorMessage } from '../api';
-import { navigate } from '../router';
+import { errorMessage } from '../api';
+import { useApi } from '../data/queries';
 import { ruDate, snilsText } from './CasesScreen';
 
 type Results = { q: string; persons: PersonWithCases[]; cases: CaseRow[] } | { q: string; error: string };
@@ -30,8 +31,17 @@ export function QuickSearch() {
   const inputRef = useRef<HTMLInputElement>(null);
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q.trim(), 150);
-  const [results, setResults] = useState<Results | null>(null);
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
+  const navigate = useNavigate();
+  const enabled = debounced.length >= 2;
+  const search = useApi('search.quick', { q: debounced, limit: 10 }, { enabled, staleTime: 30_000 });
+  const results: Results | null = !enabled
+    ? null
+    : search.data
+      ? { q: debounced, ...search.data }
+      : search.error
+        ? { q: debounced, error: errorMessage(search.error) }
+        : null;
 
   useWindowEvent('keydown', (e) => {
     const ctrlK = (e.ctrlKey || e.metaKey) && !e.altKey && (e.code === 'KeyK' || e.key.toLowerCase() === 'k');
@@ -43,31 +53,17 @@ export function QuickSearch() {
     }
   });
 
-  useEffect(() => {
-    if (debounced.length < 2) {
-      setResults(null);
-      return;
-    }
-    let stale = false;
-    api['search.quick']({ q: debounced, limit: 10 }).then(
-      (r) => !stale && setResults({ q: debounced, ...r }),
-      (e) => !stale && setResults({ q: debounced, error: errorMessage(e) }),
-    );
-    return () => {
-      stale = true;
-    };
-  }, [debounced]);
-
   // A fresh answer: highlight its first entry so that Enter opens it.
+  const { selectFirstOption } = combobox;
+  const answeredAt = search.dataUpdatedAt;
   useEffect(() => {
-    if (results && !('error' in results)) combobox.selectFirstOption();
-  }, [results]);
+    if (answeredAt) selectFirstOption();
+  }, [answeredAt, selectFirstOption]);
 
   const open = (value: string) => {
     const [kind, id] = value.split(':');
-    navigate(kind === 'p' ? `/persons/${id}` : `/cases/${id}`);
+    void navigate(kind === 'p' ? { to: '/persons/$id', params: { id: Number(id) } } : { to: '/cases/$id', params: { id: Number(id) } });
     setQ('');
-    setResults(null);
     combobox.closeDropdown();
     inputRef.current?.blur();
   };
@@ -98,7 +94,6 @@ export function QuickSearch() {
               e.preventDefault();
               combobox.closeDropdown();
               setQ('');
-              setResults(null);
               inputRef.current?.blur();
             }
           }}

@@ -1,10 +1,11 @@
 /** Changing one's own password. */
 import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { api } from '../api';
+import { useApiMutation } from '../data/queries';
 import { notifyOk, submitToApi } from '../ui/forms';
 
 export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const change = useApiMutation('auth.changePassword');
   const form = useForm({
     initialValues: { currentPassword: '', newPassword: '', repeat: '' },
     validate: { repeat: (v, all) => (v === all.newPassword ? null : 'Пароли не совпадают') },
@@ -16,7 +17,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
   };
 
   const submit = form.onSubmit(async ({ repeat: _repeat, ...values }) => {
-    const done = await submitToApi(form, () => api['auth.changePassword'](values));
+    const done = await submitToApi(form, () => change.mutateAsync(values));
     if (done) {
       notifyOk('Пароль изменён');
       close();

@@ -3,23 +3,21 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Ti
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { SessionView } from '../../../core/api/contract';
-import { api, errorMessage } from '../api';
+import { errorMessage } from '../api';
+import { useApiMutation } from '../data/queries';
 
 export function LoginScreen({ onDone }: { onDone: (s: SessionView) => void }) {
-  const [busy, setBusy] = useState(false);
+  const login = useApiMutation('auth.login');
   const [error, setError] = useState<string | null>(null);
   const form = useForm({ initialValues: { username: '', password: '' } });
 
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
     setError(null);
     try {
-      onDone(await api['auth.login'](values));
+      onDone(await login.mutateAsync(values));
     } catch (e) {
       setError(errorMessage(e));
       form.setFieldValue('password', '');
-    } finally {
-      setBusy(false);
     }
   });
 
@@ -41,7 +39,7 @@ export function LoginScreen({ onDone }: { onDone: (s: SessionView) => void }) {
             )}
             <TextInput label="Имя пользователя" required autoComplete="username" data-autofocus autoFocus {...form.getInputProps('username')} />
             <PasswordInput label="Пароль" required autoComplete="current-password" {...form.getInputProps('password')} />
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={login.isPending}>
               Войти
             </Button>
           </Stack>

@@ -1,14 +1,16 @@
 /** Reference data: offices, MFC, agencies, sub-services; administrators may correct a record locally. */
 import { Badge, Button, Center, Group, Loader, Modal, Stack, Switch, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { RefItem, RefKind } from '../../../core/api/contract';
 import { foldRu } from '../../../core/domain/russian-text';
-import { api, errorMessage } from '../api';
+import { errorMessage } from '../api';
+import { useApi, useApiMutation } from '../data/queries';
 import { useSession } from '../session';
 import { ErrorState } from '../ui/ErrorState';
 import { notifyOk, submitToApi } from '../ui/forms';
 import { Page } from '../ui/Page';
+import { useUnsavedChanges } from '../ui/unsaved';
 
 const TABS: { kind: RefKind; label: string }[] = [
   { kind: 'office', label: 'Управления' },
@@ -29,41 +31,17 @@ const EXTRA: Partial<Record<RefKind, { title: string; value: (item: RefItem) => 
   },
 };
 
-type Loaded = { items: RefItem[] } | { error: string };
-
 export function ReferenceScreen() {
-  const { session, setSession, hasRole } = useSession();
+  const { hasRole } = useSession();
   const [kind, setKind] = useState<RefKind>('office');
-  const [data, setData] = useState<Partial<Record<RefKind, Loaded>>>({});
+  const list = useApi('ref.list', { kind });
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<RefItem | null>(null);
 
-  const loaded = data[kind];
-
-  useEffect(() => {
-    if (loaded) return;
-    let stale = false;
-    api['ref.list']({ kind })
-      .then((items) => ({ items }), (e) => ({ error: errorMessage(e) }))
-      .then((result) => !stale && setData((d) => ({ ...d, [kind]: result })));
-    return () => {
-      stale = true;
-    };
-  }, [kind, loaded]);
-
-  const saved = async (item: RefItem) => {
+  // The header and printed forms show this office's details: the session is re-read with the list.
+  const saved = () => {
     setEditing(null);
     notifyOk('Запись справочника сохранена');
-    setData((d) => {
-      const current = d[item.kind];
-      if (!current || !('items' in current)) return d;
-      return { ...d, [item.kind]: { items: current.items.map((x) => (x.code === item.code ? item : x)) } };
-    });
-    // The header and printed forms show this office's details: take them from the server again.
-    if (item.kind === 'office' && item.code === session.office.code) {
-      const fresh = await api['auth.session']({}).catch(() => null);
-      if (fresh) setSession(fresh);
-    }
   };
 
   return (
@@ -85,14 +63,14 @@ export function ReferenceScreen() {
         </Tabs.List>
         {TABS.map((t) => (
           <Tabs.Panel key={t.kind} value={t.kind} pt="sm">
-            {!loaded ? (
+            {list.error && !list.data ? (
+              <ErrorState message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
+            ) : !list.data ? (
               <Center p="xl">
                 <Loader aria-label="Загрузка" />
               </Center>
-            ) : 'error' in loaded ? (
-              <ErrorState message={loaded.error} onRetry={() => setData(({ [kind]: _failed, ...rest }) => rest)} />
             ) : (
-              <RefTable kind={kind} items={loaded.items} query={query} onEdit={hasRole('admin') ? setEditing : undefined} />
+              <RefTable kind={kind} items={list.data} query={query} onEdit={hasRole('admin') ? setEditing : undefined} />
             )}
           </Tabs.Panel>
         ))}
@@ -174,7 +152,9 @@ function RefTable({ kind, items, query, onEdit }: { kind: RefKind; items: RefIte
   );
 }
 
+/** `item` as it was when the dialog opened: the change is saved against that revision. */
 function RefEditModal({ item, onClose, onSaved }: { item: RefItem; onClose: () => void; onSaved: (item: RefItem) => void }) {
+  const update = useApiMutation('ref.update');
   const form = useForm({
     initialValues: {
       name: item.name,
@@ -186,8 +166,9 @@ function RefEditModal({ item, onClose, onSaved }: { item: RefItem; onClose: () =
     },
   });
 
+  useUnsavedChanges(form.isDirty());
   const submit = form.onSubmit(async (values) => {
-    const result = await submitToApi(form, () => api['ref.update']({ kind: item.kind, code: item.code, ...values }));
+    const result = await submitToApi(form, () => update.mutateAsync({ kind: item.kind, code: item.code, rev: item.rev, ...values }), { reload: onClose });
     if (result) onSaved(result);
   });
 

@@ -1,12 +1,11 @@
 /** First run: the administrator picks the office and creates their own account. */
 import { Button, Center, Paper, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { useState } from 'react';
 import { z } from 'zod';
 import { SetupInput, type SessionView } from '../../../core/api/contract';
 import { text } from '../../../core/api/schemas';
-import { api } from '../api';
-import { navigate } from '../router';
+import { useApiMutation } from '../data/queries';
+import { router } from '../router';
 import { submitToApi } from '../ui/forms';
 
 /** The contract's setup input, with what the screen adds: the head is required here, the password typed twice. */
@@ -24,19 +23,17 @@ export function SetupScreen({
   offices: { code: string; name: string; territory: string }[];
   onDone: (s: SessionView) => void;
 }) {
-  const [busy, setBusy] = useState(false);
+  const init = useApiMutation('setup.init');
   const form = useForm({
     initialValues: { officeCode: '', headName: '', headPosition: '', fullName: '', position: '', username: '', password: '', password2: '' },
     validate: schemaResolver(SETUP_FORM, { sync: true }),
   });
 
   const submit = form.onSubmit(async ({ password2: _p, ...values }) => {
-    setBusy(true);
-    const s = await submitToApi(form, () => api['setup.init'](values));
-    setBusy(false);
+    const s = await submitToApi(form, () => init.mutateAsync(values));
     if (s) {
       // The administrator's next job is to add the office's users.
-      navigate('/admin/users');
+      void router.navigate({ to: '/admin/users' });
       onDone(s);
     }
   });
@@ -70,7 +67,7 @@ export function SetupScreen({
             <TextInput label="Имя пользователя (латиницей)" required autoComplete="username" {...form.getInputProps('username')} />
             <PasswordInput label="Пароль" description="Не короче 8 символов" required autoComplete="new-password" {...form.getInputProps('password')} />
             <PasswordInput label="Пароль ещё раз" required autoComplete="new-password" {...form.getInputProps('password2')} />
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={init.isPending}>
               Сохранить и войти
             </Button>
           </Stack>

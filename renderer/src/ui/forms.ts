@@ -1,15 +1,18 @@
 /**
  * Submitting a Mantine form to the API: the backend validates, and its
- * per-field Russian messages land on the form's fields; anything else is
- * shown as a notification.
+ * per-field Russian messages land on the form's fields; a save over a newer
+ * version offers to load it (ui/stale.tsx); anything else is shown as a
+ * notification.
  */
 import type { UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { ApiError, errorMessage } from '../api';
+import { isStale, showStale, type StaleOffer } from './stale';
 
 export async function submitToApi<V extends Record<string, unknown>, R>(
   form: UseFormReturnType<V>,
   call: () => Promise<R>,
+  onStale?: Omit<StaleOffer, 'error'>,
 ): Promise<R | undefined> {
   try {
     return await call();
@@ -17,12 +20,17 @@ export async function submitToApi<V extends Record<string, unknown>, R>(
     if (e instanceof ApiError && e.fields && Object.keys(e.fields).length) {
       form.setErrors(e.fields);
     }
-    notifyError(e);
+    notifyError(e, onStale);
     return undefined;
   }
 }
 
-export function notifyError(e: unknown): void {
+/** Shows why an action failed; a stale save opens the dialog that names who changed the record. */
+export function notifyError(e: unknown, onStale?: Omit<StaleOffer, 'error'>): void {
+  if (isStale(e)) {
+    showStale({ error: e, ...onStale });
+    return;
+  }
   notifications.show({ color: 'red', title: 'Не выполнено', message: errorMessage(e), autoClose: 8000 });
 }
 

@@ -1,0 +1,139 @@
+/**
+ * The screens and their addresses (TanStack Router, hash history: the same
+ * in Electron's file:// page and in the browser). Every screen has a typed
+ * route; the case and person cards take their id, the intake form an online
+ * application to pre-fill from.
+ */
+import { createHashHistory, createRootRoute, createRoute, createRouter, notFound, redirect } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { AppLayout } from './AppLayout';
+import { AuditScreen } from './admin/AuditScreen';
+import { SessionsScreen } from './admin/SessionsScreen';
+import { CalendarScreen } from './admin/CalendarScreen';
+import { CatalogueScreen } from './admin/CatalogueScreen';
+import { OfficeScreen } from './admin/OfficeScreen';
+import { UsersScreen } from './admin/UsersScreen';
+import { ExchangeScreen } from './exchange/ExchangeScreen';
+import { PortalQueue } from './exchange/PortalQueue';
+import { CaseScreen } from './reception/CaseScreen';
+import { CasesScreen } from './reception/CasesScreen';
+import { DeadlinesScreen } from './reception/DeadlinesScreen';
+import { IntakeScreen } from './reception/IntakeScreen';
+import { JournalScreen } from './reception/JournalScreen';
+import { PersonScreen } from './reception/PersonScreen';
+import { NotYetScreen } from './screens/NotYetScreen';
+import { ReferenceScreen } from './screens/ReferenceScreen';
+import { useSession } from './session';
+import { ErrorState } from './ui/ErrorState';
+
+const rootRoute = createRootRoute({
+  component: AppLayout,
+  notFoundComponent: () => <NotYetScreen title="Страница не найдена" />,
+});
+
+function AdminOnly({ children }: { children: ReactNode }) {
+  const { hasRole } = useSession();
+  return hasRole('admin') ? children : <ErrorState message="Раздел доступен только администратору." />;
+}
+
+function JournalPage() {
+  const { hasRole } = useSession();
+  return (
+    <>
+      {hasRole('reception', 'specialist') && <PortalQueue />}
+      <JournalScreen />
+    </>
+  );
+}
+
+/** A positive whole-number id from the address, or «not found». */
+const idParam = {
+  parse: (p: { id: string }) => {
+    if (!/^\d{1,12}$/.test(p.id) || Number(p.id) === 0) throw notFound();
+    return { id: Number(p.id) };
+  },
+  stringify: (p: { id: number }) => ({ id: String(p.id) }),
+};
+
+const indexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/journal', replace: true });
+  },
+});
+const journalRoute = createRoute({ getParentRoute: () => rootRoute, path: '/journal', component: JournalPage });
+const casesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cases', component: CasesScreen });
+const caseRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cases/$id',
+  params: idParam,
+  component: function CaseRoute() {
+    const { id } = caseRoute.useParams();
+    return <CaseScreen key={id} id={id} />;
+  },
+});
+const personRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/persons/$id',
+  params: idParam,
+  component: function PersonRoute() {
+    const { id } = personRoute.useParams();
+    return <PersonScreen key={id} id={id} />;
+  },
+});
+const intakeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/intake',
+  validateSearch: (s: Record<string, unknown>): { portal?: number } => {
+    const portal = Number(s.portal);
+    return Number.isInteger(portal) && portal > 0 ? { portal } : {};
+  },
+  component: function IntakeRoute() {
+    const { portal } = intakeRoute.useSearch();
+    return <IntakeScreen key={portal ?? 'new'} portalApplicationId={portal} />;
+  },
+});
+const deadlinesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/deadlines', component: DeadlinesScreen });
+const referenceRoute = createRoute({ getParentRoute: () => rootRoute, path: '/reference', component: ReferenceScreen });
+const catalogueRoute = createRoute({ getParentRoute: () => rootRoute, path: '/catalogue', component: CatalogueScreen });
+const exchangeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/exchange', component: ExchangeScreen });
+const adminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin',
+  beforeLoad: ({ location }) => {
+    if (location.pathname === '/admin' || location.pathname === '/admin/') throw redirect({ to: '/admin/office', replace: true });
+  },
+});
+const adminPage = <P extends string>(path: P, Screen: () => ReactNode) =>
+  createRoute({
+    getParentRoute: () => adminRoute,
+    path,
+    component: () => (
+      <AdminOnly>
+        <Screen />
+      </AdminOnly>
+    ),
+  });
+
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  journalRoute,
+  casesRoute,
+  caseRoute,
+  personRoute,
+  intakeRoute,
+  deadlinesRoute,
+  referenceRoute,
+  catalogueRoute,
+  exchangeRoute,
+  adminRoute.addChildren([adminPage('office', OfficeScreen), adminPage('users', UsersScreen), adminPage('calendar', CalendarScreen), adminPage('audit', AuditScreen), adminPage('sessions', SessionsScreen)]),
+]);
+
+export const router = createRouter({ routeTree, history: createHashHistory(), defaultPreload: false, scrollRestoration: false });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
