@@ -373,6 +373,8 @@ export const controlMethods = {
       reviewOfDecisionId: z.number(),
       reviewOf: z.object({ outgoingNumber: z.string().nullable(), date: z.string(), termUntil: z.string(), journalNumber: z.string() }),
       personId: z.number(),
+      /** Register with it as `personRev`: a person changed meanwhile is refused. */
+      personRev: z.number(),
       subservice: z.string(),
       applicant: z.record(z.string(), z.unknown()),
       representative: z.record(z.string(), z.unknown()).nullable(),

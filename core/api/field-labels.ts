@@ -316,4 +316,6 @@ export const FIELD_LABELS: Record<string, string> = {
   ids: 'Уведомления',
   all: 'Все',
   idleMinutes: 'Время бездействия до выхода, минут',
+  rev: 'Версия записи',
+  personRev: 'Версия данных заявителя',
 };

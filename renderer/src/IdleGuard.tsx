@@ -43,7 +43,8 @@ export function IdleGuard({ onExpired }: { onExpired: () => void }) {
   }, []);
 
   useEffect(() => {
-    void ping();
+    // The first keep-alive learns the office's limit; from a timer, like every later one.
+    const first = window.setTimeout(() => void ping(), 0);
     const onActivity = () => {
       if (Date.now() - lastPing.current >= PING_EVERY_MS) void ping();
     };
@@ -58,6 +59,7 @@ export function IdleGuard({ onExpired }: { onExpired: () => void }) {
     }, 1000);
     return () => {
       for (const e of ACTIVITY) window.removeEventListener(e, onActivity, { capture: true });
+      window.clearTimeout(first);
       window.clearInterval(timer);
     };
   }, [ping, onExpired]);

@@ -5,11 +5,11 @@
  * when a workstation connects.
  */
 import { Alert, Badge, Button, Center, Code, Group, Loader, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
-import type { Out } from '../../../core/api/contract';
+import { useState } from 'react';
+import { useApi, useApiMutation } from '../data/queries';
 import { IDLE_MINUTES_MAX, IDLE_MINUTES_MIN, type HostInfoView, type SessionRow } from '../../../core/api/sessions';
 import { formatRuDateTime } from '../../../core/domain/dates';
-import { api, errorMessage } from '../api';
+import { errorMessage } from '../api';
 import { ErrorState } from '../ui/ErrorState';
 import { notifyError, notifyOk } from '../ui/forms';
 import { Page } from '../ui/Page';
@@ -62,52 +62,40 @@ function HostPanel({ info }: { info: HostInfoView }) {
 }
 
 export function SessionsScreen() {
-  const [data, setData] = useState<Out<'sessions.list'> | null>(null);
-  const [host, setHost] = useState<HostInfoView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [idle, setIdle] = useState<number | string>('');
-  const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      const [s, h] = await Promise.all([api['sessions.list']({}), api['host.info']({})]);
-      setData(s);
-      setHost(h);
-      setIdle(s.idleMinutes);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const sessions = useApi('sessions.list', {});
+  const hostInfo = useApi('host.info', {});
+  const endSession = useApiMutation('sessions.end');
+  const saveSettings = useApiMutation('sessions.saveSettings');
+  const [idleEdit, setIdle] = useState<number | string | null>(null);
+  const data = sessions.data;
+  const host = hostInfo.data;
+  const idle = idleEdit ?? data?.idleMinutes ?? '';
+  const error = sessions.error ?? hostInfo.error;
+  const load = () => {
+    void sessions.refetch();
+    void hostInfo.refetch();
+  };
 
   const end = async (s: SessionRow) => {
     try {
-      await api['sessions.end']({ id: s.id });
+      await endSession.mutateAsync({ id: s.id });
       notifyOk(`Сеанс пользователя ${s.fullName} завершён`);
-      await load();
     } catch (e) {
       notifyError(e);
     }
   };
 
   const saveIdle = async () => {
-    setBusy(true);
     try {
-      await api['sessions.saveSettings']({ idleMinutes: Number(idle) });
+      await saveSettings.mutateAsync({ idleMinutes: Number(idle) });
+      setIdle(null);
       notifyOk('Время бездействия сохранено');
-      await load();
     } catch (e) {
       notifyError(e);
-    } finally {
-      setBusy(false);
     }
   };
 
-  if (error) return <ErrorState message={error} onRetry={load} />;
+  if (error) return <ErrorState message={errorMessage(error)} onRetry={load} />;
   if (!data || !host) {
     return (
       <Center p="xl">
@@ -130,7 +118,7 @@ export function SessionsScreen() {
             onChange={setIdle}
             w={360}
           />
-          <Button onClick={saveIdle} loading={busy}>
+          <Button onClick={saveIdle} loading={saveSettings.isPending}>
             Сохранить
           </Button>
         </Group>

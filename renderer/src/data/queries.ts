@@ -71,6 +71,8 @@ const WRITE_STALES: Partial<Record<MethodName, MethodName[]>> = {
   'services.save': ['services.list'],
   'providers.save': ['providers.list'],
   'office.update': ['auth.session'],
+  'sessions.end': ['sessions.list'],
+  'sessions.saveSettings': ['sessions.list'],
   'exchange.saveSettings': ['exchange.status'],
   'exchange.retryQuarantined': ['exchange.status'],
   'exchange.importPackage': ['exchange.status'],
