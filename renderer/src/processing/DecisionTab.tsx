@@ -54,6 +54,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { apiQuery, useApi, useApiMutation } from '../data/queries';
 import { useSession } from '../session';
 import { downloadFile } from '../ui/download';
+import { ReturnForRevision, SignoffNote, SubmitForSigning } from '../control/SignoffControls';
 import { DueBadge } from '../ui/DueBadge';
 import { notifyError, notifyOk, submitToApi } from '../ui/forms';
 import { RuDateInput } from '../ui/RuDateInput';
@@ -332,7 +333,9 @@ function DecisionEditor({ c, onDirty }: { c: CaseView; onDirty(dirty: boolean): 
         ? 'Дело закрыто.'
         : c.status === 'registered' || c.status === 'requests_sent'
           ? 'Решение готовится после того, как документы собраны (вкладка «Акты», кнопка «Документы собраны»).'
-          : c.status === 'signed' && !unlocked
+          : c.status === 'awaiting_signature'
+            ? 'Проект на подписи у руководителя: изменить его можно после возврата на доработку.'
+            : c.status === 'signed' && !unlocked
             ? isSpecialist
               ? 'Решение подписано. Чтобы внести изменения, нажмите «Изменить»: изменения сохранятся как новая версия.'
               : 'Решение подписано.'
@@ -440,7 +443,7 @@ function DecisionEditor({ c, onDirty }: { c: CaseView; onDirty(dirty: boolean): 
   const printReason = !draft ? 'Сначала сохраните проект' : dirty ? 'Сохраните изменения: печатается сохранённый проект' : null;
   const signReason = !draft
     ? 'Нет проекта для подписания'
-    : c.status !== 'decision_drafted'
+    : c.status !== 'decision_drafted' && c.status !== 'awaiting_signature'
       ? 'Подписать можно подготовленное решение.'
       : dirty
         ? 'Сохраните изменения перед подписанием'
@@ -506,6 +509,8 @@ function DecisionEditor({ c, onDirty }: { c: CaseView; onDirty(dirty: boolean): 
                   Печать проекта
                 </Guarded>
               )}
+              {draft && isSpecialist && <SubmitForSigning c={c} dirty={dirty} />}
+              {draft && isHead && c.status === 'awaiting_signature' && <ReturnForRevision c={c} />}
               {draft &&
                 (isHead ? (
                   <Guarded color="green" reason={signReason} onClick={() => draft && setConfirmSign({ decisionId: draft.id, rev: draft.rev })}>
@@ -518,6 +523,7 @@ function DecisionEditor({ c, onDirty }: { c: CaseView; onDirty(dirty: boolean): 
                 ))}
             </Group>
           </Group>
+          <SignoffNote c={c} />
           {lockReason && (
             <Text size="sm" c="dimmed">
               {lockReason}

@@ -84,7 +84,7 @@ export function DeadlinesScreen() {
           </Group>
           <CaseTable
             rows={data.rows}
-            columns={['due', 'number', 'applicant', 'subservice', 'status', 'registered', 'registeredBy']}
+            columns={['due', 'number', 'applicant', 'subservice', 'status', 'registered', 'responsible']}
             empty="Таких дел нет"
           />
           <ListFooter total={data.total} page={state.page} onPage={(page) => setState({ group, page })} />
