@@ -20,7 +20,8 @@ type Counts = Out<'notifications.counts'>;
 interface Section {
   path: SectionPath;
   label: string;
-  hotkey: string;
+  /** Alt+this opens the section (none: only by the link). */
+  hotkey?: string;
   /** The path prefix of the section's pages. */
   prefix: string;
   admin?: boolean;
@@ -66,7 +67,7 @@ const SECTIONS: Section[] = [
     roles: ['reception', 'specialist', 'head'],
     badge: (c) => ({ n: c.complaintsDue, color: 'red', title: 'Жалобы: срок истёк или сегодня' }),
   },
-  { path: '/reviews', prefix: '/reviews', label: 'Пересмотр ИППСУ', hotkey: '-', roles: ['specialist', 'head'] },
+  { path: '/reviews', prefix: '/reviews', label: 'Пересмотр ИППСУ', roles: ['specialist', 'head'] },
   { path: '/admin/office', prefix: '/admin', label: 'Администрирование', hotkey: '6', admin: true },
 ];
 
@@ -100,7 +101,7 @@ export function AppLayout() {
   };
 
   // Alt+digit opens a section; the router asks first when the screen has unsaved changes.
-  useHotkeys(sections.map((s) => [`alt+${s.hotkey}`, () => void navigate({ to: s.path })]));
+  useHotkeys(sections.filter((s) => s.hotkey).map((s) => [`alt+${s.hotkey}`, () => void navigate({ to: s.path })]));
 
   const signOut = useApiMutation('auth.logout');
   const logout = async () => {
@@ -164,7 +165,7 @@ export function AppLayout() {
                 key={s.path}
                 to={s.path}
                 label={s.label}
-                description={`Alt+${s.hotkey}`}
+                description={s.hotkey ? `Alt+${s.hotkey}` : undefined}
                 rightSection={badgeOf(s)}
                 active={path === s.prefix || path.startsWith(s.prefix + '/')}
               />

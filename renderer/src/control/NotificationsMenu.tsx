@@ -61,9 +61,10 @@ export function NotificationsMenu() {
       <Popover.Target>
         <Indicator label={unread} size={16} disabled={unread === 0} color="red" offset={4}>
           <ActionIcon variant="subtle" size="lg" onClick={toggle} aria-label={unread ? `Уведомления: непрочитанных ${unread}` : 'Уведомления'} data-testid="notifications">
-            <span aria-hidden style={{ fontSize: 18 }}>
-              🔔
-            </span>
+            <svg aria-hidden width={20} height={20} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
+              <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+              <path d="M13.73 21a2 2 0 0 1-3.46 0" />
+            </svg>
           </ActionIcon>
         </Indicator>
       </Popover.Target>
