@@ -103,7 +103,9 @@ test('three users in turn: each lands on their own home with their own filters; 
   }
   // This month's applications are a bar (the months before have none).
   await expect(page.getByTestId('chart-subservice').locator('.recharts-bar-rectangle path').first()).toBeVisible();
+  await page.mouse.move(5, 760);
   await page.screenshot({ path: 'test-results/control-dashboard-1366.png' });
+  await page.screenshot({ path: 'test-results/control-dashboard-full.png', fullPage: true });
   await expect(nav(page, 'На подпись').getByTestId('badge-signoff')).toHaveText('1');
   // A figure opens the list behind it.
   await page.getByRole('button', { name: /^Без ответственного: / }).click();
@@ -116,6 +118,7 @@ test('three users in turn: each lands on their own home with their own filters; 
   await row.getByRole('button', { name: 'Рассмотреть' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText(`Дело № ${c.journalNumber}`);
+  await page.screenshot({ path: 'test-results/control-signoff-review.png' });
   await dialog.getByRole('button', { name: 'Вернуть на доработку' }).click();
   await dialog.getByRole('button', { name: 'Вернуть' }).click();
   await expect(dialog.getByText('Напишите, что доработать')).toBeVisible();
@@ -130,10 +133,12 @@ test('three users in turn: each lands on their own home with their own filters; 
   const first = page.locator('[data-testid^="case-row-"]').first();
   await expect(first).toHaveAttribute('data-testid', `case-row-${c.id}`);
   await expect(first.locator('[data-action="draft_returned"]')).toBeVisible();
+  await page.screenshot({ path: 'test-results/control-my-cases.png' });
   await expect(page.locator(`[data-testid="case-row-${other.id}"]`)).toBeVisible();
   await first.click();
   await page.getByRole('tab', { name: 'Решение' }).click();
   await expect(page.getByTestId('returned-note')).toContainText('Уточните мотивировку отказа');
+  await page.screenshot({ path: 'test-results/control-returned-draft.png' });
   const now = await api(app, 'cases.get', { id: c.id });
   await api(app, 'decisions.save', { caseId: c.id, ...draftOf(now), kind: 'refusal', refusal: { ...SAMPLE_REFUSAL, motivatedText: `${SAMPLE_REFUSAL.motivatedText} Мотивировка уточнена.` } });
   await page.getByRole('button', { name: 'Передать на подпись' }).click();
@@ -190,6 +195,7 @@ test('a complaint with its deadlines and answer letter; an XLSX export equal to 
   await form.getByLabel('Место жительства').fill('г. Сургут, ул. Мира, д. 1, кв. 5');
   await form.getByLabel('Почтовый адрес для ответа').fill('628400, г. Сургут, ул. Мира, д. 1, кв. 5');
   await form.getByLabel('Доводы заявителя').fill('Результат не выдан в срок.');
+  await page.screenshot({ path: 'test-results/control-complaint-form.png' });
   await form.getByRole('button', { name: 'Зарегистрировать' }).click();
   await expect(page.getByRole('heading', { name: /^Жалоба № / })).toBeVisible();
   // Its deadlines: registration (p.67) and decision in 15 working days (p.61).
@@ -218,6 +224,7 @@ test('a complaint with its deadlines and answer letter; an XLSX export equal to 
   await d.getByRole('button', { name: 'Сохранить' }).click();
   await expect(d).toBeHidden();
   await expect(page.getByTestId('complaint-deadline-remedy')).toBeVisible();
+  await page.screenshot({ path: 'test-results/control-complaint.png' });
   const docx = await download(page, () => page.getByRole('button', { name: 'Ответ заявителю (DOCX)' }).click());
   const dir = mkdtempSync(join(tmpdir(), 'socdesk-complaint-'));
   const pdf = docxToPdf(docx, join(dir, 'answer.pdf'));

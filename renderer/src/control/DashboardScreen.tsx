@@ -66,10 +66,10 @@ function Stat({ title, n, color, onClick, note }: { title: string; n: number; co
   return (
     <UnstyledButton onClick={onClick} aria-label={`${title}: ${n}`} data-testid={`stat-${title}`}>
       <Card withBorder padding="xs" h="100%">
-        <Text size="xs" c="dimmed" lh={1.2}>
+        <Text size="xs" c="dimmed" lh={1.2} mih={28}>
           {title}
         </Text>
-        <Text fz={26} fw={700} c={n ? color : 'dimmed'} lh={1.3}>
+        <Text fz={24} fw={700} c={n ? color : 'dimmed'} lh={1.3}>
           {n.toLocaleString('ru-RU')}
         </Text>
         {note && (
@@ -131,6 +131,7 @@ function Charts({ d }: { d: Dashboard }) {
           data={bySub.rows}
           dataKey="month"
           type="stacked"
+          yAxisProps={{ allowDecimals: false }}
           withLegend
           legendProps={{ verticalAlign: 'bottom', height: 40 }}
           series={bySub.keys.map((k, i) => ({ name: k, label: subserviceLabel(k), color: COLORS[i % COLORS.length]! }))}
@@ -143,6 +144,7 @@ function Charts({ d }: { d: Dashboard }) {
           data={byChannel.rows}
           dataKey="month"
           type="stacked"
+          yAxisProps={{ allowDecimals: false }}
           withLegend
           legendProps={{ verticalAlign: 'bottom', height: 40 }}
           series={byChannel.keys.map((k, i) => ({ name: k, label: CHANNEL_LABELS[k as keyof typeof CHANNEL_LABELS] ?? k, color: COLORS[i % COLORS.length]! }))}
@@ -196,6 +198,7 @@ function Charts({ d }: { d: Dashboard }) {
           h={150}
           data={durRows}
           dataKey="days"
+          yAxisProps={{ allowDecimals: false }}
           series={[{ name: 'count', label: 'Дел', color: 'blue.6' }]}
           referenceLines={[{ x: '15', color: 'red.6', label: 'срок 15 дней', labelPosition: 'insideTopRight' }]}
           barProps={{
@@ -222,7 +225,7 @@ function Figures({ d }: { d: Dashboard }) {
   const openCases = d.byStatus.reduce((n, s) => n + s.count, 0);
   return (
     <Stack gap="sm">
-      <SimpleGrid cols={8} spacing="xs">
+      <SimpleGrid cols={9} spacing={6}>
         <Stat title="Дел в работе" n={openCases} onClick={() => open.cases('Дела в работе', { ...d.byStatus[0]?.filter, status: undefined, open: true })} />
         {d.byDeadline.map((u) => (
           <Stat
@@ -234,10 +237,11 @@ function Figures({ d }: { d: Dashboard }) {
             note={u.byKind.filter((k) => k.count).map((k) => `${KIND_TITLES[k.kind]}: ${k.count}`).join(', ') || undefined}
           />
         ))}
-        <Stat title="Зарегистрировано с нарушением срока" n={d.period.lateRegistrations.count} color="red" onClick={() => open.cases('Зарегистрировано с нарушением срока (п. 35, 43)', d.period.lateRegistrations.filter)} />
+        <Stat title="Регистрация с нарушением срока" n={d.period.lateRegistrations.count} color="red" onClick={() => open.cases('Зарегистрировано с нарушением срока (п. 35, 43)', d.period.lateRegistrations.filter)} />
         <Stat title="Без ответственного" n={d.unassigned.count} color="orange" onClick={() => open.cases('Дела без ответственного', d.unassigned.filter)} />
         <Stat title="Жалоб на рассмотрении" n={c.open.count} onClick={() => open.complaints(c.open.filter)} />
-        <Stat title="Жалобы: срок истёк или сегодня" n={c.overdue.count + c.dueToday.count} color="red" onClick={() => open.complaints(c.overdue.count ? c.overdue.filter : c.dueToday.filter)} note={`просрочено ${c.overdue.count}, сегодня ${c.dueToday.count}, скоро ${c.soon.count}`} />
+        <Stat title="Жалобы: срок истёк" n={c.overdue.count} color="red" onClick={() => open.complaints(c.overdue.filter)} />
+        <Stat title="Жалобы: срок сегодня или скоро" n={c.dueToday.count + c.soon.count} color="orange" onClick={() => open.complaints(c.dueToday.count ? c.dueToday.filter : c.soon.filter)} note={c.dueToday.count || c.soon.count ? `сегодня ${c.dueToday.count}, скоро ${c.soon.count}` : undefined} />
       </SimpleGrid>
     </Stack>
   );
@@ -317,6 +321,13 @@ function Tables({ d }: { d: Dashboard }) {
                 <Table.Td ta="right">{Math.round(s.shareOnTime * 100)} %</Table.Td>
               </Table.Tr>
             ))}
+            {d.period.compliance.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={4} c="dimmed">
+                  Нет данных за период
+                </Table.Td>
+              </Table.Tr>
+            )}
           </Table.Tbody>
         </Table>
       </Card>

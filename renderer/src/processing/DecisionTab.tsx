@@ -54,6 +54,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { apiQuery, useApi, useApiMutation } from '../data/queries';
 import { useSession } from '../session';
 import { downloadFile } from '../ui/download';
+import { ippsuTermError } from '../../../core/domain/ippsu-term';
 import { ReturnForRevision, SignoffNote, SubmitForSigning } from '../control/SignoffControls';
 import { DueBadge } from '../ui/DueBadge';
 import { notifyError, notifyOk, submitToApi } from '../ui/forms';
@@ -642,7 +643,15 @@ function IppsuForm({
               </Text>
             </Input.Wrapper>
             <DateField b={b} path="ippsu.date" label="Дата составления" required />
-            <DateField b={b} path="ippsu.termUntil" label="На срок до" required />
+            <RuDateInput
+              label="На срок до"
+              required
+              description="Не более трёх лет с даты составления"
+              value={v.ippsu.termUntil}
+              onChange={(iso) => b.set('ippsu.termUntil', iso)}
+              // 874н item 8: refused at once, not only when saved.
+              error={b.error('ippsu.termUntil') ?? ippsuTermError(v.ippsu.date, v.ippsu.termUntil) ?? undefined}
+            />
           </SimpleGrid>
           <Choice b={b} path="ippsu.firstOrRepeat" label="Программа составлена" codes={FIRST_OR_REPEAT} labels={FIRST_OR_REPEAT_LABELS} />
           <Choice b={b} path="ippsu.form" label="Форма социального обслуживания" codes={SERVICE_FORMS} labels={SERVICE_FORM_LABELS} />
