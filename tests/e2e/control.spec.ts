@@ -12,11 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ComplaintView } from '../../core/api/complaints';
 import type { CaseView } from '../../core/api/reception';
-import { SAMPLE_REFUSAL } from '../../scripts/form-samples-decision';
+import { addDays } from '../../core/domain/dates';
+import { SAMPLE_IPPSU, SAMPLE_REFUSAL } from '../../scripts/form-samples-decision';
 import { docxToPdf } from '../helpers/docx-text';
 import { sampleApplication, snilsFrom } from '../support/applications';
 import { draftOf, draftRefusal } from '../support/case-steps';
-import { officeDateTime } from '../support/office-clock';
+import { officeDateTime, officeToday } from '../support/office-clock';
 import { expect, login, logout, test, type AppHandle } from './fixtures';
 
 const PASSWORD = 'staff-pass-1';
@@ -247,4 +248,82 @@ test('a complaint with its deadlines and answer letter; an XLSX export equal to 
     if (n > 1) numbers.push(String(r.getCell(1).value));
   });
   expect(numbers).toEqual(shown);
+});
+
+test('«Пересмотр ИППСУ»: a programme ending soon, a change of circumstances, a review application pre-filled; the term refused in the form; the terms as data; notifications', async ({ app }) => {
+  test.setTimeout(180_000);
+  const { page } = app;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await setUp(app);
+  await signIn(page, 'spec');
+  const today = officeToday();
+  const plus = (days: number) => addDays(today, days);
+  const c = await api(app, 'cases.register', sampleApplication({ receivedAt: officeDateTime(30), applicant: { snils: snilsFrom(701), lastName: 'Пересмотрова' } }));
+  await draftRefusal((m, i) => api(app, m as never, i), c);
+  let v = await api(app, 'cases.get', { id: c.id });
+  v = await api(app, 'decisions.save', { caseId: c.id, ...draftOf(v), kind: 'ippsu', ippsu: { ...SAMPLE_IPPSU, date: today, termUntil: plus(30) } });
+  await api(app, 'signoff.submit', { caseId: c.id, comment: 'Прошу подписать ИППСУ' });
+
+  // The head is notified of the draft to sign (bell and badge).
+  await signIn(page, 'head');
+  await expect(page.getByTestId('notifications')).toHaveAttribute('aria-label', /непрочитанных 1/);
+  await page.getByTestId('notifications').click();
+  await expect(page.getByRole('dialog').getByText(new RegExp(`№ ${c.journalNumber.replace('/', '\\/')}`))).toBeVisible();
+  await page.keyboard.press('Escape');
+  const signed = await api(app, 'decisions.sign', { ...draftOf(await api(app, 'cases.get', { id: c.id })) });
+  expect(signed.status).toBe('signed');
+
+  // The specialist records a change of circumstances; the programme is listed for review.
+  await signIn(page, 'spec');
+  await page.goto(page.url().replace(/#.*$/, '') + `#/persons/${c.personId}`);
+  await page.getByRole('button', { name: 'Записать изменение' }).click();
+  const dlg = page.getByRole('dialog');
+  await dlg.getByLabel('Что изменилось').click();
+  await page.getByRole('option', { name: 'Установлена инвалидность' }).click();
+  await dlg.getByRole('button', { name: 'Записать' }).click();
+  await expect(dlg).toBeHidden();
+  await expect(page.getByText('Установлена инвалидность')).toBeVisible();
+  await nav(page, 'Пересмотр ИППСУ').click();
+  const decisionId = signed.decisions.find((d) => d.status === 'signed')!.id;
+  const row = page.getByTestId(`review-row-${decisionId}`);
+  await expect(row).toContainText('Пересмотрова');
+  await expect(row).toContainText(`Срок программы истекает ${plus(30).split('-').reverse().join('.')}`);
+  await expect(row).toContainText('Установлена инвалидность');
+  await page.screenshot({ path: 'test-results/control-reviews.png' });
+  await row.getByRole('link', { name: 'Зарегистрировать заявление о пересмотре' }).click();
+  await expect(page.getByTestId('review-prefill')).toContainText(`дело № ${c.journalNumber}`);
+  await expect(page.getByLabel(/^Фамилия/).first()).toHaveValue('Пересмотрова');
+
+  // The ИППСУ term: more than three years is refused in the form at once.
+  const other = await api(app, 'cases.register', sampleApplication({ receivedAt: officeDateTime(20), applicant: { snils: snilsFrom(702), lastName: 'Срокова' } }));
+  await draftRefusal((m, i) => api(app, m as never, i), other);
+  await api(app, 'decisions.save', { caseId: other.id, ...draftOf(await api(app, 'cases.get', { id: other.id })), kind: 'ippsu', ippsu: { ...SAMPLE_IPPSU, date: today, termUntil: plus(60) } });
+  await page.goto(page.url().replace(/#.*$/, '') + `#/cases/${other.id}`);
+  // The pre-filled intake is left without registering.
+  const leave = page.getByRole('dialog', { name: 'Несохранённые изменения' });
+  await leave.getByRole('button', { name: 'Уйти без сохранения' }).click({ timeout: 3000 }).catch(() => undefined);
+  await page.getByRole('tab', { name: 'Решение' }).click();
+  const term = page.getByLabel(/^На срок до/);
+  await term.fill(plus(4 * 366).split('-').reverse().join('.'));
+  await expect(page.getByText(/Программа составляется не более чем на три года/)).toBeVisible();
+
+  await page.screenshot({ path: 'test-results/control-ippsu-term.png' });
+
+  // The administrator: the terms of the regulation as data, an amendment from a later date.
+  await logout(page);
+  await login(page, 'admin', 'admin-pass-1');
+  await expect(page).toHaveURL(/#\/admin\/office$/);
+  await page.getByRole('link', { name: 'Сроки регламента' }).click();
+  const terms = page.getByRole('table', { name: 'Сроки регламента' });
+  await expect(terms).toContainText('п. 17');
+  const rows = await terms.locator('tbody tr').count();
+  await terms.locator('tbody tr').first().getByRole('button', { name: 'Изменить' }).click();
+  const t = page.getByRole('dialog');
+  await t.getByLabel(/^Действует с/).fill(plus(400).split('-').reverse().join('.'));
+  await t.getByLabel(/^Основание/).fill('Изменения в административный регламент (проверка)');
+  await t.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(t).toBeHidden();
+  await expect(terms.locator('tbody tr')).toHaveCount(rows + 1);
+  await expect(terms).toContainText('Изменения в административный регламент (проверка)');
+  await page.screenshot({ path: 'test-results/control-terms.png' });
 });

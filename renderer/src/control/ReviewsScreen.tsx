@@ -30,7 +30,7 @@ export function ReviewsScreen() {
     <Page title="Пересмотр ИППСУ">
       <Group align="flex-end">
         <NumberInput
-          label="Срок действия истекает в ближайшие, дней"
+          label="Срок истекает в ближайшие, дней"
           min={1}
           max={366}
           w={300}
