@@ -12,6 +12,7 @@ import type { SessionView } from '../../core/api/contract';
 import { api, errorMessage, setUnauthenticatedHandler, transport } from './api';
 import { syncHostClock } from './clock';
 import { ConnectionScreen } from './connection/ConnectionScreen';
+import { homeOf } from './control/home';
 import { startLiveUpdates } from './data/live';
 import { apiQuery, useApi } from './data/queries';
 import { IdleGuard } from './IdleGuard';
@@ -64,6 +65,11 @@ export function App() {
   );
 
   const signedIn = session.data != null;
+  // A sign-in opens the user's home, never the screen the previous user left (a reload keeps its screen).
+  const signIn = (s: SessionView) => {
+    setSession(s);
+    void router.navigate({ to: homeOf(s.user.roles), replace: true });
+  };
   useEffect(() => {
     setUnauthenticatedHandler(() => setSession(null));
     if (!signedIn) return;
@@ -95,10 +101,10 @@ export function App() {
   if (connection.data === false && shell) return <ConnectionScreen shell={shell} onDone={() => void connection.refetch()} />;
   if (status.error) return <ErrorState message={errorMessage(status.error)} onRetry={retry} />;
   if (!status.data) return loading;
-  if (!status.data.initialized) return <SetupScreen offices={status.data.offices} onDone={setSession} />;
+  if (!status.data.initialized) return <SetupScreen offices={status.data.offices} onDone={signIn} />;
   if (session.error && session.data === undefined) return <ErrorState message={errorMessage(session.error)} onRetry={retry} />;
   if (session.data === undefined) return loading;
-  if (!state) return <LoginScreen onDone={setSession} />;
+  if (!state) return <LoginScreen onDone={signIn} />;
   return (
     <SessionContext.Provider value={state}>
       <RouterProvider router={router} />

@@ -1,8 +1,10 @@
 /** The application frame: header with the office and user menu, navigation, the current screen (the router's outlet). */
-import { AppShell, Burger, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Badge, Burger, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
-import { ROLE_LABELS } from '../../core/api/schemas';
+import type { Out } from '../../core/api/contract';
+import { ROLE_LABELS, type Role } from '../../core/api/schemas';
+import { NotificationsMenu, useCounts } from './control/NotificationsMenu';
 import { useApiMutation } from './data/queries';
 import { ChangePasswordModal } from './screens/ChangePasswordModal';
 import { useSession } from './session';
@@ -12,23 +14,60 @@ import { NavLinkLink } from './ui/links';
 import { StaleDialog } from './ui/stale';
 import { UnsavedChangesGuard } from './ui/unsaved';
 
-type SectionPath = '/journal' | '/cases' | '/deadlines' | '/reference' | '/exchange' | '/admin/office';
+type SectionPath = '/control' | '/signoff' | '/my' | '/complaints' | '/reviews' | '/journal' | '/cases' | '/deadlines' | '/reference' | '/exchange' | '/admin/office';
+type Counts = Out<'notifications.counts'>;
 
 interface Section {
   path: SectionPath;
   label: string;
-  hotkey: string;
+  /** Alt+this opens the section (none: only by the link). */
+  hotkey?: string;
   /** The path prefix of the section's pages. */
   prefix: string;
   admin?: boolean;
+  /** Only for these roles. */
+  roles?: Role[];
+  /** The count on its badge, and what it means. */
+  badge?: (c: Counts) => { n: number; color: string; title: string } | null;
 }
 
 const SECTIONS: Section[] = [
+  { path: '/control', prefix: '/control', label: 'Контроль', hotkey: '7', roles: ['head'] },
+  {
+    path: '/signoff',
+    prefix: '/signoff',
+    label: 'На подпись',
+    hotkey: '8',
+    roles: ['head'],
+    badge: (c) => ({ n: c.awaitingMySignature, color: 'grape', title: 'Ждут вашей подписи' }),
+  },
+  {
+    path: '/my',
+    prefix: '/my',
+    label: 'Мои дела',
+    hotkey: '9',
+    roles: ['specialist'],
+    badge: (c) =>
+      c.mineOverdue
+        ? { n: c.mineOverdue, color: 'red', title: 'Просрочено' }
+        : c.returnedToMe
+          ? { n: c.returnedToMe, color: 'orange', title: 'Возвращено на доработку' }
+          : { n: c.mineDueToday, color: 'orange', title: 'Срок сегодня' },
+  },
   { path: '/journal', prefix: '/journal', label: 'Журнал', hotkey: '1' },
   { path: '/cases', prefix: '/cases', label: 'Дела', hotkey: '2' },
   { path: '/deadlines', prefix: '/deadlines', label: 'Сроки', hotkey: '3' },
   { path: '/reference', prefix: '/reference', label: 'Справочники', hotkey: '4' },
   { path: '/exchange', prefix: '/exchange', label: 'Обмен', hotkey: '5' },
+  {
+    path: '/complaints',
+    prefix: '/complaints',
+    label: 'Жалобы',
+    hotkey: '0',
+    roles: ['reception', 'specialist', 'head'],
+    badge: (c) => ({ n: c.complaintsDue, color: 'red', title: 'Жалобы: срок истёк или сегодня' }),
+  },
+  { path: '/reviews', prefix: '/reviews', label: 'Пересмотр ИППСУ', roles: ['specialist', 'head'] },
   { path: '/admin/office', prefix: '/admin', label: 'Администрирование', hotkey: '6', admin: true },
 ];
 
@@ -38,6 +77,7 @@ const ADMIN_PAGES = [
   { path: '/admin/calendar', label: 'Производственный календарь' },
   { path: '/admin/audit', label: 'Журнал аудита' },
   { path: '/admin/sessions', label: 'Сеансы и подключение' },
+  { path: '/admin/terms', label: 'Сроки регламента' },
 ] as const;
 
 /** Pages listed under «Справочники». */
@@ -49,10 +89,19 @@ export function AppLayout() {
   const [pwdOpened, pwd] = useDisclosure(false);
   const path = useRouterState({ select: (s) => s.location.pathname });
   const navigate = useNavigate();
-  const sections = SECTIONS.filter((s) => !s.admin || hasRole('admin'));
+  const sections = SECTIONS.filter((s) => (!s.admin || hasRole('admin')) && (!s.roles || hasRole(...s.roles)));
+  const counts = useCounts();
+  const badgeOf = (s: Section) => {
+    const b = counts && s.badge?.(counts);
+    return b && b.n > 0 ? (
+      <Badge size="sm" circle={b.n < 10} color={b.color} title={b.title} aria-label={`${b.title}: ${b.n}`} data-testid={`badge-${s.path.slice(1)}`}>
+        {b.n}
+      </Badge>
+    ) : null;
+  };
 
   // Alt+digit opens a section; the router asks first when the screen has unsaved changes.
-  useHotkeys(sections.map((s) => [`alt+${s.hotkey}`, () => void navigate({ to: s.path })]));
+  useHotkeys(sections.filter((s) => s.hotkey).map((s) => [`alt+${s.hotkey}`, () => void navigate({ to: s.path })]));
 
   const signOut = useApiMutation('auth.logout');
   const logout = async () => {
@@ -72,6 +121,8 @@ export function AppLayout() {
             </Text>
           </Group>
           <QuickSearch />
+          <Group gap="sm" wrap="nowrap">
+          <NotificationsMenu />
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
               <UnstyledButton aria-label="Меню пользователя" data-testid="user-menu">
@@ -91,6 +142,7 @@ export function AppLayout() {
               </Menu.Item>
             </Menu.Dropdown>
           </Menu>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Разделы">
@@ -109,7 +161,14 @@ export function AppLayout() {
                 ))}
               </NavLinkLink>
             ) : (
-              <NavLinkLink key={s.path} to={s.path} label={s.label} description={`Alt+${s.hotkey}`} active={path === s.prefix || path.startsWith(s.prefix + '/')} />
+              <NavLinkLink
+                key={s.path}
+                to={s.path}
+                label={s.label}
+                description={s.hotkey ? `Alt+${s.hotkey}` : undefined}
+                rightSection={badgeOf(s)}
+                active={path === s.prefix || path.startsWith(s.prefix + '/')}
+              />
             ),
           )}
         </ScrollArea>

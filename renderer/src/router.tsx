@@ -4,7 +4,7 @@
  * route; the case and person cards take their id, the intake form an online
  * application to pre-fill from.
  */
-import { createHashHistory, createRootRoute, createRoute, createRouter, notFound, redirect } from '@tanstack/react-router';
+import { createHashHistory, createRootRoute, createRoute, createRouter, Navigate, notFound, redirect } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { AppLayout } from './AppLayout';
 import { AuditScreen } from './admin/AuditScreen';
@@ -13,6 +13,14 @@ import { CalendarScreen } from './admin/CalendarScreen';
 import { CatalogueScreen } from './admin/CatalogueScreen';
 import { OfficeScreen } from './admin/OfficeScreen';
 import { UsersScreen } from './admin/UsersScreen';
+import { ComplaintFormScreen, ComplaintScreen, ComplaintsScreen, parseComplaintFilter } from './control/ComplaintsScreen';
+import { DashboardScreen } from './control/DashboardScreen';
+import { FigureListScreen, parseFigureFilter } from './control/FigureListScreen';
+import { homeOf } from './control/home';
+import { MyCasesScreen } from './control/MyCasesScreen';
+import { ReviewsScreen } from './control/ReviewsScreen';
+import { SignoffScreen } from './control/SignoffScreen';
+import { TermsScreen } from './control/TermsScreen';
 import { ExchangeScreen } from './exchange/ExchangeScreen';
 import { PortalQueue } from './exchange/PortalQueue';
 import { CaseScreen } from './reception/CaseScreen';
@@ -23,6 +31,7 @@ import { JournalScreen } from './reception/JournalScreen';
 import { PersonScreen } from './reception/PersonScreen';
 import { NotYetScreen } from './screens/NotYetScreen';
 import { ReferenceScreen } from './screens/ReferenceScreen';
+import type { Role } from '../../core/api/schemas';
 import { useSession } from './session';
 import { ErrorState } from './ui/ErrorState';
 
@@ -34,6 +43,19 @@ const rootRoute = createRootRoute({
 function AdminOnly({ children }: { children: ReactNode }) {
   const { hasRole } = useSession();
   return hasRole('admin') ? children : <ErrorState message="Раздел доступен только администратору." />;
+}
+
+/** A screen for some roles; others are told whose it is. */
+function RolesOnly({ roles, message, children }: { roles: Role[]; message: string; children: ReactNode }) {
+  const { hasRole } = useSession();
+  return hasRole(...roles) ? children : <ErrorState message={message} />;
+}
+const HEAD_ONLY = 'Раздел доступен руководителю.';
+
+/** «/»: the signed-in user's home. */
+function HomeRedirect() {
+  const { session } = useSession();
+  return <Navigate to={homeOf(session.user.roles)} replace />;
 }
 
 function JournalPage() {
@@ -55,12 +77,85 @@ const idParam = {
   stringify: (p: { id: number }) => ({ id: String(p.id) }),
 };
 
-const indexRoute = createRoute({
+const indexRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: HomeRedirect });
+const myRoute = createRoute({
   getParentRoute: () => rootRoute,
-  path: '/',
-  beforeLoad: () => {
-    throw redirect({ to: '/journal', replace: true });
+  path: '/my',
+  component: () => (
+    <RolesOnly roles={['specialist', 'head']} message="Раздел доступен специалисту.">
+      <MyCasesScreen />
+    </RolesOnly>
+  ),
+});
+const signoffRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/signoff',
+  component: () => (
+    <RolesOnly roles={['head']} message={HEAD_ONLY}>
+      <SignoffScreen />
+    </RolesOnly>
+  ),
+});
+const controlRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/control',
+  component: () => (
+    <RolesOnly roles={['head']} message={HEAD_ONLY}>
+      <DashboardScreen />
+    </RolesOnly>
+  ),
+});
+const controlListRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/control/list',
+  validateSearch: (s: Record<string, unknown>): { f?: string; t?: string } => ({
+    ...(typeof s.f === 'string' ? { f: s.f } : {}),
+    ...(typeof s.t === 'string' ? { t: s.t.slice(0, 200) } : {}),
+  }),
+  component: function ControlListRoute() {
+    const { f, t } = controlListRoute.useSearch();
+    return <FigureListScreen key={f} filter={parseFigureFilter(f)} title={t ?? ''} />;
   },
+});
+const complaintsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/complaints',
+  validateSearch: (s: Record<string, unknown>): { f?: string } => (typeof s.f === 'string' ? { f: s.f } : {}),
+  component: function ComplaintsRoute() {
+    const { f } = complaintsRoute.useSearch();
+    return (
+      <RolesOnly roles={['reception', 'specialist', 'head']} message="Раздел доступен сотрудникам управления.">
+        <ComplaintsScreen key={f ?? ''} preset={parseComplaintFilter(f)} />
+      </RolesOnly>
+    );
+  },
+});
+const complaintNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/complaints/new',
+  component: () => (
+    <RolesOnly roles={['reception', 'specialist', 'head']} message="Раздел доступен сотрудникам управления.">
+      <ComplaintFormScreen />
+    </RolesOnly>
+  ),
+});
+const complaintRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/complaints/$id',
+  params: idParam,
+  component: function ComplaintRoute() {
+    const { id } = complaintRoute.useParams();
+    return <ComplaintScreen key={id} id={id} />;
+  },
+});
+const reviewsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reviews',
+  component: () => (
+    <RolesOnly roles={['specialist', 'head']} message="Раздел доступен специалисту и руководителю.">
+      <ReviewsScreen />
+    </RolesOnly>
+  ),
 });
 const journalRoute = createRoute({ getParentRoute: () => rootRoute, path: '/journal', component: JournalPage });
 const casesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cases', component: CasesScreen });
@@ -85,13 +180,14 @@ const personRoute = createRoute({
 const intakeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/intake',
-  validateSearch: (s: Record<string, unknown>): { portal?: number } => {
+  validateSearch: (s: Record<string, unknown>): { portal?: number; review?: number } => {
     const portal = Number(s.portal);
-    return Number.isInteger(portal) && portal > 0 ? { portal } : {};
+    const review = Number(s.review);
+    return Number.isInteger(portal) && portal > 0 ? { portal } : Number.isInteger(review) && review > 0 ? { review } : {};
   },
   component: function IntakeRoute() {
-    const { portal } = intakeRoute.useSearch();
-    return <IntakeScreen key={portal ?? 'new'} portalApplicationId={portal} />;
+    const { portal, review } = intakeRoute.useSearch();
+    return <IntakeScreen key={portal ? `p${portal}` : review ? `r${review}` : 'new'} portalApplicationId={portal} reviewOfDecisionId={review} />;
   },
 });
 const deadlinesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/deadlines', component: DeadlinesScreen });
@@ -118,6 +214,14 @@ const adminPage = <P extends string>(path: P, Screen: () => ReactNode) =>
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
+  myRoute,
+  signoffRoute,
+  controlRoute,
+  controlListRoute,
+  complaintsRoute,
+  complaintNewRoute,
+  complaintRoute,
+  reviewsRoute,
   journalRoute,
   casesRoute,
   caseRoute,
@@ -127,7 +231,7 @@ const routeTree = rootRoute.addChildren([
   referenceRoute,
   catalogueRoute,
   exchangeRoute,
-  adminRoute.addChildren([adminPage('office', OfficeScreen), adminPage('users', UsersScreen), adminPage('calendar', CalendarScreen), adminPage('audit', AuditScreen), adminPage('sessions', SessionsScreen)]),
+  adminRoute.addChildren([adminPage('office', OfficeScreen), adminPage('users', UsersScreen), adminPage('calendar', CalendarScreen), adminPage('audit', AuditScreen), adminPage('sessions', SessionsScreen), adminPage('terms', TermsScreen)]),
 ]);
 
 export const router = createRouter({ routeTree, history: createHashHistory(), defaultPreload: false, scrollRestoration: false });

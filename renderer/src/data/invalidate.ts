@@ -8,7 +8,21 @@ import type { Change } from '../../../core/api/changes';
 import type { MethodName } from '../../../core/api/contract';
 
 /** Every method whose answer lists or counts cases (a case changing may add, drop or move a row). */
-const CASE_LISTS: MethodName[] = ['cases.list', 'deadlines.summary', 'search.quick', 'persons.get', 'persons.match', 'portal.applications'];
+const CASE_LISTS: MethodName[] = [
+  'cases.list',
+  'deadlines.summary',
+  'search.quick',
+  'persons.get',
+  'persons.match',
+  'portal.applications',
+  // The office's control: queues, counts and figures over cases.
+  'control.myCases',
+  'control.dashboard',
+  'signoff.queue',
+  'notifications.counts',
+  'notifications.list',
+  'ippsu.reviews',
+];
 
 /** The filters to invalidate for one change; `null`: everything. */
 export function staleQueriesFor(c: Change): InvalidateQueryFilters[] | null {
@@ -21,8 +35,9 @@ export function staleQueriesFor(c: Change): InvalidateQueryFilters[] | null {
       return [...audit, ...oneCase(c.caseId), ...methods(...CASE_LISTS)];
     case 'act':
     case 'request':
+      return [...audit, ...oneCase(c.caseId), ...methods('control.myCases', 'notifications.counts')];
     case 'decision':
-      return [...audit, ...oneCase(c.caseId)];
+      return [...audit, ...oneCase(c.caseId), ...methods('control.myCases', 'signoff.queue', 'notifications.counts', 'ippsu.reviews')];
     case 'person':
       return [...audit, ...(c.id === null ? methods('persons.get') : [{ queryKey: ['persons.get', { id: Number(c.id) }] }]), ...methods('persons.match', 'search.quick')];
     case 'user':

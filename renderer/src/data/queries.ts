@@ -58,6 +58,9 @@ const CASE_WRITES = new Set<MethodName>([
   'decisions.sign',
   'cases.issue',
   'cases.withdraw',
+  'cases.assign',
+  'signoff.submit',
+  'signoff.return',
 ]);
 
 /** Lists a write makes stale at once (the change notification would too, a moment later). */
@@ -77,6 +80,19 @@ const WRITE_STALES: Partial<Record<MethodName, MethodName[]>> = {
   'exchange.retryQuarantined': ['exchange.status'],
   'exchange.importPackage': ['exchange.status'],
   'exchange.syncNow': ['exchange.status', 'portal.applications'],
+  'signoff.submit': ['signoff.queue', 'control.myCases', 'notifications.counts'],
+  'signoff.return': ['signoff.queue', 'control.myCases', 'notifications.counts'],
+  'decisions.sign': ['signoff.queue', 'control.myCases', 'notifications.counts'],
+  'cases.assign': ['cases.list', 'control.myCases', 'control.dashboard', 'notifications.counts'],
+  'complaints.register': ['complaints.list', 'complaints.get', 'notifications.counts', 'control.dashboard'],
+  'complaints.update': ['complaints.list', 'complaints.get'],
+  'complaints.forward': ['complaints.list', 'complaints.get', 'notifications.counts'],
+  'complaints.decide': ['complaints.list', 'complaints.get', 'notifications.counts'],
+  'complaints.recordAnswer': ['complaints.list', 'complaints.get', 'notifications.counts'],
+  'complaints.recordRemedy': ['complaints.list', 'complaints.get', 'notifications.counts'],
+  'terms.save': ['terms.list'],
+  'persons.recordChange': ['persons.changes', 'ippsu.reviews'],
+  'notifications.markRead': ['notifications.list', 'notifications.counts'],
 };
 
 /** A write through the API: its result goes into the cache (a case view), the lists it changes are re-read. */

@@ -36,6 +36,8 @@ function defaultTab(c: CaseView): TabKey {
       return c.proposedRequests.length || c.requests.some((r) => !r.answerDate) ? 'requests' : 'acts';
     case 'documents_complete':
     case 'decision_drafted':
+    case 'awaiting_signature':
+    case 'returned':
       return 'decision';
     case 'signed':
       return 'issue';
@@ -47,6 +49,8 @@ function defaultTab(c: CaseView): TabKey {
 /** The state the case had reached before it was withdrawn or annulled. */
 function reached(c: CaseView): CaseStatus {
   if (PATH.includes(c.status)) return c.status;
+  // On the sign-off step (sent to the head, or returned by them): the draft is made.
+  if (c.status === 'awaiting_signature' || c.status === 'returned') return 'decision_drafted';
   const last = [...c.events].reverse().find((e) => e.toStatus === c.status);
   return last?.fromStatus && PATH.includes(last.fromStatus) ? last.fromStatus : 'registered';
 }
@@ -65,7 +69,11 @@ function nextStep(c: CaseView, isHead: boolean): { text: string; tab?: TabKey } 
     case 'documents_complete':
       return { text: 'Подготовьте проект решения: ИППСУ или отказ.', tab: 'decision' };
     case 'decision_drafted':
+      return isHead ? { text: 'Проект решения подготовлен: его можно подписать.', tab: 'decision' } : { text: 'Проект решения подготовлен: передайте его на подпись.', tab: 'decision' };
+    case 'awaiting_signature':
       return isHead ? { text: 'Проект решения ждёт вашей подписи.', tab: 'decision' } : { text: 'Проект решения ждёт подписи руководителя.', tab: 'decision' };
+    case 'returned':
+      return { text: 'Руководитель вернул проект на доработку: исправьте и передайте на подпись снова.', tab: 'decision' };
     case 'signed':
       return { text: `Выдайте или направьте результат заявителю${c.deadlines.issue ? ` не позднее ${ruDate(c.deadlines.issue)}` : ''}.`, tab: 'issue' };
     case 'issued':

@@ -54,6 +54,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { apiQuery, useApi, useApiMutation } from '../data/queries';
 import { useSession } from '../session';
 import { downloadFile } from '../ui/download';
+import { ippsuTermError } from '../../../core/domain/ippsu-term';
+import { ReturnForRevision, SignoffNote, SubmitForSigning } from '../control/SignoffControls';
 import { DueBadge } from '../ui/DueBadge';
 import { notifyError, notifyOk, submitToApi } from '../ui/forms';
 import { RuDateInput } from '../ui/RuDateInput';
@@ -332,7 +334,9 @@ function DecisionEditor({ c, onDirty }: { c: CaseView; onDirty(dirty: boolean): 
         ? 'Дело закрыто.'
         : c.status === 'registered' || c.status === 'requests_sent'
           ? 'Решение готовится после того, как документы собраны (вкладка «Акты», кнопка «Документы собраны»).'
-          : c.status === 'signed' && !unlocked
+          : c.status === 'awaiting_signature'
+            ? 'Проект на подписи у руководителя: изменить его можно после возврата на доработку.'
+            : c.status === 'signed' && !unlocked
             ? isSpecialist
               ? 'Решение подписано. Чтобы внести изменения, нажмите «Изменить»: изменения сохранятся как новая версия.'
               : 'Решение подписано.'
@@ -440,7 +444,7 @@ function DecisionEditor({ c, onDirty }: { c: CaseView; onDirty(dirty: boolean): 
   const printReason = !draft ? 'Сначала сохраните проект' : dirty ? 'Сохраните изменения: печатается сохранённый проект' : null;
   const signReason = !draft
     ? 'Нет проекта для подписания'
-    : c.status !== 'decision_drafted'
+    : c.status !== 'decision_drafted' && c.status !== 'awaiting_signature'
       ? 'Подписать можно подготовленное решение.'
       : dirty
         ? 'Сохраните изменения перед подписанием'
@@ -506,6 +510,8 @@ function DecisionEditor({ c, onDirty }: { c: CaseView; onDirty(dirty: boolean): 
                   Печать проекта
                 </Guarded>
               )}
+              {draft && isSpecialist && <SubmitForSigning c={c} dirty={dirty} />}
+              {draft && isHead && c.status === 'awaiting_signature' && <ReturnForRevision c={c} />}
               {draft &&
                 (isHead ? (
                   <Guarded color="green" reason={signReason} onClick={() => draft && setConfirmSign({ decisionId: draft.id, rev: draft.rev })}>
@@ -518,6 +524,7 @@ function DecisionEditor({ c, onDirty }: { c: CaseView; onDirty(dirty: boolean): 
                 ))}
             </Group>
           </Group>
+          <SignoffNote c={c} />
           {lockReason && (
             <Text size="sm" c="dimmed">
               {lockReason}
@@ -636,7 +643,15 @@ function IppsuForm({
               </Text>
             </Input.Wrapper>
             <DateField b={b} path="ippsu.date" label="Дата составления" required />
-            <DateField b={b} path="ippsu.termUntil" label="На срок до" required />
+            <RuDateInput
+              label="На срок до"
+              required
+              description="Не более трёх лет с даты составления"
+              value={v.ippsu.termUntil}
+              onChange={(iso) => b.set('ippsu.termUntil', iso)}
+              // 874н item 8: refused at once, not only when saved.
+              error={b.error('ippsu.termUntil') ?? ippsuTermError(v.ippsu.date, v.ippsu.termUntil) ?? undefined}
+            />
           </SimpleGrid>
           <Choice b={b} path="ippsu.firstOrRepeat" label="Программа составлена" codes={FIRST_OR_REPEAT} labels={FIRST_OR_REPEAT_LABELS} />
           <Choice b={b} path="ippsu.form" label="Форма социального обслуживания" codes={SERVICE_FORMS} labels={SERVICE_FORM_LABELS} />

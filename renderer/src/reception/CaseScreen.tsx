@@ -4,6 +4,7 @@
  * the journal entry; printing the receipt; annulling a registration made in
  * error.
  */
+import { AssignControl } from '../control/AssignControl';
 import { Alert, Badge, Button, Card, Center, Group, Loader, Modal, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState, type ReactNode } from 'react';
@@ -273,6 +274,7 @@ export function CaseScreen({ id }: { id: number }) {
                 ['Поступило', ruDateTime(c.receivedAt)],
                 ['Зарегистрировано', ruDateTime(c.registeredAt)],
                 ['Принял', [c.registeredByName, c.registeredByPosition].filter(Boolean).join(', ')],
+                ['Ответственный', <AssignControl key="responsible" c={c} />],
                 ['Льготная категория', lgota ? lgota.label : 'не относится'],
                 ['Обстоятельства', circumstancesText(c.circumstances) || 'не указаны'],
               ]}

@@ -14,6 +14,7 @@ import { CASE_STATUS_LABELS, CASE_STATUSES, type CaseStatus } from '../../../cor
 import type { SubserviceCode } from '../../../core/domain/checklists';
 import { formatRuDate, formatRuDateTime, isIsoDate } from '../../../core/domain/dates';
 import { formatSnils } from '../../../core/domain/snils';
+import { SUBSERVICE_SHORT_LABELS, subserviceLabel } from '../../../core/domain/labels';
 import { CHANNEL_LABELS, CHANNELS, DEADLINE_LABELS, type Channel, type DeadlineKind } from '../../../core/domain/deadlines';
 import type { In } from '../../../core/api/contract';
 import { errorMessage } from '../api';
@@ -22,6 +23,8 @@ import { DueBadge } from '../ui/DueBadge';
 import { ErrorState } from '../ui/ErrorState';
 import { AnchorLink, ButtonLink } from '../ui/links';
 import { Page } from '../ui/Page';
+import { useSession } from '../session';
+import { CasesExportButton } from '../control/CasesExportButton';
 
 export const PAGE_SIZE = 50;
 
@@ -61,27 +64,8 @@ export function ageAt(birthDate: string, at: string): number | null {
   return age;
 }
 
-/** Short names of the sub-services for tables and filters (the reference has no short names). */
-export const SUBSERVICE_SHORT: Record<SubserviceCode, string> = {
-  home: 'На дому',
-  'semi-stationary': 'Полустационарная',
-  stationary: 'Стационарная',
-  'special-housing': 'Спец. жилищный фонд',
-  'minors-semi-stationary': 'Несовершеннолетние',
-};
-
-export const SUBSERVICE_NUMBER: Record<SubserviceCode, number> = {
-  home: 1,
-  'semi-stationary': 2,
-  stationary: 3,
-  'special-housing': 4,
-  'minors-semi-stationary': 5,
-};
-
-export function subserviceShort(code: string): string {
-  const c = code as SubserviceCode;
-  return SUBSERVICE_SHORT[c] ? `${SUBSERVICE_NUMBER[c]}. ${SUBSERVICE_SHORT[c]}` : code;
-}
+/** «1. На дому»: the sub-service's number and short name (one implementation for screens, exports and reports). */
+export const subserviceShort = subserviceLabel;
 
 export function channelLabel(code: string): string {
   return CHANNEL_LABELS[code as Channel] ?? code;
@@ -153,7 +137,7 @@ export function LabeledSelect({ label, required, error, description, id, ...rest
 
 export const STATUS_OPTIONS = CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] }));
 export const CHANNEL_OPTIONS = CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }));
-export const SUBSERVICE_OPTIONS = (Object.keys(SUBSERVICE_SHORT) as SubserviceCode[]).map((s) => ({ value: s, label: subserviceShort(s) }));
+export const SUBSERVICE_OPTIONS = (Object.keys(SUBSERVICE_SHORT_LABELS) as SubserviceCode[]).map((s) => ({ value: s, label: subserviceShort(s) }));
 
 export interface DirectoryUser {
   id: number;
@@ -182,8 +166,13 @@ export function useRefItems(kind: RefKind): RefItem[] | null {
   return q.data ?? (q.isError ? NO_ITEMS : null);
 }
 
-/** State kept for the browser tab's session, so that coming back from a case keeps the filters and page. */
-export function useSessionState<T>(key: string, initial: T): [T, (v: T | ((prev: T) => T)) => void] {
+/**
+ * State kept for the browser tab's session, so that coming back from a case
+ * keeps the filters and page; kept per user (the next user at the desk starts
+ * with their own, never with the previous user's filters).
+ */
+export function useSessionState<T>(name: string, initial: T): [T, (v: T | ((prev: T) => T)) => void] {
+  const key = `${useSession().session.user.id}:${name}`;
   const [value, setValue] = useState<T>(() => {
     try {
       const raw = sessionStorage.getItem(`socdesk:${key}`);
@@ -204,7 +193,7 @@ export function useSessionState<T>(key: string, initial: T): [T, (v: T | ((prev:
 
 // ------------------------------------------------------------------ the case table
 
-export type CaseColumn = 'number' | 'received' | 'registered' | 'applicant' | 'subservice' | 'channel' | 'registeredBy' | 'status' | 'due';
+export type CaseColumn = 'number' | 'received' | 'registered' | 'applicant' | 'subservice' | 'channel' | 'registeredBy' | 'responsible' | 'status' | 'due';
 
 const COLUMN_TITLES: Record<CaseColumn, string> = {
   number: 'Рег. №',
@@ -214,6 +203,7 @@ const COLUMN_TITLES: Record<CaseColumn, string> = {
   subservice: 'Подуслуга',
   channel: 'Способ',
   registeredBy: 'Принял',
+  responsible: 'Ответственный',
   status: 'Статус',
   due: 'Ближайший срок',
 };
@@ -230,7 +220,13 @@ function DateTimeCell({ value, strike }: { value: string; strike: boolean }) {
   );
 }
 
-export function CaseTable({ rows, columns, empty = 'Дел не найдено' }: { rows: CaseRow[]; columns: CaseColumn[]; empty?: string }) {
+/** A column a screen adds after the common ones (e.g. what needs the specialist's action). */
+export interface ExtraColumn<R extends CaseRow> {
+  title: string;
+  render(r: R): ReactNode;
+}
+
+export function CaseTable<R extends CaseRow>({ rows, columns, empty = 'Дел не найдено', extra }: { rows: R[]; columns: CaseColumn[]; empty?: string; extra?: ExtraColumn<R> }) {
   const navigate = useNavigate();
   const openCase = (id: number) => void navigate({ to: '/cases/$id', params: { id } });
   const onKey = (e: KeyboardEvent<HTMLTableRowElement>, id: number) => {
@@ -284,6 +280,16 @@ export function CaseTable({ rows, columns, empty = 'Дел не найдено' 
             {shortPersonName(r.registeredByName)}
           </Text>
         );
+      case 'responsible':
+        return r.responsibleName ? (
+          <Text size="sm" title={r.responsibleName} style={{ whiteSpace: 'nowrap' }}>
+            {shortPersonName(r.responsibleName)}
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            не назначен
+          </Text>
+        );
       case 'status':
         return (
           <>
@@ -307,6 +313,7 @@ export function CaseTable({ rows, columns, empty = 'Дел не найдено' 
             {columns.map((c) => (
               <Table.Th key={c}>{COLUMN_TITLES[c]}</Table.Th>
             ))}
+            {extra && <Table.Th>{extra.title}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -324,11 +331,12 @@ export function CaseTable({ rows, columns, empty = 'Дел не найдено' 
               {columns.map((c) => (
                 <Table.Td key={c}>{cell(r, c)}</Table.Td>
               ))}
+              {extra && <Table.Td>{extra.render(r)}</Table.Td>}
             </Table.Tr>
           ))}
           {rows.length === 0 && (
             <Table.Tr>
-              <Table.Td colSpan={columns.length}>
+              <Table.Td colSpan={columns.length + (extra ? 1 : 0)}>
                 <Text c="dimmed" ta="center" py="md">
                   {empty}
                 </Text>
@@ -392,6 +400,7 @@ interface CasesFilters {
   subservice: string | null;
   channel: string | null;
   registeredBy: string | null;
+  responsible: string | null;
   urgency: string | null;
   sort: string;
   page: number;
@@ -403,6 +412,7 @@ const NO_FILTERS: CasesFilters = {
   subservice: null,
   channel: null,
   registeredBy: null,
+  responsible: null,
   urgency: null,
   sort: 'number_desc',
   page: 1,
@@ -412,17 +422,17 @@ export function CasesScreen() {
   const [f, setF] = useSessionState<CasesFilters>('cases-filters', NO_FILTERS);
   const [q] = useDebouncedValue(f.q.trim(), 300);
   const users = useDirectory();
-  const { data, loading, error, retry } = useCaseList({
+  const query = {
     q: q || undefined,
     status: (f.status ?? undefined) as CaseStatus | undefined,
     subservice: (f.subservice ?? undefined) as SubserviceCode | undefined,
     channel: (f.channel ?? undefined) as Channel | undefined,
     registeredBy: f.registeredBy ? Number(f.registeredBy) : undefined,
+    ...(f.responsible === 'none' ? { unassigned: true } : f.responsible ? { responsibleId: Number(f.responsible) } : {}),
     urgency: (f.urgency ?? undefined) as 'overdue' | 'today' | 'soon' | undefined,
     sort: f.sort as 'number_desc',
-    page: f.page,
-    pageSize: PAGE_SIZE,
-  });
+  };
+  const { data, loading, error, retry } = useCaseList({ ...query, page: f.page, pageSize: PAGE_SIZE });
 
   const filter = (patch: Partial<CasesFilters>) => setF((x) => ({ ...x, ...patch, page: 1 }));
   const filtered = JSON.stringify({ ...f, page: 1, sort: 'number_desc' }) !== JSON.stringify(NO_FILTERS);
@@ -437,6 +447,7 @@ export function CasesScreen() {
               Сбросить фильтры
             </Button>
           )}
+          <CasesExportButton input={{ ...query, layout: 'cases' }} />
           <ButtonLink to="/intake">Новое заявление</ButtonLink>
         </>
       }
@@ -447,7 +458,7 @@ export function CasesScreen() {
         <LabeledSelect label="Подуслуга" placeholder="Все" clearable data={SUBSERVICE_OPTIONS} value={f.subservice} onChange={(subservice) => filter({ subservice })} />
         <LabeledSelect label="Способ поступления" placeholder="Все" clearable data={CHANNEL_OPTIONS} value={f.channel} onChange={(channel) => filter({ channel })} />
         <LabeledSelect
-          label="Специалист"
+          label="Принял"
           placeholder="Все"
           clearable
           searchable
@@ -455,6 +466,16 @@ export function CasesScreen() {
           data={userOptions(users)}
           value={f.registeredBy}
           onChange={(registeredBy) => filter({ registeredBy })}
+        />
+        <LabeledSelect
+          label="Ответственный"
+          placeholder="Все"
+          clearable
+          searchable
+          nothingFoundMessage="Ничего не найдено"
+          data={[{ value: 'none', label: 'Не назначен' }, ...userOptions(users)]}
+          value={f.responsible}
+          onChange={(responsible) => filter({ responsible })}
         />
         <LabeledSelect label="Срок" placeholder="Любой" clearable data={URGENCY_OPTIONS} value={f.urgency} onChange={(urgency) => filter({ urgency })} />
         <LabeledSelect
@@ -479,7 +500,7 @@ export function CasesScreen() {
             </Text>
             {loading && <Loader size="xs" aria-label="Загрузка" />}
           </Group>
-          <CaseTable rows={data.rows} columns={['number', 'registered', 'applicant', 'subservice', 'status', 'due', 'registeredBy']} />
+          <CaseTable rows={data.rows} columns={['number', 'registered', 'applicant', 'subservice', 'status', 'due', 'responsible']} />
           <ListFooter total={data.total} page={f.page} onPage={(page) => setF((x) => ({ ...x, page }))} />
         </>
       )}

@@ -7,6 +7,7 @@ import { Card, Center, Group, Loader, SimpleGrid, Text, UnstyledButton } from '@
 import { formatRuDate } from '../../../core/domain/dates';
 import { errorMessage } from '../api';
 import { useApi } from '../data/queries';
+import { ComplaintDeadlines } from '../control/ComplaintDeadlines';
 import { ErrorState } from '../ui/ErrorState';
 import { Page } from '../ui/Page';
 import { CaseTable, ListFooter, PAGE_SIZE, useCaseList, useSessionState, countText } from './CasesScreen';
@@ -63,6 +64,7 @@ export function DeadlinesScreen() {
           );
         })}
       </SimpleGrid>
+      <ComplaintDeadlines />
       {summary && (
         <Text size="xs" c="dimmed">
           По открытым делам на {formatRuDate(summary.today)}; срок — ближайший невыполненный этап (запросы, решение, результат).
@@ -84,7 +86,7 @@ export function DeadlinesScreen() {
           </Group>
           <CaseTable
             rows={data.rows}
-            columns={['due', 'number', 'applicant', 'subservice', 'status', 'registered', 'registeredBy']}
+            columns={['due', 'number', 'applicant', 'subservice', 'status', 'registered', 'responsible']}
             empty="Таких дел нет"
           />
           <ListFooter total={data.total} page={state.page} onPage={(page) => setState({ group, page })} />

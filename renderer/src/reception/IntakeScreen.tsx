@@ -571,14 +571,17 @@ interface Opening {
   fromPortal: boolean;
   /** Why the draft or the application could not be read (the form opens empty). */
   error: string | null;
+  /** An application to review a signed ИППСУ (from «Пересмотр ИППСУ»). */
+  review?: { decisionId: number; text: string };
 }
 
-export function IntakeScreen({ portalApplicationId }: { portalApplicationId?: number } = {}) {
+export function IntakeScreen({ portalApplicationId, reviewOfDecisionId }: { portalApplicationId?: number; reviewOfDecisionId?: number } = {}) {
   const { hasRole } = useSession();
   const allowed = hasRole('reception', 'specialist');
   const once = { staleTime: Infinity, gcTime: 0, retry: false, refetchOnMount: 'always' as const };
   const prefill = useApi('portal.prefill', { id: portalApplicationId ?? 1 }, { ...once, enabled: allowed && portalApplicationId !== undefined });
-  const draft = useApi('drafts.get', { kind: 'intake' }, { ...once, enabled: allowed && portalApplicationId === undefined });
+  const review = useApi('ippsu.reviewPrefill', { decisionId: reviewOfDecisionId ?? 1 }, { ...once, enabled: allowed && reviewOfDecisionId !== undefined });
+  const draft = useApi('drafts.get', { kind: 'intake' }, { ...once, enabled: allowed && portalApplicationId === undefined && reviewOfDecisionId === undefined });
   const [opening, setOpening] = useState<Opening | null>(null);
 
   if (!allowed) {
@@ -586,7 +589,7 @@ export function IntakeScreen({ portalApplicationId }: { portalApplicationId?: nu
   }
   // The opening is taken once; a later re-read of the draft (another desk's change) does not touch the form.
   if (!opening) {
-    const q = portalApplicationId !== undefined ? prefill : draft;
+    const q = portalApplicationId !== undefined ? prefill : reviewOfDecisionId !== undefined ? review : draft;
     if (q.isPending) {
       return (
         <Center p="xl">
@@ -595,7 +598,11 @@ export function IntakeScreen({ portalApplicationId }: { portalApplicationId?: nu
       );
     }
     const error = q.error ? errorMessage(q.error) : null;
-    if (portalApplicationId !== undefined) {
+    if (reviewOfDecisionId !== undefined) {
+      const d = review.data;
+      const text = d ? `Заявление о пересмотре ИППСУ № ${d.reviewOf.outgoingNumber ?? '—'} от ${ruDate(d.reviewOf.date)} (дело № ${d.reviewOf.journalNumber}), действующей до ${ruDate(d.reviewOf.termUntil)}.` : '';
+      setOpening({ values: d ? fromPrefill(d) : freshValues(), restoredAt: null, portalId: undefined, fromPortal: true, error, review: d ? { decisionId: d.reviewOfDecisionId, text } : undefined });
+    } else if (portalApplicationId !== undefined) {
       const d = prefill.data;
       setOpening({ values: d ? fromPrefill(d) : freshValues(), restoredAt: null, portalId: typeof d?.portalId === 'string' ? d.portalId : undefined, fromPortal: !!d, error });
     } else {
@@ -774,6 +781,7 @@ function IntakeForm({ opening }: { opening: Opening }) {
     busyRef.current = true;
     const { input, documents } = buildPayload(values, checklistFor(values));
     if (portalIdRef.current) input.portalId = portalIdRef.current;
+    if (opening.review) input.reviewOfDecisionId = opening.review.decisionId;
     setBusy(true);
     setGeneral([]);
     try {
@@ -781,7 +789,7 @@ function IntakeForm({ opening }: { opening: Opening }) {
       draftReady.current = false;
       saveDraft.cancel();
       await pendingSave.current.catch(() => undefined);
-      if (!portalIdRef.current) await clearDraftCall.mutateAsync({ kind: 'intake' }).catch(() => undefined);
+      if (!portalIdRef.current && !opening.review) await clearDraftCall.mutateAsync({ kind: 'intake' }).catch(() => undefined);
       setPhase({ kind: 'done', result });
       window.scrollTo({ top: 0 });
     } catch (e) {
@@ -912,10 +920,15 @@ function IntakeForm({ opening }: { opening: Opening }) {
     >
       {opening.error && (
         <Alert color="red" variant="light">
-          Не удалось загрузить {opening.fromPortal ? 'заявление с портала' : 'черновик'}: {opening.error}
+          Не удалось загрузить {opening.review ? 'программу для пересмотра' : opening.fromPortal ? 'заявление с портала' : 'черновик'}: {opening.error}
         </Alert>
       )}
-      {fromPortal && (
+      {opening.review && (
+        <Alert color="grape" variant="light" data-testid="review-prefill" title="Пересмотр ИППСУ">
+          <Text size="sm">{opening.review.text} Новая программа будет составлена повторно.</Text>
+        </Alert>
+      )}
+      {fromPortal && !opening.review && (
         <Alert color="blue" variant="light" data-testid="portal-prefill" title="Заявление с портала: проверьте данные и отметьте документы">
           <Text size="sm">Номер на портале: {opening.portalId ?? '—'}. После регистрации дело будет связано с заявлением на портале.</Text>
         </Alert>

@@ -13,6 +13,7 @@ import { isoFromParts } from '../../../core/domain/dates';
 import type { Channel } from '../../../core/domain/deadlines';
 import { useApiMutation } from '../data/queries';
 import { useSession } from '../session';
+import { CasesExportButton } from '../control/CasesExportButton';
 import { downloadFile } from '../ui/download';
 import { ErrorState } from '../ui/ErrorState';
 import { notifyError } from '../ui/forms';
@@ -73,17 +74,16 @@ export function JournalScreen() {
 
   useHotkeys(canRegister ? [['alt+n', openIntake, { usePhysicalKeys: true }]] : [], []);
 
-  const { data, loading, error, retry } = useCaseList({
+  const query = {
     from: f.from || undefined,
     to: f.to || undefined,
     channel: (f.channel ?? undefined) as Channel | undefined,
     subservice: (f.subservice ?? undefined) as SubserviceCode | undefined,
     status: (f.status ?? undefined) as CaseStatus | undefined,
     registeredBy: f.registeredBy ? Number(f.registeredBy) : undefined,
-    sort: 'number_desc',
-    page: f.page,
-    pageSize: PAGE_SIZE,
-  });
+    sort: 'number_desc' as const,
+  };
+  const { data, loading, error, retry } = useCaseList({ ...query, page: f.page, pageSize: PAGE_SIZE });
 
   const filter = (patch: Partial<JournalFilters>) => setF((x) => ({ ...x, ...patch, page: 1 }));
   const reset = () => {
@@ -122,6 +122,7 @@ export function JournalScreen() {
           <Button variant="default" onClick={print} loading={printJournal.isPending}>
             Печать журнала
           </Button>
+          <CasesExportButton input={{ ...query, layout: 'journal' }} />
           {canRegister && (
             <Button onClick={openIntake} title="Alt+N">
               Новое заявление

@@ -1,6 +1,7 @@
 /** A person card (#/persons/{id}): the person's data as last entered and all their cases. */
 import { Card, Center, Loader, Stack, Title } from '@mantine/core';
 import { errorMessage } from '../api';
+import { CircumstanceChanges } from '../control/CircumstanceChanges';
 import { useApi } from '../data/queries';
 import { ErrorState } from '../ui/ErrorState';
 import { Page } from '../ui/Page';
@@ -29,6 +30,7 @@ export function PersonScreen({ id }: { id: number }) {
       <Card withBorder>
         <PersonDetails person={person} />
       </Card>
+      <CircumstanceChanges personId={person.id} />
       <Stack gap="xs">
         <Title order={4}>Дела заявителя ({cases.length})</Title>
         <CaseTable rows={cases} columns={['number', 'received', 'subservice', 'channel', 'status', 'due', 'registeredBy']} empty="Дел нет" />
