@@ -260,8 +260,8 @@ test('«Пересмотр ИППСУ»: a programme ending soon, a change of ci
   const plus = (days: number) => addDays(today, days);
   const c = await api(app, 'cases.register', sampleApplication({ receivedAt: officeDateTime(30), applicant: { snils: snilsFrom(701), lastName: 'Пересмотрова' } }));
   await draftRefusal((m, i) => api(app, m as never, i), c);
-  let v = await api(app, 'cases.get', { id: c.id });
-  v = await api(app, 'decisions.save', { caseId: c.id, ...draftOf(v), kind: 'ippsu', ippsu: { ...SAMPLE_IPPSU, date: today, termUntil: plus(30) } });
+  const v = await api(app, 'cases.get', { id: c.id });
+  await api(app, 'decisions.save', { caseId: c.id, ...draftOf(v), kind: 'ippsu', ippsu: { ...SAMPLE_IPPSU, date: today, termUntil: plus(30) } });
   await api(app, 'signoff.submit', { caseId: c.id, comment: 'Прошу подписать ИППСУ' });
 
   // The head is notified of the draft to sign (bell and badge).

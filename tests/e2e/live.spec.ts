@@ -76,6 +76,8 @@ test('reception registers at one desk: the specialist’s journal shows it at on
   await staffOffice(office);
   const reception = await signedIn(office, 'priem');
   const specialist = await signedIn(office, 'spec1');
+  // A specialist lands on «Мои дела»; the journal is one link away.
+  await specialist.page.getByRole('navigation').getByText('Журнал', { exact: true }).click();
   await expect(specialist.page.getByRole('heading', { name: 'Журнал регистрации заявлений' })).toBeVisible();
   await expect(specialist.page.getByText('За выбранный период заявлений не зарегистрировано')).toBeVisible();
 
