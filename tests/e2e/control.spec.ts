@@ -237,7 +237,7 @@ test('a complaint with its deadlines and answer letter; an XLSX export equal to 
   await nav(page, 'Дела').click();
   await expect(page.getByText('Найдено дел: 3')).toBeVisible();
   const shown = await page.locator('[data-testid^="case-row-"]').evaluateAll((rows) => rows.map((r) => r.querySelector('a')!.textContent!.trim()));
-  const xlsx = await download(page, () => page.getByRole('button', { name: 'Выгрузить в Excel' }).click());
+  const xlsx = await download(page, () => page.getByRole('button', { name: 'Выгрузить таблицу' }).click());
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(xlsx as unknown as ArrayBuffer);
   const ws = book.worksheets[0]!;

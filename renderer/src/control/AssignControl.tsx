@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { CaseView } from '../../../core/api/reception';
 import { isClosed } from '../../../core/domain/case-states';
 import { useApiMutation } from '../data/queries';
-import { LabeledSelect, useDirectory, userOptions } from '../reception/CasesScreen';
+import { LabeledSelect, useDirectory, userOptions } from '../ui/cases';
 import { useSession } from '../session';
 import { notifyError, notifyOk } from '../ui/forms';
 

@@ -51,7 +51,8 @@ import {
 import { errorMessage } from '../api';
 import { hostToday } from '../clock';
 import { useApi, useApiMutation } from '../data/queries';
-import { LabeledSelect, PAGE_SIZE, ruDate, ruDateTime, useDirectory, userOptions, useSessionState } from '../reception/CasesScreen';
+import { ruDate, ruDateTime } from '../format';
+import { LabeledSelect, PAGE_SIZE, useDirectory, userOptions, useSessionState } from '../ui/cases';
 import { useSession } from '../session';
 import { DueBadge } from '../ui/DueBadge';
 import { downloadFile } from '../ui/download';

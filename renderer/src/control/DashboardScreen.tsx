@@ -20,7 +20,7 @@ import { refusalGround } from '../../../core/domain/refusal-grounds';
 import { api, errorMessage } from '../api';
 import { hostToday } from '../clock';
 import { useApi } from '../data/queries';
-import { LabeledSelect, useDirectory, userOptions, useSessionState } from '../reception/CasesScreen';
+import { LabeledSelect, useDirectory, userOptions, useSessionState } from '../ui/cases';
 import { ErrorState } from '../ui/ErrorState';
 import { Page } from '../ui/Page';
 import { RuDateInput } from '../ui/RuDateInput';

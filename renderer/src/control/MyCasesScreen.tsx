@@ -8,7 +8,8 @@ import { keepPreviousData } from '@tanstack/react-query';
 import type { Out } from '../../../core/api/contract';
 import { errorMessage } from '../api';
 import { useApi } from '../data/queries';
-import { CaseTable, ListFooter, PAGE_SIZE, ruDate, useSessionState } from '../reception/CasesScreen';
+import { ruDate } from '../format';
+import { CaseTable, ListFooter, PAGE_SIZE, useSessionState } from '../ui/cases';
 import { ErrorState } from '../ui/ErrorState';
 import { Page } from '../ui/Page';
 

@@ -9,7 +9,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import type { Out } from '../../../core/api/contract';
 import { useApi, useApiMutation } from '../data/queries';
-import { ruDateTime } from '../reception/CasesScreen';
+import { ruDateTime } from '../format';
 
 type Note = Out<'notifications.list'>[number];
 

@@ -9,7 +9,8 @@ import { Badge, Center, Group, Loader, NumberInput, Pagination, Table, Text } fr
 import { keepPreviousData } from '@tanstack/react-query';
 import { errorMessage } from '../api';
 import { useApi } from '../data/queries';
-import { PAGE_SIZE, ruDate, useSessionState } from '../reception/CasesScreen';
+import { ruDate } from '../format';
+import { PAGE_SIZE, useSessionState } from '../ui/cases';
 import { useSession } from '../session';
 import { ErrorState } from '../ui/ErrorState';
 import { AnchorLink, ButtonLink } from '../ui/links';

@@ -7,7 +7,7 @@ import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/cor
 import { useState } from 'react';
 import type { CaseView } from '../../../core/api/reception';
 import { useApiMutation } from '../data/queries';
-import { ruDateTime } from '../reception/CasesScreen';
+import { ruDateTime } from '../format';
 import { notifyError, notifyOk } from '../ui/forms';
 import { SignoffDialog } from './SignoffScreen';
 

@@ -10,7 +10,7 @@ import type { Out } from '../../../core/api/contract';
 import type { DecisionView } from '../../../core/api/processing';
 import { errorMessage } from '../api';
 import { useApi, useApiMutation } from '../data/queries';
-import { ruDate, ruDateTime, shortPersonName, subserviceShort } from '../reception/CasesScreen';
+import { ruDate, ruDateTime, shortPersonName, subserviceShort } from '../format';
 import { DueBadge } from '../ui/DueBadge';
 import { downloadFile } from '../ui/download';
 import { ErrorState } from '../ui/ErrorState';

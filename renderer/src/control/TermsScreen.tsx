@@ -11,7 +11,7 @@ import type { Out } from '../../../core/api/contract';
 import { errorMessage } from '../api';
 import { hostToday } from '../clock';
 import { useApi, useApiMutation } from '../data/queries';
-import { ruDate } from '../reception/CasesScreen';
+import { ruDate } from '../format';
 import { ErrorState } from '../ui/ErrorState';
 import { notifyOk, submitToApi } from '../ui/forms';
 import { Page } from '../ui/Page';

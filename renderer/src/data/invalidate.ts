@@ -34,10 +34,13 @@ export function staleQueriesFor(c: Change): InvalidateQueryFilters[] | null {
     case 'case':
       return [...audit, ...oneCase(c.caseId), ...methods(...CASE_LISTS)];
     case 'act':
-    case 'request':
       return [...audit, ...oneCase(c.caseId), ...methods('control.myCases', 'notifications.counts')];
+    case 'request':
+      // Requests take numbers of the register of outgoing documents.
+      return [...audit, ...oneCase(c.caseId), ...methods('control.myCases', 'notifications.counts', 'registers.outgoing')];
     case 'decision':
-      return [...audit, ...oneCase(c.caseId), ...methods('control.myCases', 'signoff.queue', 'notifications.counts', 'ippsu.reviews')];
+      // A signed decision takes a number of the register of outgoing documents.
+      return [...audit, ...oneCase(c.caseId), ...methods('control.myCases', 'signoff.queue', 'notifications.counts', 'ippsu.reviews', 'registers.outgoing')];
     case 'person':
       return [...audit, ...(c.id === null ? methods('persons.get') : [{ queryKey: ['persons.get', { id: Number(c.id) }] }]), ...methods('persons.match', 'search.quick')];
     case 'user':

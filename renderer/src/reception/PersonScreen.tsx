@@ -5,8 +5,9 @@ import { CircumstanceChanges } from '../control/CircumstanceChanges';
 import { useApi } from '../data/queries';
 import { ErrorState } from '../ui/ErrorState';
 import { Page } from '../ui/Page';
-import { PersonDetails } from './CaseScreen';
-import { ageAt, CaseTable } from './CasesScreen';
+import { PersonDetails } from '../ui/person';
+import { ageAt } from '../format';
+import { CaseTable } from '../ui/cases';
 import { hostToday } from '../clock';
 
 export function PersonScreen({ id }: { id: number }) {
