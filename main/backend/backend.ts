@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { methods, isMethodName, type MethodName } from '../../core/api/contract';
 import { ApiError, type Envelope } from '../../core/api/errors';
 import { openDatabase, type Db } from '../../db/connection';
-import { auditLog } from '../../db/schema';
+import { appendAudit } from '../../db/audit-chain';
 import type { AuditRecord, Ctx, CurrentUser } from './context';
 import { handlers } from './handlers';
 import { log } from './logger';
@@ -160,19 +160,17 @@ export class Backend {
 
   private writeAudit(user: CurrentUser | null, rec: AuditRecord): void {
     const actor = rec.actor ?? user;
-    this.db
-      .insert(auditLog)
-      .values({
-        at: this.now().toISOString(),
-        userId: actor?.id ?? null,
-        username: actor?.username ?? null,
-        action: rec.action,
-        entity: rec.entity,
-        entityId: rec.entityId == null ? null : String(rec.entityId),
-        before: rec.before ?? null,
-        after: rec.after ?? null,
-      })
-      .run();
+    const json = (v: unknown) => (v == null ? null : JSON.stringify(v));
+    appendAudit(this.db.$client, [
+      this.now().toISOString(),
+      actor?.id ?? null,
+      actor?.username ?? null,
+      rec.action,
+      rec.entity,
+      rec.entityId == null ? null : String(rec.entityId),
+      json(rec.before),
+      json(rec.after),
+    ]);
   }
 }
 
