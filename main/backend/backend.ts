@@ -8,6 +8,10 @@ import { methods, isMethodName, type MethodName } from '../../core/api/contract'
 import { ApiError, type Envelope } from '../../core/api/errors';
 import { openDatabase, type Db } from '../../db/connection';
 import { appendAudit } from '../../db/audit-chain';
+import { renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { BackupError, extractBackup, type BackupManifest } from './backups/backups';
+import { BackupService } from './backups/service';
 import type { AuditRecord, Ctx, CurrentUser } from './context';
 import { handlers } from './handlers';
 import { log } from './logger';
@@ -38,22 +42,27 @@ export interface CallResult {
 }
 
 export class Backend {
-  readonly db: Db;
+  /** Reassigned only by restoreFrom (the database is replaced by a backup). */
+  db: Db;
   readonly services: Services;
-  readonly sessions: SessionStore;
+  sessions: SessionStore;
   /** Every `write` method runs through this queue, one at a time. */
   readonly writes = new WriteQueue();
   /** What changed, for the live updates of connected clients (main/backend/notifications.ts). */
-  readonly changes: ChangeFeed;
+  changes: ChangeFeed;
+  readonly backups: BackupService;
   private readonly now: () => Date;
 
-  constructor(opts: BackendOptions) {
+  constructor(private readonly opts: BackendOptions) {
     this.db = openDatabase(opts.dbFile);
     this.now = opts.now ?? (() => new Date());
     this.sessions = new SessionStore(this.db, this.now, opts.sessionHours ?? 12, opts.idleMinutes);
     this.services = new Services(this.db, { ...DEFAULT_LOGIN_POLICY, ...opts.loginPolicy });
     seedReferenceData(this.db);
     this.changes = new ChangeFeed(this.db);
+    this.backups = new BackupService({ db: () => this.db, dbFile: opts.dbFile, now: this.now });
+    this.services.backups = this.backups;
+    this.services.restore = (file) => this.restoreFrom(file);
     this.services.exchange = new Scheduler({
       run: () => syncOnce(backendSyncDeps(this)),
       intervalMs: () => getExchangeSettings(this.db).intervalMinutes * 60_000,
@@ -66,18 +75,60 @@ export class Backend {
     this.services.exchange?.start(30_000);
   }
 
+  /** Starts the backup schedule (daily at the office's quiet hour and at the first start of the day). */
+  startBackups(): void {
+    this.backups.start();
+  }
+
   /** Closes the database; a running exchange session is abandoned (its transactions are atomic). */
   close(): void {
     this.changes.close();
     void this.services.exchange?.stop();
+    void this.backups.stop();
     this.db.$client.close();
   }
 
-  /** Waits for a running exchange session, then closes: for a graceful exit. */
+  /** Waits for a running exchange session and backup, then closes: for a graceful exit. */
   async shutdown(): Promise<void> {
     this.changes.close();
     await this.services.exchange?.stop();
+    await this.backups.stop();
     this.db.$client.close();
+  }
+
+  /**
+   * Replaces the live database with a stored backup: the backup is decrypted
+   * and verified first (a damaged one changes nothing), the current database
+   * is saved as a verified backup, then the file is swapped and reopened
+   * (migrated if the backup is older). Everyone signs in again. Callers run
+   * it with no other write in progress (the restore method is a queued write).
+   */
+  async restoreFrom(file: string): Promise<{ saved: BackupManifest; restored: BackupManifest }> {
+    const dbFile = this.opts.dbFile;
+    if (dbFile === ':memory:') throw new BackupError('Восстановление недоступно для базы в памяти.');
+    const passphrase = this.backups.passphrase();
+    if (!passphrase) throw new BackupError('Не задан пароль резервных копий.');
+    const folder = this.backups.folder();
+    const tmp = join(dirname(dbFile), `.restore-${Date.now()}.sqlite`);
+    const restored = await extractBackup(folder, file, passphrase, tmp);
+    let saved: BackupManifest;
+    try {
+      saved = await this.backups.run('before-restore');
+    } catch (e) {
+      rmSync(tmp, { force: true });
+      throw e;
+    }
+    this.changes.close();
+    this.db.$client.close();
+    for (const f of [`${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
+    renameSync(tmp, dbFile);
+    this.db = openDatabase(dbFile);
+    this.sessions = new SessionStore(this.db, this.now, this.opts.sessionHours ?? 12, this.opts.idleMinutes);
+    this.services.rebind(this.db);
+    seedReferenceData(this.db);
+    this.changes = new ChangeFeed(this.db);
+    log.warn('database restored from a backup', { auditCount: restored.audit.count });
+    return { saved, restored };
   }
 
   /** Resolves a session token to an active user, or null. */

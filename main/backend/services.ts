@@ -8,6 +8,8 @@ import { calendarDays, calendarYears } from '../../db/schema';
 import type { HostInfoView } from '../../core/api/sessions';
 import type { Scheduler } from './exchange/sync';
 import { KeyedSerializer } from './write-queue';
+import type { BackupService } from './backups/service';
+import type { BackupManifest } from './backups/backups';
 
 export interface LoginPolicy {
   /** Failed attempts in a row that lock the account. */
@@ -39,10 +41,22 @@ export class Services {
    */
   readonly unknownLogins = new Map<string, { failures: number; lockedUntil: string | null }>();
 
+  /** The office's backups (set by the Backend). */
+  backups: BackupService | null = null;
+  /** Replaces the live database with a stored backup (set by the Backend; see Backend.restoreFrom). */
+  restore: ((file: string) => Promise<{ saved: BackupManifest; restored: BackupManifest }>) | null = null;
+
   constructor(
-    private readonly db: Db,
+    private db: Db,
     readonly loginPolicy: LoginPolicy,
   ) {}
+
+  /** After a restore: the services read the new database. */
+  rebind(db: Db): void {
+    this.db = db;
+    this.cal = null;
+    this.unknownLogins.clear();
+  }
 
   calendar(): ProductionCalendar {
     if (!this.cal) {
