@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { controlMethods } from './control';
+import { dataSafetyMethods } from './data-safety';
 import { ExchangeStatus, ImportPackageInput, PortalApplicationRow, PortalCaseData, PortalPrefillInput, RetryQuarantinedInput, SaveExchangeSettings, SyncReportView } from './exchange';
 import {
   AnswerRequestInput,
@@ -651,6 +652,8 @@ export const methods = {
 
   // ------------------------------------------------------------ the office's control (core/api/control.ts)
   ...controlMethods,
+  // ------------------------------------------------------------ data safety (core/api/data-safety.ts)
+  ...dataSafetyMethods,
 } as const;
 
 export type Methods = typeof methods;

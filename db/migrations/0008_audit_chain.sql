@@ -13,3 +13,9 @@ CREATE TRIGGER `audit_log_no_delete` BEFORE DELETE ON `audit_log`
 BEGIN
   SELECT RAISE(ABORT, 'audit_log is append-only');
 END;
+--> statement-breakpoint
+CREATE TRIGGER `audit_log_hash_required` BEFORE INSERT ON `audit_log`
+WHEN NEW.`hash` IS NULL
+BEGIN
+  SELECT RAISE(ABORT, 'audit_log rows are chained: hash required');
+END;

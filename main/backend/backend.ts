@@ -8,9 +8,8 @@ import { methods, isMethodName, type MethodName } from '../../core/api/contract'
 import { ApiError, type Envelope } from '../../core/api/errors';
 import { openDatabase, type Db } from '../../db/connection';
 import { appendAudit } from '../../db/audit-chain';
-import { renameSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { BackupError, extractBackup, type BackupManifest } from './backups/backups';
+import { BackupError } from './backups/backups';
+import { restoreDatabaseFile, type RestoreResult } from './backups/restore';
 import { BackupService } from './backups/service';
 import type { AuditRecord, Ctx, CurrentUser } from './context';
 import { handlers } from './handlers';
@@ -97,38 +96,31 @@ export class Backend {
   }
 
   /**
-   * Replaces the live database with a stored backup: the backup is decrypted
-   * and verified first (a damaged one changes nothing), the current database
-   * is saved as a verified backup, then the file is swapped and reopened
-   * (migrated if the backup is older). Everyone signs in again. Callers run
-   * it with no other write in progress (the restore method is a queued write).
+   * Replaces the live database with a stored backup (backups/restore.ts: the
+   * backup verified first, the current database saved), then reopens it
+   * (migrated if the backup is older). Callers run it with no other write in
+   * progress (the restore method is a queued write).
    */
-  async restoreFrom(file: string): Promise<{ saved: BackupManifest; restored: BackupManifest }> {
+  async restoreFrom(file: string): Promise<RestoreResult> {
     const dbFile = this.opts.dbFile;
     if (dbFile === ':memory:') throw new BackupError('Восстановление недоступно для базы в памяти.');
     const passphrase = this.backups.passphrase();
     if (!passphrase) throw new BackupError('Не задан пароль резервных копий.');
     const folder = this.backups.folder();
-    const tmp = join(dirname(dbFile), `.restore-${Date.now()}.sqlite`);
-    const restored = await extractBackup(folder, file, passphrase, tmp);
-    let saved: BackupManifest;
-    try {
-      saved = await this.backups.run('before-restore');
-    } catch (e) {
-      rmSync(tmp, { force: true });
-      throw e;
-    }
+    await this.backups.stop();
     this.changes.close();
     this.db.$client.close();
-    for (const f of [`${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
-    renameSync(tmp, dbFile);
-    this.db = openDatabase(dbFile);
-    this.sessions = new SessionStore(this.db, this.now, this.opts.sessionHours ?? 12, this.opts.idleMinutes);
-    this.services.rebind(this.db);
-    seedReferenceData(this.db);
-    this.changes = new ChangeFeed(this.db);
-    log.warn('database restored from a backup', { auditCount: restored.audit.count });
-    return { saved, restored };
+    try {
+      return await restoreDatabaseFile({ dbFile, folder, file, passphrase, now: this.now() });
+    } finally {
+      // The restored database, or the same one when the backup was refused.
+      this.db = openDatabase(dbFile);
+      this.sessions = new SessionStore(this.db, this.now, this.opts.sessionHours ?? 12, this.opts.idleMinutes);
+      this.services.rebind(this.db);
+      seedReferenceData(this.db);
+      this.changes = new ChangeFeed(this.db);
+      log.warn('database restore attempted', { file });
+    }
   }
 
   /** Resolves a session token to an active user, or null. */

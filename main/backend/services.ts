@@ -9,7 +9,7 @@ import type { HostInfoView } from '../../core/api/sessions';
 import type { Scheduler } from './exchange/sync';
 import { KeyedSerializer } from './write-queue';
 import type { BackupService } from './backups/service';
-import type { BackupManifest } from './backups/backups';
+import type { RestoreResult } from './backups/restore';
 
 export interface LoginPolicy {
   /** Failed attempts in a row that lock the account. */
@@ -44,12 +44,17 @@ export class Services {
   /** The office's backups (set by the Backend). */
   backups: BackupService | null = null;
   /** Replaces the live database with a stored backup (set by the Backend; see Backend.restoreFrom). */
-  restore: ((file: string) => Promise<{ saved: BackupManifest; restored: BackupManifest }>) | null = null;
+  restore: ((file: string) => Promise<RestoreResult>) | null = null;
 
   constructor(
     private db: Db,
     readonly loginPolicy: LoginPolicy,
   ) {}
+
+  /** Whether the user (id and name) exists in the current database (after a restore it may not). */
+  userExists(id: number, username: string): boolean {
+    return this.db.$client.prepare('select 1 from users where id = ? and username = ?').get(id, username) != null;
+  }
 
   /** After a restore: the services read the new database. */
   rebind(db: Db): void {

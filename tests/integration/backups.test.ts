@@ -54,12 +54,12 @@ describe('backups', () => {
     await register(2);
     await register(3);
     const { saved } = await env.backend.restoreFrom(first.file);
-    expect(saved.kind).toBe('before-restore');
-    expect(saved.verified).toBe(true);
-    expect(saved.counts.cases).toBe(3);
+    expect(saved!.kind).toBe('before-restore');
+    expect(saved!.verified).toBe(true);
+    expect(saved!.counts.cases).toBe(3);
     expect(count('cases')).toBe(1);
     // And going back to it brings the three cases back.
-    await env.backend.restoreFrom(saved.file);
+    await env.backend.restoreFrom(saved!.file);
     expect(count('cases')).toBe(3);
   });
 
