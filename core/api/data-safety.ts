@@ -120,6 +120,27 @@ export const dataSafetyMethods = {
     input: z.object({ file: backupFile, confirm: z.literal(true) }),
     output: z.object({ restored: BackupView, saved: BackupView.nullable() }),
   }),
+  'logs.report': method({
+    access: 'user',
+    write: false,
+    summary: 'A screen failed (the renderer\'s error boundary): its error kind and component names go to the log, nothing typed.',
+    input: z.object({ kind: text(100), where: text(2000) }),
+    output: z.object({ ok: z.literal(true) }),
+  }),
+  'recovery.status': method({
+    access: 'public',
+    write: false,
+    summary: 'Whether the database failed to open at start, and the last verified backup to restore it from.',
+    input: z.object({}).strict(),
+    output: z.object({ damaged: z.boolean(), reason: z.string().nullable(), lastVerified: BackupView.nullable() }),
+  }),
+  'recovery.restore': method({
+    access: 'public',
+    write: true,
+    summary: 'Only while the database is damaged, only from the host computer itself: restore the last verified backup (the damaged file is kept).',
+    input: z.object({ confirm: z.literal(true) }),
+    output: z.object({ restored: BackupView }),
+  }),
   'logs.recent': method({
     access: admin,
     write: false,

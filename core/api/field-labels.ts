@@ -189,6 +189,7 @@ export const FIELD_LABELS: Record<string, string> = {
   passphrase: 'Пароль резервных копий',
   file: 'Резервная копия',
   confirm: 'Подтверждение',
+  where: 'Место ошибки',
   pdConsent: 'Согласие на обработку персональных данных',
   feeding: 'Приём пищи',
   bathing: 'Приём ванны',

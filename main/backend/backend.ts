@@ -53,10 +53,20 @@ export class Backend {
   private readonly now: () => Date;
 
   constructor(private readonly opts: BackendOptions) {
-    this.db = openDatabase(opts.dbFile);
+    let damaged: string | null = null;
+    try {
+      this.db = openDatabase(opts.dbFile);
+    } catch (e) {
+      damaged = damageOf(e);
+      if (!damaged) throw e;
+      // Never a crash: an empty database in memory answers recovery.* until a backup is restored.
+      log.error('database damaged at start', e);
+      this.db = openDatabase(':memory:');
+    }
     this.now = opts.now ?? (() => new Date());
     this.sessions = new SessionStore(this.db, this.now, opts.sessionHours ?? 12, opts.idleMinutes);
     this.services = new Services(this.db, { ...DEFAULT_LOGIN_POLICY, ...opts.loginPolicy });
+    this.services.damaged = damaged;
     seedReferenceData(this.db);
     this.changes = new ChangeFeed(this.db);
     this.backups = new BackupService({ db: () => this.db, dbFile: opts.dbFile, now: this.now });
@@ -76,7 +86,7 @@ export class Backend {
 
   /** Starts the backup schedule (daily at the office's quiet hour and at the first start of the day). */
   startBackups(): void {
-    this.backups.start();
+    if (this.services.damaged == null) this.backups.start();
   }
 
   /** Closes the database; a running exchange session is abandoned (its transactions are atomic). */
@@ -138,6 +148,7 @@ export class Backend {
     try {
       if (!isMethodName(method)) throw new ApiError('UNKNOWN_METHOD', 'Неизвестная операция');
       const def = methods[method];
+      if (this.services.damaged != null && !method.startsWith('recovery.') && method !== 'host.clock') throw new ApiError('DATABASE_DAMAGED', this.services.damaged);
       const parsed = (def.input as z.ZodType).safeParse(rawInput ?? {});
       const run = async (outside: Ctx['outside']) => {
         const current = this.sessions.resolve(token);
@@ -215,6 +226,16 @@ export class Backend {
       json(rec.after),
     ]);
   }
+}
+
+/** A Russian sentence when the error means the database file is damaged or unreadable; null for anything else. */
+function damageOf(e: unknown): string | null {
+  const code = (e as { code?: unknown }).code;
+  if (typeof code !== 'string') return null;
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return 'Файл базы данных повреждён: программа не может его прочитать.';
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_READONLY' || code === 'EACCES' || code === 'EPERM')
+    return 'Файл базы данных недоступен для чтения или записи (права доступа или ошибка диска).';
+  return null;
 }
 
 function checkAccess(access: (typeof methods)[MethodName]['access'], user: CurrentUser | null): void {

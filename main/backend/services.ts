@@ -41,6 +41,8 @@ export class Services {
    */
   readonly unknownLogins = new Map<string, { failures: number; lockedUntil: string | null }>();
 
+  /** Why the database could not be opened at start (a Russian sentence), or null: then only recovery.* answers. */
+  damaged: string | null = null;
   /** The office's backups (set by the Backend). */
   backups: BackupService | null = null;
   /** Replaces the live database with a stored backup (set by the Backend; see Backend.restoreFrom). */
@@ -59,6 +61,7 @@ export class Services {
   /** After a restore: the services read the new database. */
   rebind(db: Db): void {
     this.db = db;
+    this.damaged = null;
     this.cal = null;
     this.unknownLogins.clear();
   }

@@ -7,6 +7,7 @@ import { useApiMutation } from './data/queries';
 import { ChangePasswordModal } from './screens/ChangePasswordModal';
 import { useSession } from './session';
 import { QuickSearch } from './reception/QuickSearch';
+import { BackupWarning } from './admin/BackupWarning';
 import { ConnectionBanner } from './ui/ConnectionBanner';
 import { NavLinkLink } from './ui/links';
 import { StaleDialog } from './ui/stale';
@@ -38,6 +39,8 @@ const ADMIN_PAGES = [
   { path: '/admin/calendar', label: 'Производственный календарь' },
   { path: '/admin/audit', label: 'Журнал аудита' },
   { path: '/admin/sessions', label: 'Сеансы и подключение' },
+  { path: '/admin/backups', label: 'Резервные копии' },
+  { path: '/admin/log', label: 'Журнал программы' },
 ] as const;
 
 /** Pages listed under «Справочники». */
@@ -116,6 +119,7 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main>
         <ConnectionBanner />
+        {hasRole('admin') && <BackupWarning />}
         <Outlet />
       </AppShell.Main>
       <ChangePasswordModal opened={pwdOpened} onClose={pwd.close} />

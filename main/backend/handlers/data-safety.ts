@@ -5,7 +5,8 @@ import type { BackupManifest } from '../backups/backups';
 import { BackupError } from '../backups/backups';
 import { BackupCryptoError } from '../backups/crypto-file';
 import type { BackupService } from '../backups/service';
-import { recentProblems } from '../logger';
+import { log, recentProblems } from '../logger';
+import { isLoopbackAddress } from '../../host/network';
 import type { UserCtx } from '../context';
 import type { HandlerGroup } from './types';
 
@@ -35,7 +36,9 @@ async function backupCall<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export const dataSafetyHandlers: HandlerGroup<'audit.verify' | 'backups.status' | 'backups.saveSettings' | 'backups.create' | 'backups.verify' | 'backups.restore' | 'logs.recent'> = {
+export const dataSafetyHandlers: HandlerGroup<
+  'audit.verify' | 'backups.status' | 'backups.saveSettings' | 'backups.create' | 'backups.verify' | 'backups.restore' | 'logs.recent' | 'logs.report' | 'recovery.status' | 'recovery.restore'
+> = {
   'audit.verify': (ctx) => {
     const v = verifyChain(ctx.db.$client);
     return v.ok ? { ok: true, count: v.count, head: v.head, lastId: v.lastId, brokenId: null } : { ok: false, count: v.count, head: null, lastId: null, brokenId: v.brokenId };
@@ -70,4 +73,24 @@ export const dataSafetyHandlers: HandlerGroup<'audit.verify' | 'backups.status' 
     return { restored: view(r.restored), saved: r.saved && view(r.saved) };
   },
   'logs.recent': (_ctx, input) => recentProblems(input.limit),
+  'logs.report': (_ctx, input) => {
+    // Component names only (the boundary sends no props, no text the user typed).
+    log.error('renderer error', null, { kind: input.kind.replace(/[^\w.-]/g, '').slice(0, 60), where: input.where.replace(/[^\w\s<>.()-]/g, '').slice(0, 500) });
+    return { ok: true };
+  },
+  'recovery.status': (ctx) => {
+    const damaged = ctx.services.damaged;
+    const last = ctx.services.backups?.status().lastVerified ?? null;
+    return { damaged: damaged != null, reason: damaged, lastVerified: last && view(last) };
+  },
+  'recovery.restore': async (ctx) => {
+    if (ctx.services.damaged == null) throw new ApiError('CONFLICT', 'База данных исправна: восстановление из этого окна не требуется. Используйте экран «Резервные копии».');
+    const from = ctx.session.from.source;
+    if (from !== 'local' && !isLoopbackAddress(from)) throw new ApiError('FORBIDDEN', 'Восстановить повреждённую базу можно только на компьютере-сервере Socdesk.');
+    const last = ctx.services.backups?.status().lastVerified;
+    if (!last) throw new ApiError('NOT_FOUND', 'Проверенных резервных копий нет. Обратитесь к администратору: восстановление возможно командой npm run restore с указанием папки копий.');
+    const r = await backupCall(() => ctx.services.restore!(last.file));
+    ctx.tx(() => ctx.audit({ action: 'backups.restore', entity: 'backup', entityId: last.file, after: { file: last.file, damagedCopy: r.damagedCopy != null, via: 'recovery screen' }, actor: { id: null, username: null } }));
+    return { restored: view(r.restored) };
+  },
 };

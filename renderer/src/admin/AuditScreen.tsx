@@ -54,6 +54,8 @@ export function AuditScreen() {
   const [shown, setShown] = useState<AuditEntry | null>(null);
   const [resets, setResets] = useState(0);
   const users: UserView[] = useApi('users.list', {}).data ?? NO_USERS;
+  // Walks the whole chain: only when asked.
+  const chain = useApi('audit.verify', {}, { enabled: false });
   const list = useApi(
     'audit.list',
     {
@@ -92,11 +94,26 @@ export function AuditScreen() {
     <Page
       title="Журнал аудита"
       actions={
-        <Button variant="default" onClick={reset}>
-          Сбросить фильтры
-        </Button>
+        <Group>
+          <Button variant="default" onClick={() => void chain.refetch()} loading={chain.isFetching}>
+            Проверить целостность
+          </Button>
+          <Button variant="default" onClick={reset}>
+            Сбросить фильтры
+          </Button>
+        </Group>
       }
     >
+      {chain.data &&
+        (chain.data.ok ? (
+          <Text c="green" data-testid="audit-chain">
+            Журнал аудита цел: {chain.data.count} записей. Хеш последней записи: <Code>{chain.data.head}</Code>
+          </Text>
+        ) : (
+          <Text c="red" fw={600} data-testid="audit-chain">
+            Журнал аудита нарушен: запись № {chain.data.brokenId} изменена, удалена или не включена в цепочку. Сообщите руководителю.
+          </Text>
+        ))}
       <SimpleGrid cols={{ base: 1, sm: 3, lg: 5 }} spacing="sm" verticalSpacing="xs">
         <RuDateInput key={`from-${resets}`} label="С даты" value={filters.from} onChange={(from) => filter({ from })} />
         <RuDateInput key={`to-${resets}`} label="По дату" value={filters.to} onChange={(to) => filter({ to })} />
