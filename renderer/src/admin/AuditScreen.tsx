@@ -22,6 +22,7 @@ const ENTITY_LABELS: Record<string, string> = {
   'ref.mfc': 'Справочник МФЦ',
   'ref.agency': 'Справочник ведомств',
   'ref.subservice': 'Справочник подуслуг',
+  backup: 'Резервная копия',
 };
 
 const ACTION_LABELS: Record<string, string> = {
@@ -34,6 +35,9 @@ const ACTION_LABELS: Record<string, string> = {
   'password.change': 'Смена пароля',
   'password.reset': 'Сброс пароля',
   unlock: 'Разблокировка',
+  'backups.create': 'Создание резервной копии',
+  'backups.settings': 'Настройки резервных копий',
+  'backups.restore': 'Восстановление из резервной копии',
 };
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));

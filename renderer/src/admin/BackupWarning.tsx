@@ -1,5 +1,5 @@
 /** Shown to an administrator on every sign-in (and until resolved) when no verified backup is newer than 2 days. */
-import { Alert, Anchor } from '@mantine/core';
+import { Anchor, Paper, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { formatRuDateTime } from '../../../core/domain/dates';
 import { useApi } from '../data/queries';
@@ -9,11 +9,16 @@ export function BackupWarning() {
   const s = status.data;
   if (!s || !s.stale) return null;
   return (
-    <Alert color="red" mb="md" title="Нет свежей резервной копии" data-testid="backup-warning">
-      {s.lastVerified ? `Последняя проверенная копия создана ${formatRuDateTime(s.lastVerified.createdAt)} — больше 2 дней назад.` : 'Ни одной проверенной резервной копии нет.'}{' '}
-      <Anchor component={Link} to="/admin/backups">
-        Открыть «Резервные копии»
-      </Anchor>
-    </Alert>
+    <Paper role="status" withBorder p="sm" mb="md" bg="red.0" style={{ borderColor: 'var(--mantine-color-red-5)' }} data-testid="backup-warning">
+      <Text fw={600} c="red.8">
+        Нет свежей резервной копии.{' '}
+        <Text span fw={400} c="dark">
+          {s.lastVerified ? `Последняя проверенная копия создана ${formatRuDateTime(s.lastVerified.createdAt)} — больше 2 дней назад.` : 'Ни одной проверенной резервной копии нет.'}{' '}
+          <Anchor component={Link} to="/admin/backups">
+            Перейти к копиям
+          </Anchor>
+        </Text>
+      </Text>
+    </Paper>
   );
 }
