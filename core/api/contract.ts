@@ -615,14 +615,14 @@ export const methods = {
     output: z.object({ status: z.enum(['applied', 'duplicate', 'quarantined']), reason: z.string().nullable() }),
   }),
   'exchange.exportPackage': method({
-    access: 'user',
+    access: ['admin', 'exchange'],
     write: true,
     summary: 'All pending outbound events as one package file for removable media (offline districts).',
     input: empty,
     output: z.object({ fileName: z.string(), text: z.string(), count: z.number() }),
   }),
   'exchange.importPackage': method({
-    access: 'user',
+    access: ['admin', 'exchange'],
     write: true,
     summary: 'Import a portal package: checked whole (office, checksum, signature) or rejected with nothing applied.',
     input: ImportPackageInput,

@@ -5,6 +5,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import { portalUrlAllowed } from '../../../core/api/exchange';
 import {
   HEADER_OFFICE,
   HEADER_SIGNATURE,
@@ -48,6 +49,7 @@ export class PortalClient {
   private readonly timeoutMs: number;
 
   constructor(private readonly opts: ClientOptions) {
+    if (!portalUrlAllowed(opts.baseUrl)) throw new ExchangeError('protocol', 'Адрес портала должен начинаться с https:// (http:// допускается только для проверки на этом компьютере)');
     this.base = new URL(opts.baseUrl.replace(/\/+$/, '') + '/');
     const isHttps = this.base.protocol === 'https:';
     this.agent = isHttps ? new https.Agent({ keepAlive: true, maxSockets: 4 }) : new http.Agent({ keepAlive: true, maxSockets: 4 });
