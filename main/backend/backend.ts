@@ -191,7 +191,14 @@ export class Backend {
       return { envelope: { ok: true, data }, session: sessionChange };
     } catch (e) {
       if (e instanceof ApiError) return { envelope: { ok: false, error: e.toBody() }, session: sessionChange };
-      log.error('handler failed', e, { method: isMethodName(method) ? method : 'unknown' });
+      log.error('handler failed', e, { method: isMethodName(method) ? method : 'unknown', code: sqliteCode(e) });
+      if (sqliteCode(e) === 'SQLITE_FULL') {
+        // The transaction was rolled back: the database holds what was committed before.
+        return {
+          envelope: { ok: false, error: { code: 'INTERNAL', message: 'На диске сервера Socdesk нет места: запись не сохранена, данные не изменены. Освободите место на диске (или обратитесь к администратору) и повторите.' } },
+          session: sessionChange,
+        };
+      }
       return {
         envelope: {
           ok: false,
@@ -226,6 +233,11 @@ export class Backend {
       json(rec.after),
     ]);
   }
+}
+
+function sqliteCode(e: unknown): string | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : null;
 }
 
 /** A Russian sentence when the error means the database file is damaged or unreadable; null for anything else. */
