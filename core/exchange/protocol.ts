@@ -480,6 +480,19 @@ export function sign(secret: string, method: string, path: string, timestamp: st
 }
 
 /**
+ * Protocol v1.1: the portal signs every successful reply with the same HMAC
+ * over `REPLY\nPATH\nREQUEST-SIGNATURE\nTIMESTAMP\nSHA256HEX(body)`: bound to
+ * the request it answers, so neither a forged nor a replayed reply passes.
+ */
+export function signReply(secret: string, path: string, requestSignature: string, timestamp: string, body: string | Buffer): string {
+  return sign(secret, 'REPLY', `${path}\n${requestSignature}`, timestamp, body);
+}
+
+export function verifyReply(secret: string, path: string, requestSignature: string, timestamp: string, body: string | Buffer, signature: string, nowMs = Date.now()): { ok: true } | { ok: false; reason: string } {
+  return verify(secret, 'REPLY', `${path}\n${requestSignature}`, timestamp, body, signature, nowMs);
+}
+
+/**
  * Checks a request signature and the timestamp window (seconds since the
  * epoch, ±TIMESTAMP_WINDOW_SECONDS of `nowMs`). Constant-time comparison.
  */

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emitOutbound } from '../../main/backend/exchange/outbox';
+import { getState, saveExchangeSettings, STATE_KEYS } from '../../main/backend/exchange/state';
+import { backendSyncDeps, syncOnce } from '../../main/backend/exchange/sync';
+import { applicationSubmitted } from '../../tools/portal-emulator/samples';
+import { startEmulator } from '../../tools/portal-emulator/server';
 import { SCHEMA_VERSION } from '../../core/exchange/protocol';
 import { PortalClient } from '../../main/backend/exchange/client';
 import { applyInbound } from '../../main/backend/exchange/inbox';
@@ -38,8 +44,32 @@ describe('exchange security', () => {
     expect(env.backend.db.$client.prepare("select count(*) as n from calendar_days where year = 2031").get()).toEqual({ n: 2 });
 
     const r2 = applyInbound(env.backend.db, () => env.backend.services.calendar(), calendarEvent([day, { date: '2031-01-01', kind: 'workday' }], 2));
-    expect(r2.status).toBe('quarantined');
-    expect(r2.reason).toBe('Календарь 2031 года указывает дату 01.01.2031 дважды с разными значениями: календарь портала не применён');
-    expect(r2.reason).not.toMatch(/UNIQUE|constraint/i);
+    expect(r2).toEqual({ id: expect.any(String), status: 'quarantined', reason: 'Календарь 2031 года указывает дату 01.01.2031 дважды с разными значениями: календарь портала не применён' });
   });
+
+  // A fake portal on loopback: it does not sign, signs wrongly, or jumps the cursor / acknowledgement. Nothing changes.
+  for (const fake of [{ replySigning: 'off' as const }, { replySigning: 'wrong' as const }, { cursorJump: 9_000_000 }]) {
+    it(`a portal that ${fake.cursorJump ? 'jumps the cursor and the acknowledgement' : fake.replySigning === 'off' ? 'does not sign its replies' : 'signs its replies wrongly'} changes nothing`, async () => {
+      const emu = await startEmulator({ dbFile: join(env.dir, 'fake-portal.sqlite'), offices: { 'khanty-mansiysk': 'секрет-42' }, ...fake });
+      try {
+        const db = env.backend.db;
+        db.$client.transaction(() => {
+          saveExchangeSettings(db, { portalUrl: emu.url, officeSecret: 'секрет-42' });
+          for (let i = 1; i <= 4; i++) emitOutbound(db, 'application.status', { caseId: i, journalNumber: `${i}/2026`, portalId: null, status: 'В работе', date: '2026-11-25', at: new Date().toISOString() });
+        })();
+        for (let i = 1; i <= 3; i++) emu.createInbound('khanty-mansiysk', 'application.submitted', applicationSubmitted({ seed: 300 + i, portalId: `EPGU-S-${i}` }));
+        const count = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
+        const r = await syncOnce({ ...backendSyncDeps(env.backend), timeoutMs: 2000 });
+        expect(r.ok).toBe(false);
+        expect(r.errors.join(' ')).toMatch(fake.cursorJump ? /ответ отклонён, ничего не/ : fake.replySigning === 'off' ? /Ответ портала не подписан/ : /Подпись ответа портала неверна/);
+        // Nothing acknowledged, nothing applied, the cursor where it was.
+        expect(count('select count(*) as n from exchange_outbox where acked_at is not null')).toBe(0);
+        expect(count('select count(*) as n from exchange_inbox')).toBe(0);
+        expect(count('select count(*) as n from portal_applications')).toBe(0);
+        expect(getState(db, STATE_KEYS.inboundCursor)).toBeNull();
+      } finally {
+        await emu.close();
+      }
+    });
+  }
 });

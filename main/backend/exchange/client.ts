@@ -6,6 +6,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { portalUrlAllowed } from '../../../core/api/exchange';
+import { log } from '../logger';
 import {
   HEADER_OFFICE,
   HEADER_SIGNATURE,
@@ -14,6 +15,7 @@ import {
   PushResponse,
   issueText,
   sign,
+  verifyReply,
   type ExchangeEvent,
 } from '../../../core/exchange/protocol';
 import type { z } from 'zod';
@@ -124,6 +126,15 @@ export class PortalClient {
             if (!res.complete) return fail(new ExchangeError('network', 'Соединение с порталом прервано во время ответа'));
             if (status === 401 || status === 403) return fail(new ExchangeError('auth', `Портал не принял подпись управления (${status}): проверьте код управления, ключ обмена и часы компьютера`, status));
             if (status < 200 || status >= 300) return fail(new ExchangeError('http', `Портал ответил ошибкой ${status}${errText(text)}`, status));
+            // v1.1: a reply without the portal's signature, or with a wrong one, is refused before anything is read from it.
+            const replyTs = String(res.headers[HEADER_TIMESTAMP] ?? '');
+            const replySig = String(res.headers[HEADER_SIGNATURE] ?? '');
+            if (!replySig) return fail(new ExchangeError('auth', 'Ответ портала не подписан: он отклонён, ничего не применено. Возможно, адрес портала указан неверно.'));
+            const rv = verifyReply(this.opts.secret, path, signature, replyTs, Buffer.concat(chunks), replySig, this.opts.now?.() ?? Date.now());
+            if (!rv.ok) {
+              log.warn('exchange: portal reply signature refused', { path: path.split('?')[0] ?? '' });
+              return fail(new ExchangeError('auth', 'Подпись ответа портала неверна: ответ отклонён, ничего не применено. Проверьте адрес портала и ключ обмена.'));
+            }
             if (!schema) {
               settled = true;
               clearTimeout(timer);
