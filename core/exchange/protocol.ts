@@ -300,7 +300,11 @@ export const ExchangeEvent = z.object({
 });
 export type ExchangeEvent = z.infer<typeof ExchangeEvent>;
 
-export const PushRequest = z.object({ events: z.array(ExchangeEvent).max(MAX_BATCH) });
+export const PushRequest = z.object({
+  events: z.array(ExchangeEvent).max(MAX_BATCH),
+  /** v1.1: the office's audit-chain head at the time of the push (count and SHA-256), so the portal holds a record of its history. */
+  auditHead: z.object({ count: z.number().int().nonnegative(), head: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
+});
 export type PushRequest = z.infer<typeof PushRequest>;
 
 export const PushResponse = z.object({

@@ -7,6 +7,7 @@ import { backendSyncDeps, syncOnce } from '../../main/backend/exchange/sync';
 import { applicationSubmitted } from '../../tools/portal-emulator/samples';
 import { startEmulator } from '../../tools/portal-emulator/server';
 import { SCHEMA_VERSION } from '../../core/exchange/protocol';
+import { chainHead } from '../../db/audit-chain';
 import { PortalClient } from '../../main/backend/exchange/client';
 import { applyInbound } from '../../main/backend/exchange/inbox';
 import { createEnv, type TestEnv } from './helpers';
@@ -45,6 +46,24 @@ describe('exchange security', () => {
 
     const r2 = applyInbound(env.backend.db, () => env.backend.services.calendar(), calendarEvent([day, { date: '2031-01-01', kind: 'workday' }], 2));
     expect(r2).toEqual({ id: expect.any(String), status: 'quarantined', reason: 'Календарь 2031 года указывает дату 01.01.2031 дважды с разными значениями: календарь портала не применён' });
+  });
+
+  it('the real (signing) portal exchanges, and holds the office\'s audit-chain head from the push', async () => {
+    const emu = await startEmulator({ dbFile: join(env.dir, 'portal.sqlite'), offices: { 'khanty-mansiysk': 'секрет-42' } });
+    try {
+      const db = env.backend.db;
+      db.$client.transaction(() => {
+        saveExchangeSettings(db, { portalUrl: emu.url, officeSecret: 'секрет-42' });
+        emitOutbound(db, 'application.status', { caseId: 1, journalNumber: '1/2026', portalId: null, status: 'В работе', date: '2026-11-25', at: new Date().toISOString() });
+      })();
+      emu.createInbound('khanty-mansiysk', 'application.submitted', applicationSubmitted({ seed: 77, portalId: 'EPGU-OK-1' }));
+      const head = chainHead(db.$client);
+      const r = await syncOnce({ ...backendSyncDeps(env.backend), timeoutMs: 2000 });
+      expect(r).toMatchObject({ ok: true, pushed: 1, applied: 1 });
+      expect(emu.auditHead('khanty-mansiysk')).toEqual({ count: head.count, head: head.head });
+    } finally {
+      await emu.close();
+    }
   });
 
   // A fake portal on loopback: it does not sign, signs wrongly, or jumps the cursor / acknowledgement. Nothing changes.

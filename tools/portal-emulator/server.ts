@@ -78,6 +78,8 @@ export interface Emulator {
   url: string;
   port: number;
   db: Database.Database;
+  /** The audit-chain head the office last reported with a push. */
+  auditHead(office: string): { count: number; head: string } | null;
   /** Mutable (tests): how replies are signed, and a cursor jump. */
   options: { replySigning: 'on' | 'off' | 'wrong'; cursorJump: number };
   /** Mutable: push rules at any time; each is consumed by `times` matching requests. */
@@ -226,6 +228,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   const db = openEmulatorDb(opts.dbFile, opts.offices);
   const faults: FaultRule[] = opts.faults ?? [];
   const stats = { push: 0, pull: 0, ack: 0, unauthorized: 0 };
+  /** The last audit-chain head each office reported with a push (v1.1). */
+  const auditHeads = new Map<string, { count: number; head: string }>();
   const options = { replySigning: opts.replySigning ?? 'on', cursorJump: opts.cursorJump ?? 0 };
   const now = opts.now ?? Date.now;
 
@@ -298,6 +302,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
         return send(res, 400, { error: 'bad_request', message: `Ожидается { events: [...] } не длиннее ${MAX_BATCH}` });
       }
       out = storeBatch(db, office, json.events);
+      const head = (json as { auditHead?: { count?: unknown; head?: unknown } }).auditHead;
+      if (head && typeof head.head === 'string' && typeof head.count === 'number') auditHeads.set(office, { count: head.count, head: head.head });
       if (takeFault('push', ['duplicate-request'])) out = storeBatch(db, office, json.events);
       if (options.cursorJump) out = { ...(out as object), ackSeq: (out as { ackSeq: number }).ackSeq + options.cursorJump };
     } else if (route === 'pull') {
@@ -357,6 +363,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     faults,
     stats,
     options,
+    auditHead: (office) => auditHeads.get(office) ?? null,
     createInbound: (office, type, payload, o) => addInbound(db, office, type, payload, o),
     received: (office) => listReceived(db, office),
     ackSeq: (office) => (db.prepare('select ack_seq from offices where code = ?').get(office) as { ack_seq: number } | undefined)?.ack_seq ?? 0,

@@ -67,8 +67,8 @@ export class PortalClient {
     return `${prefix}/v1/offices/${encodeURIComponent(this.opts.officeCode)}/${suffix}`;
   }
 
-  async push(events: ExchangeEvent[]): Promise<PushResponse> {
-    return this.request('POST', this.officePath('outbound'), JSON.stringify({ events }), PushResponse);
+  async push(events: ExchangeEvent[], auditHead?: { count: number; head: string }): Promise<PushResponse> {
+    return this.request('POST', this.officePath('outbound'), JSON.stringify(auditHead ? { events, auditHead } : { events }), PushResponse);
   }
 
   async pull(after: string | null, limit: number): Promise<PullResponse> {

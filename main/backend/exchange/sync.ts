@@ -7,6 +7,7 @@
  */
 import type { Db } from '../../../db/connection';
 import { log } from '../logger';
+import { chainHead } from '../../../db/audit-chain';
 import { exchangeLog } from '../../../db/schema-exchange';
 import { eq } from 'drizzle-orm';
 import { ExchangeError, PortalClient } from './client';
@@ -118,7 +119,8 @@ async function pushAll(deps: SyncDeps, client: PortalClient, report: SyncReport)
     bump.run(first, last);
     let res;
     try {
-      res = await client.push(batch);
+      const head = chainHead(raw);
+      res = await client.push(batch, { count: head.count, head: head.head });
     } catch (e) {
       setError.run(e instanceof Error ? e.message : String(e), first, last);
       throw e;
