@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BackupCryptoError } from '../../main/backend/backups/crypto-file';
 import { applyRetention, BackupError, createBackup, listBackups, verifyPlainCopy } from '../../main/backend/backups/backups';
 import { sampleApplication, snilsFrom } from '../support/applications';
+import { Backend } from '../../main/backend/backend';
+import { backupCommand, listBackupsCommand, restoreCommand } from '../../main/host/data-commands';
 import { createEnv, userWithRoles, type TestEnv } from './helpers';
 
 let env: TestEnv;
@@ -138,5 +140,30 @@ describe('backups', () => {
   it('an opened backup is a plain SQLite file only after decryption', async () => {
     const m = await env.backend.backups.run('manual');
     expect(() => new Database(join(env.backend.backups.folder(), m.file), { readonly: true }).pragma('integrity_check')).toThrow();
+  });
+
+  it('the command line: backup, list and restore with the host stopped', async () => {
+    await register(1);
+    const out: string[] = [];
+    const print = (l: string) => out.push(l);
+    const passFile = join(env.dir, 'pass.txt');
+    writeFileSync(passFile, 'Пароль копий 2026\n');
+    const folder = join(env.dir, 'usb');
+    expect(await backupCommand({ dataDir: env.dir, folder, passphraseFile: passFile, print })).toBe(0);
+    expect(out[0]).toMatch(/^Резервная копия записана и проверена: /);
+    const file = listBackups(folder)[0]!.file;
+    await register(2);
+    env.backend.close();
+    expect(await restoreCommand({ dataDir: env.dir, folder, passphraseFile: passFile, file, yes: false, print })).toBe(1);
+    expect(await restoreCommand({ dataDir: env.dir, folder, passphraseFile: passFile, file, yes: true, print })).toBe(0);
+    expect(out.some((l) => l.startsWith('Текущая база данных сохранена: '))).toBe(true);
+    expect(out.at(-1)).toMatch(/^База данных восстановлена из копии от .*: обращений 1, /);
+    expect(listBackupsCommand({ dataDir: env.dir, folder, print })).toBe(0);
+    expect(out.filter((l) => l.includes('.sdbk')).length).toBeGreaterThanOrEqual(2);
+    const db = new Database(env.dbFile, { readonly: true });
+    expect((db.prepare('select count(*) as n from cases').get() as { n: number }).n).toBe(1);
+    db.close();
+    // Reopened for the cleanup (which closes it).
+    env.backend = new Backend({ dbFile: env.dbFile });
   });
 });
