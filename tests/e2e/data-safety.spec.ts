@@ -1,4 +1,7 @@
-import { expect, setupThroughUi, test } from './fixtures';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, setupThroughUi, startServer, test } from './fixtures';
 
 test('an administrator is warned without a fresh backup, sets the passphrase, takes a verified copy and checks the audit chain', async ({ app }) => {
   const { page } = app;
@@ -35,4 +38,25 @@ test('an administrator is warned without a fresh backup, sets the passphrase, ta
   await page.getByRole('link', { name: 'Журнал программы' }).click();
   await expect(page.getByRole('heading', { name: 'Журнал программы' })).toBeVisible();
   await page.screenshot({ path: 'test-results/data-safety-log.png' });
+});
+
+test('a database that cannot be opened at start gets the recovery screen, not a crash', async ({ browser }) => {
+  test.skip(process.env.E2E_TARGET === 'electron', 'the host process: browser mode');
+  const dataDir = mkdtempSync(join(tmpdir(), 'socdesk-damaged-'));
+  writeFileSync(join(dataDir, 'socdesk.sqlite'), Buffer.alloc(64 * 1024, 0x5a));
+  const server = await startServer(dataDir);
+  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1366, height: 768 } });
+  try {
+    const page = await context.newPage();
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'База данных не открывается' })).toBeVisible();
+    await expect(page.getByText('Файл базы данных повреждён: программа не может его прочитать.')).toBeVisible();
+    await expect(page.getByText(/Проверенных резервных копий в папке по умолчанию нет/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Восстановить из последней копии' })).toBeDisabled();
+    await page.screenshot({ path: 'test-results/data-safety-recovery.png' });
+  } finally {
+    await context.close();
+    server.proc.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });

@@ -88,7 +88,7 @@ export const dataSafetyHandlers: HandlerGroup<
     const from = ctx.session.from.source;
     if (from !== 'local' && !isLoopbackAddress(from)) throw new ApiError('FORBIDDEN', 'Восстановить повреждённую базу можно только на компьютере-сервере Socdesk.');
     const last = ctx.services.backups?.status().lastVerified;
-    if (!last) throw new ApiError('NOT_FOUND', 'Проверенных резервных копий нет. Обратитесь к администратору: восстановление возможно командой npm run restore с указанием папки копий.');
+    if (!last) throw new ApiError('NOT_FOUND', 'Проверенных резервных копий нет. Обратитесь к администратору: копию из другой папки восстанавливают командой восстановления на сервере.');
     const r = await backupCall(() => ctx.services.restore!(last.file));
     ctx.tx(() => ctx.audit({ action: 'backups.restore', entity: 'backup', entityId: last.file, after: { file: last.file, damagedCopy: r.damagedCopy != null, via: 'recovery screen' }, actor: { id: null, username: null } }));
     return { restored: view(r.restored) };

@@ -28,7 +28,7 @@ export function RecoveryScreen({ reason, onDone }: { reason: string; onDone: () 
               Последняя проверенная резервная копия: <b>{formatRuDateTime(last.createdAt)}</b>, обращений: {last.counts.cases ?? 0}. Сведения, внесённые после этого времени, придётся внести заново.
             </Text>
           ) : (
-            <Alert color="orange">Проверенных резервных копий в папке по умолчанию нет. Обратитесь к администратору: копию из другой папки восстанавливают командой на сервере (npm run restore).</Alert>
+            <Alert color="orange">Проверенных резервных копий в папке по умолчанию нет. Обратитесь к администратору: копию из другой папки восстанавливают командой восстановления на сервере (см. руководство администратора).</Alert>
           )}
           {restore.error && <Alert color="red">{errorMessage(restore.error)}</Alert>}
           {restore.isSuccess ? (
