@@ -57,7 +57,10 @@ export const BackupStatusView = z.object({
 });
 
 export const SaveBackupSettings = z.object({
-  folder: text(1000).nullable(),
+  /** An absolute path (a relative one would depend on where the host was started). */
+  folder: text(1000)
+    .refine((f) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(f), { error: 'Укажите полный путь к папке (например, /mnt/backup или D:\\Копии)' })
+    .nullable(),
   hour: z.number().int().min(0).max(23),
   keepDaily: z.number().int().min(1).max(366),
   keepMonthly: z.number().int().min(0).max(120),

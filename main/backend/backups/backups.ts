@@ -57,6 +57,11 @@ export function tableCounts(db: Database.Database): Record<string, number> {
   return out;
 }
 
+/** A database file with the WAL and shared-memory files a reader may have left next to it. */
+function removeDbFiles(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+}
+
 function stamp(d: Date): string {
   return d.toISOString().replace(/[:.]/g, '-');
 }
@@ -144,7 +149,7 @@ export async function createBackup(opts: CreateBackupOptions): Promise<BackupMan
     return manifest;
   } finally {
     if (src.open) src.close();
-    rmSync(plain, { force: true });
+    removeDbFiles(plain);
     rmSync(partial, { force: true });
   }
 }
@@ -179,7 +184,7 @@ export async function verifyBackup(folder: string, file: string, passphrase: str
     verifyPlainCopy(tmp, m.verified ? { counts: m.counts, audit: m.audit } : undefined);
     return m;
   } finally {
-    rmSync(tmp, { force: true });
+    removeDbFiles(tmp);
   }
 }
 
@@ -194,9 +199,11 @@ export async function extractBackup(folder: string, file: string, passphrase: st
     const sha = await decryptFile(join(folder, file), target, passphrase);
     if (m.plainSha256 && sha !== m.plainSha256) throw new BackupError('Содержимое копии не совпадает с её описанием.');
     verifyPlainCopy(target, m.verified ? { counts: m.counts, audit: m.audit } : undefined);
+    // What the check's reader left next to the file; the database proper stays.
+    for (const f of [`${target}-wal`, `${target}-shm`]) rmSync(f, { force: true });
     return m;
   } catch (e) {
-    rmSync(target, { force: true });
+    removeDbFiles(target);
     throw e;
   }
 }
