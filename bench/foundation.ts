@@ -3,6 +3,7 @@
  * with 100,000 rows (audit entries and users), and one API round trip over
  * HTTP on loopback.
  */
+import { appendAudit } from '../db/audit-chain';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -25,10 +26,9 @@ export async function foundationBench(dir: string): Promise<Metric[]> {
   await big.invoke(null, 'setup.init', { officeCode: 'surgut', username: 'admin', fullName: 'Админ', position: 'Админ', password: 'bench-pass-1' });
   const raw = big.db.$client;
   const insUser = raw.prepare("insert into users(username, full_name, position, roles, password_hash) values (?, ?, 'Специалист', '[\"specialist\"]', 'x')");
-  const insAudit = raw.prepare("insert into audit_log(at, user_id, username, action, entity, entity_id, before, after) values (?, 1, 'admin', 'update', 'user', ?, '{}', '{\"a\":1}')");
   raw.transaction(() => {
     for (let i = 0; i < 1_000; i++) insUser.run(`user${i}`, `Пользователь ${i}`);
-    for (let i = 0; i < 99_000; i++) insAudit.run(new Date(1.7e12 + i * 60_000).toISOString(), String(i));
+    for (let i = 0; i < 99_000; i++) appendAudit(raw, [new Date(1.7e12 + i * 60_000).toISOString(), 1, 'admin', 'update', 'user', String(i), '{}', '{"a":1}']);
   })();
   big.close();
   const [bigMs, b1] = await time(() => new Backend({ dbFile: bigFile }));

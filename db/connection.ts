@@ -1,12 +1,16 @@
 /**
  * Opens the office database: one SQLite file per installation, WAL mode,
- * foreign keys on, a busy timeout, migrations applied.
+ * foreign keys on, a busy timeout, migrations applied (with a fresh copy of
+ * the file made first), the audit chain brought up to date. The data folder
+ * is owner-only (0700) and the database files 0600 (SQLite gives its WAL and
+ * shared-memory files the database's mode).
  */
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { foldRu } from '../core/domain/russian-text';
+import { chainBacklog } from './audit-chain';
 import { migrate } from './migrate';
 import * as coreSchema from './schema';
 import * as controlSchema from './schema-control';
@@ -17,18 +21,59 @@ const schema = { ...coreSchema, ...exchangeSchema, ...controlSchema };
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export const DB_FILE_NAME = 'socdesk.sqlite';
+/** Next to the database: the copies made before each upgrade (the last few are kept). */
+export const PRE_MIGRATION_DIR = 'pre-migration';
+const PRE_MIGRATION_KEPT = 5;
+
+export const OWNER_DIR_MODE = 0o700;
+export const OWNER_FILE_MODE = 0o600;
+
+/** Creates (or tightens) an owner-only folder. No-op for modes on Windows (the profile's ACL applies). */
+export function ownerOnlyDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: OWNER_DIR_MODE });
+  if (process.platform !== 'win32') chmodSync(dir, OWNER_DIR_MODE);
+}
+
+export function ownerOnlyFile(file: string): void {
+  if (process.platform !== 'win32' && existsSync(file)) chmodSync(file, OWNER_FILE_MODE);
+}
+
+/** The database and its WAL / shared-memory files, owner-only. */
+export function tightenDatabaseFiles(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) ownerOnlyFile(f);
+}
+
+/** A consistent copy of the whole database (VACUUM INTO), owner-only, before an upgrade. */
+function preMigrationCopy(sqlite: Database.Database, file: string, from: number, to: number): void {
+  const dir = join(dirname(file), PRE_MIGRATION_DIR);
+  ownerOnlyDir(dir);
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const target = join(dir, `socdesk-v${from}-to-v${to}-${stamp}.sqlite`);
+  sqlite.prepare('VACUUM INTO ?').run(target);
+  ownerOnlyFile(target);
+  const copies = readdirSync(dir).filter((f) => f.endsWith('.sqlite')).sort();
+  for (const old of copies.slice(0, Math.max(0, copies.length - PRE_MIGRATION_KEPT))) rmSync(join(dir, old), { force: true });
+}
 
 export function openDatabase(file: string): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const onDisk = file !== ':memory:';
+  // The folder is the data folder, unless a tool opened a file in the working directory.
+  if (onDisk) {
+    if (resolve(dirname(file)) === process.cwd()) mkdirSync(dirname(file), { recursive: true });
+    else ownerOnlyDir(dirname(file));
+  }
   const sqlite = new Database(file);
   try {
+    if (onDisk) ownerOnlyFile(file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
+    if (onDisk) tightenDatabaseFiles(file);
     // SQLite's lower() folds ASCII only; searches use this instead (ё = е, any case).
     sqlite.function('fold_ru', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? foldRu(s) : s));
-    migrate(sqlite);
+    migrate(sqlite, undefined, { beforeMigrate: (from, to) => onDisk && from > 0 && preMigrationCopy(sqlite, file, from, to) });
+    chainBacklog(sqlite);
     // Refresh the query planner's statistics where they are stale (cheap; SQLite's advice for long-lived connections).
     sqlite.pragma('optimize = 0x10002');
   } catch (e) {

@@ -88,7 +88,7 @@ export const adminLoginLocks = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.source] })],
 );
 
-/** Every write: who, when, which entity, before and after. */
+/** Every write: who, when, which entity, before and after; a hash chain, append-only (triggers in 0008). */
 export const auditLog = sqliteTable(
   'audit_log',
   {
@@ -101,6 +101,8 @@ export const auditLog = sqliteTable(
     entityId: text('entity_id'),
     before: text('before', { mode: 'json' }),
     after: text('after', { mode: 'json' }),
+    /** SHA-256 (hex) over the previous row's hash and this row's canonical content: see db/audit-chain.ts. */
+    hash: text('hash'),
   },
   (t) => [index('audit_at_idx').on(t.at), index('audit_entity_idx').on(t.entity, t.entityId), index('audit_user_idx').on(t.userId)],
 );

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { DB_FILE_NAME } from '../db/connection';
 import type { ChangeMessage } from '../core/api/changes';
 import { Backend } from './backend/backend';
+import { logToFolder } from './backend/logger';
 import { LOCAL_SOURCE } from './backend/sessions';
 import { startHost, type RunningHost } from './host/host';
 import { DEFAULT_PORT } from './host/network';
@@ -39,11 +40,13 @@ port.on('message', (e) => {
   if (msg.type === 'init') {
     void (async () => {
       try {
+        logToFolder(msg.dataDir);
         backend = new Backend({ dbFile: join(msg.dataDir, DB_FILE_NAME) });
         if (msg.network) {
           host = await startHost({ dataDir: msg.dataDir, listen: { host: '0.0.0.0', port: DEFAULT_PORT }, tls: 'on', backend, staticDir: msg.staticDir });
         }
         backend.startExchange();
+        backend.startBackups();
         const info = host?.info();
         send({ type: 'ready', hostUrls: info?.urls ?? [], certificateCode: info?.certificate?.code ?? null });
       } catch (err) {

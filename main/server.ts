@@ -13,12 +13,18 @@
  *
  *   unlock USERNAME      clears a user's sign-in locks (the administrator's way in)
  *   certificate          prints the certificate's code and SHA-256
+ *   backup               one verified, encrypted backup (--folder DIR, --passphrase-file F)
+ *   backups              lists the backups (--folder DIR)
+ *   restore FILE --yes   with the host stopped: replaces the database with a backup, the current one saved first
+ *   audit-verify         walks the audit chain: OK with the count and head hash, or the first broken row
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DB_FILE_NAME } from '../db/connection';
 import { Backend } from './backend/backend';
+import { logToFolder } from './backend/logger';
 import { unlockUser } from './host/commands';
+import { auditVerifyCommand, backupCommand, listBackupsCommand, restoreCommand } from './host/data-commands';
 import { startHost } from './host/host';
 import { DEFAULT_PORT, parseListen } from './host/network';
 import { loadOrCreateCertificate } from './host/tls';
@@ -35,6 +41,9 @@ const { values, positionals } = parseArgs({
     'tls-cert': { type: 'string' },
     'tls-key': { type: 'string' },
     'static-dir': { type: 'string' },
+    folder: { type: 'string' },
+    'passphrase-file': { type: 'string' },
+    yes: { type: 'boolean', default: false },
   },
 });
 
@@ -60,8 +69,19 @@ async function main(): Promise<void> {
     console.log(`Код сертификата: ${info.code}\nSHA-256: ${info.sha256}`);
     return;
   }
-  if (command) die(`Неизвестная команда «${command}». Команды: unlock <имя>, certificate.`);
+  const dataOpts = { dataDir, folder: values.folder, passphraseFile: values['passphrase-file'] };
+  if (command === 'audit-verify') process.exit(auditVerifyCommand(dataOpts));
+  if (command === 'backup') process.exit(await backupCommand(dataOpts));
+  if (command === 'backups') process.exit(listBackupsCommand(dataOpts));
+  if (command === 'restore') {
+    if (!arg) die('Укажите файл резервной копии: restore <файл> --yes');
+    process.exit(await restoreCommand({ ...dataOpts, file: arg, yes: values.yes! }));
+  }
+  if (command) die(`Неизвестная команда «${command}». Команды: unlock <имя>, certificate, backup, backups, restore <файл>, audit-verify.`);
 
+  // Everything the host writes (database, backups, keys, logs) is owner-only.
+  process.umask(0o077);
+  logToFolder(dataDir);
   const listen = values.listen
     ? parseListen(values.listen)
     : { host: values.host ?? '127.0.0.1', port: values.port === undefined ? DEFAULT_PORT : Number(values.port) };

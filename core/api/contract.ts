@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { controlMethods } from './control';
+import { dataSafetyMethods } from './data-safety';
 import { ExchangeStatus, ImportPackageInput, PortalApplicationRow, PortalCaseData, PortalPrefillInput, RetryQuarantinedInput, SaveExchangeSettings, SyncReportView } from './exchange';
 import {
   AnswerRequestInput,
@@ -639,14 +640,14 @@ export const methods = {
     output: z.object({ status: z.enum(['applied', 'duplicate', 'quarantined']), reason: z.string().nullable() }),
   }),
   'exchange.exportPackage': method({
-    access: 'user',
+    access: ['admin', 'exchange'],
     write: true,
     summary: 'All pending outbound events as one package file for removable media (offline districts).',
     input: empty,
     output: z.object({ fileName: z.string(), text: z.string(), count: z.number() }),
   }),
   'exchange.importPackage': method({
-    access: 'user',
+    access: ['admin', 'exchange'],
     write: true,
     summary: 'Import a portal package: checked whole (office, checksum, signature) or rejected with nothing applied.',
     input: ImportPackageInput,
@@ -676,6 +677,8 @@ export const methods = {
 
   // ------------------------------------------------------------ the office's control (core/api/control.ts)
   ...controlMethods,
+  // ------------------------------------------------------------ data safety (core/api/data-safety.ts)
+  ...dataSafetyMethods,
 } as const;
 
 export type Methods = typeof methods;

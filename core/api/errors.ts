@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'INTERNAL',
   'CONNECTION', // a workstation cannot reach the office host, or the host's certificate is not the pinned one
   'UNAVAILABLE', // the host cannot be reached: set by the renderer's transport, never by the backend
+  'DATABASE_DAMAGED', // the database could not be opened at start: only recovery.* answers (main/backend/backend.ts)
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

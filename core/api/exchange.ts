@@ -27,12 +27,26 @@ export const ExchangeStatus = z.object({
   ),
 });
 
+/** Only https:// to the portal; plain http:// only to this computer (the emulator and tests). */
+export function portalUrlAllowed(url: string): boolean {
+  if (!/^https?:\/\/[^\s]+$/.test(url)) return false;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (u.protocol === 'https:') return true;
+  const host = u.hostname.replace(/^\[|\]$/g, '');
+  return u.protocol === 'http:' && (host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host));
+}
+
 export const SaveExchangeSettings = z.object({
   portalUrl: z
     .string()
     .trim()
     .max(300)
-    .refine((s) => s === '' || /^https?:\/\/[^\s]+$/.test(s), { error: 'Адрес портала: начинается с https:// (http:// — только для проверки на этом компьютере)' }),
+    .refine((s) => s === '' || portalUrlAllowed(s), { error: 'Адрес портала: начинается с https:// (http:// — только для проверки на этом компьютере)' }),
   /** Leave empty to keep the current secret. */
   officeSecret: optText(200),
   intervalMinutes: z.number().int().min(1, { error: 'Не меньше 1 минуты' }).max(24 * 60, { error: 'Не больше суток' }),

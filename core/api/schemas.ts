@@ -11,7 +11,8 @@ import { installRussianErrors } from './zod-ru';
 // zod's messages in Russian, as plain sentences (type mismatches and the like).
 installRussianErrors();
 
-export const ROLES = ['reception', 'specialist', 'head', 'admin'] as const;
+/** 'exchange' is a permission more than a job: package files for removable media (issue 11). */
+export const ROLES = ['reception', 'specialist', 'head', 'admin', 'exchange'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
@@ -20,6 +21,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   specialist: 'Специалист',
   head: 'Руководитель',
   admin: 'Администратор',
+  exchange: 'Обмен',
 };
 
 /** A required single-line text: trimmed, not empty, bounded. */

@@ -6,7 +6,7 @@
  * the HMAC-SHA256 request signatures. Shared by the office backend, the portal
  * emulator and the tests; node:crypto is used only by the signing helpers.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { PersonInput, RepresentativeInput, type RegisterInput } from '../api/reception';
 import type { CaseStatus } from '../domain/case-states';
@@ -300,7 +300,11 @@ export const ExchangeEvent = z.object({
 });
 export type ExchangeEvent = z.infer<typeof ExchangeEvent>;
 
-export const PushRequest = z.object({ events: z.array(ExchangeEvent).max(MAX_BATCH) });
+export const PushRequest = z.object({
+  events: z.array(ExchangeEvent).max(MAX_BATCH),
+  /** v1.1: the office's audit-chain head at the time of the push (count and SHA-256), so the portal holds a record of its history. */
+  auditHead: z.object({ count: z.number().int().nonnegative(), head: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
+});
 export type PushRequest = z.infer<typeof PushRequest>;
 
 export const PushResponse = z.object({
@@ -372,7 +376,8 @@ export function toRegisterInput(raw: ApplicationSubmittedPayload): RegisterInput
 // ------------------------------------------------------------------ package file
 
 export const PACKAGE_FORMAT = 'socdesk-exchange-package';
-export const PACKAGE_VERSION = 1;
+/** 2: the events are encrypted (AES-256-GCM, protocol v1.1); 1 (events in clear) is no longer accepted. */
+export const PACKAGE_VERSION = 2;
 export const PACKAGE_DIRECTIONS = ['office-to-portal', 'portal-to-office'] as const;
 
 export const PackageManifest = z.object({
@@ -391,7 +396,10 @@ export type PackageManifest = z.infer<typeof PackageManifest>;
 
 export const PackageFile = z.object({
   manifest: PackageManifest,
-  events: z.array(z.unknown()),
+  /** AES-256-GCM of canonicalJson(events), base64; key from the office secret (packageKey), additional data canonicalJson(manifest). */
+  ciphertext: z.string().max(512 * 1024 * 1024),
+  iv: z.string().regex(/^[0-9a-f]{24}$/),
+  tag: z.string().regex(/^[0-9a-f]{32}$/),
   /** HMAC-SHA256 (hex) with the office secret over canonicalJson(manifest) (which includes the sha256). */
   hmac: z.string().regex(/^[0-9a-f]{64}$/),
 });
@@ -423,6 +431,11 @@ export function packageHmac(secret: string, manifest: PackageManifest): string {
   return createHmac('sha256', secret).update(canonicalJson(manifest)).digest('hex');
 }
 
+/** The package key: HKDF-SHA256 of the office secret, bound to the office and the direction. */
+export function packageKey(secret: string, officeCode: string, direction: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, 'socdesk-package-v2', `${officeCode}\n${direction}`, 32));
+}
+
 /** Builds a package file (as JSON text) from events already in wire form. */
 export function buildPackage(secret: string, m: Omit<PackageManifest, 'format' | 'version' | 'count' | 'firstSeq' | 'lastSeq' | 'sha256'>, events: ExchangeEvent[]): string {
   const manifest: PackageManifest = {
@@ -434,7 +447,11 @@ export function buildPackage(secret: string, m: Omit<PackageManifest, 'format' |
     lastSeq: events.length ? events[events.length - 1].seq : null,
     sha256: sha256Hex(canonicalJson(events)),
   };
-  return JSON.stringify({ manifest, events, hmac: packageHmac(secret, manifest) });
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', packageKey(secret, manifest.officeCode, manifest.direction), iv);
+  cipher.setAAD(Buffer.from(canonicalJson(manifest)));
+  const ciphertext = Buffer.concat([cipher.update(canonicalJson(events), 'utf8'), cipher.final()]);
+  return JSON.stringify({ manifest, ciphertext: ciphertext.toString('base64'), iv: iv.toString('hex'), tag: cipher.getAuthTag().toString('hex'), hmac: packageHmac(secret, manifest) });
 }
 
 export type PackageCheck =
@@ -454,13 +471,25 @@ export function checkPackage(text: string, secret: string, expect: { officeCode:
   if (m.version !== PACKAGE_VERSION) return { ok: false, reason: `Версия пакета ${String(m.version)} не поддерживается этой программой (нужна версия ${PACKAGE_VERSION}).` };
   const p = PackageFile.safeParse(json);
   if (!p.success) return { ok: false, reason: 'Файл повреждён: неверная структура пакета.' };
-  const { manifest, events, hmac } = p.data;
+  const { manifest, hmac } = p.data;
   if (manifest.officeCode !== expect.officeCode) return { ok: false, reason: `Пакет предназначен другому управлению (код «${manifest.officeCode}»).` };
   if (manifest.direction !== expect.direction) {
     return { ok: false, reason: expect.direction === 'portal-to-office' ? 'Это пакет, выгруженный управлением, а не пакет портала.' : 'Это пакет портала, а не пакет управления.' };
   }
   if (!safeEqualHex(packageHmac(secret, manifest), hmac)) {
     return { ok: false, reason: 'Подпись пакета не совпадает: пакет изменён или подписан другим ключом управления.' };
+  }
+  let events: unknown[];
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', packageKey(secret, manifest.officeCode, manifest.direction), Buffer.from(p.data.iv, 'hex'));
+    decipher.setAAD(Buffer.from(canonicalJson(manifest)));
+    decipher.setAuthTag(Buffer.from(p.data.tag, 'hex'));
+    const plain = Buffer.concat([decipher.update(Buffer.from(p.data.ciphertext, 'base64')), decipher.final()]).toString('utf8');
+    const parsed = JSON.parse(plain) as unknown;
+    if (!Array.isArray(parsed)) throw new Error('not an array');
+    events = parsed;
+  } catch {
+    return { ok: false, reason: 'Файл повреждён: зашифрованные данные пакета изменены или обрезаны.' };
   }
   if (sha256Hex(canonicalJson(events)) !== manifest.sha256) return { ok: false, reason: 'Файл повреждён: контрольная сумма не совпадает.' };
   if (events.length !== manifest.count) return { ok: false, reason: `Файл повреждён: в пакете ${events.length} событий вместо ${manifest.count}.` };
@@ -477,6 +506,19 @@ export function signingString(method: string, path: string, timestamp: string, b
 /** HMAC-SHA256 (hex) of the signing string with the office secret. */
 export function sign(secret: string, method: string, path: string, timestamp: string, body: string | Buffer): string {
   return createHmac('sha256', secret).update(signingString(method, path, timestamp, body)).digest('hex');
+}
+
+/**
+ * Protocol v1.1: the portal signs every successful reply with the same HMAC
+ * over `REPLY\nPATH\nREQUEST-SIGNATURE\nTIMESTAMP\nSHA256HEX(body)`: bound to
+ * the request it answers, so neither a forged nor a replayed reply passes.
+ */
+export function signReply(secret: string, path: string, requestSignature: string, timestamp: string, body: string | Buffer): string {
+  return sign(secret, 'REPLY', `${path}\n${requestSignature}`, timestamp, body);
+}
+
+export function verifyReply(secret: string, path: string, requestSignature: string, timestamp: string, body: string | Buffer, signature: string, nowMs = Date.now()): { ok: true } | { ok: false; reason: string } {
+  return verify(secret, 'REPLY', `${path}\n${requestSignature}`, timestamp, body, signature, nowMs);
 }
 
 /**

@@ -7,7 +7,10 @@ import type { z } from 'zod';
 import { methods, isMethodName, type MethodName } from '../../core/api/contract';
 import { ApiError, type Envelope } from '../../core/api/errors';
 import { openDatabase, type Db } from '../../db/connection';
-import { auditLog } from '../../db/schema';
+import { appendAudit } from '../../db/audit-chain';
+import { BackupError } from './backups/backups';
+import { restoreDatabaseFile, type RestoreResult } from './backups/restore';
+import { BackupService } from './backups/service';
 import type { AuditRecord, Ctx, CurrentUser } from './context';
 import { handlers } from './handlers';
 import { log } from './logger';
@@ -38,22 +41,37 @@ export interface CallResult {
 }
 
 export class Backend {
-  readonly db: Db;
+  /** Reassigned only by restoreFrom (the database is replaced by a backup). */
+  db: Db;
   readonly services: Services;
-  readonly sessions: SessionStore;
+  sessions: SessionStore;
   /** Every `write` method runs through this queue, one at a time. */
   readonly writes = new WriteQueue();
   /** What changed, for the live updates of connected clients (main/backend/notifications.ts). */
-  readonly changes: ChangeFeed;
+  changes: ChangeFeed;
+  readonly backups: BackupService;
   private readonly now: () => Date;
 
-  constructor(opts: BackendOptions) {
-    this.db = openDatabase(opts.dbFile);
+  constructor(private readonly opts: BackendOptions) {
+    let damaged: string | null = null;
+    try {
+      this.db = openDatabase(opts.dbFile);
+    } catch (e) {
+      damaged = damageOf(e);
+      if (!damaged) throw e;
+      // Never a crash: an empty database in memory answers recovery.* until a backup is restored.
+      log.error('database damaged at start', e);
+      this.db = openDatabase(':memory:');
+    }
     this.now = opts.now ?? (() => new Date());
     this.sessions = new SessionStore(this.db, this.now, opts.sessionHours ?? 12, opts.idleMinutes);
     this.services = new Services(this.db, { ...DEFAULT_LOGIN_POLICY, ...opts.loginPolicy });
+    this.services.damaged = damaged;
     seedReferenceData(this.db);
     this.changes = new ChangeFeed(this.db);
+    this.backups = new BackupService({ db: () => this.db, dbFile: opts.dbFile, now: this.now });
+    this.services.backups = this.backups;
+    this.services.restore = (file) => this.restoreFrom(file);
     this.services.exchange = new Scheduler({
       run: () => syncOnce(backendSyncDeps(this)),
       intervalMs: () => getExchangeSettings(this.db).intervalMinutes * 60_000,
@@ -66,18 +84,53 @@ export class Backend {
     this.services.exchange?.start(30_000);
   }
 
+  /** Starts the backup schedule (daily at the office's quiet hour and at the first start of the day). */
+  startBackups(): void {
+    if (this.services.damaged == null) this.backups.start();
+  }
+
   /** Closes the database; a running exchange session is abandoned (its transactions are atomic). */
   close(): void {
     this.changes.close();
     void this.services.exchange?.stop();
+    void this.backups.stop();
     this.db.$client.close();
   }
 
-  /** Waits for a running exchange session, then closes: for a graceful exit. */
+  /** Waits for a running exchange session and backup, then closes: for a graceful exit. */
   async shutdown(): Promise<void> {
     this.changes.close();
     await this.services.exchange?.stop();
+    await this.backups.stop();
     this.db.$client.close();
+  }
+
+  /**
+   * Replaces the live database with a stored backup (backups/restore.ts: the
+   * backup verified first, the current database saved), then reopens it
+   * (migrated if the backup is older). Callers run it with no other write in
+   * progress (the restore method is a queued write).
+   */
+  async restoreFrom(file: string): Promise<RestoreResult> {
+    const dbFile = this.opts.dbFile;
+    if (dbFile === ':memory:') throw new BackupError('Восстановление недоступно для базы в памяти.');
+    const passphrase = this.backups.passphrase();
+    if (!passphrase) throw new BackupError('Не задан пароль резервных копий.');
+    const folder = this.backups.folder();
+    await this.backups.stop();
+    this.changes.close();
+    this.db.$client.close();
+    try {
+      return await restoreDatabaseFile({ dbFile, folder, file, passphrase, now: this.now() });
+    } finally {
+      // The restored database, or the same one when the backup was refused.
+      this.db = openDatabase(dbFile);
+      this.sessions = new SessionStore(this.db, this.now, this.opts.sessionHours ?? 12, this.opts.idleMinutes);
+      this.services.rebind(this.db);
+      seedReferenceData(this.db);
+      this.changes = new ChangeFeed(this.db);
+      log.warn('database restore attempted', { file });
+    }
   }
 
   /** Resolves a session token to an active user, or null. */
@@ -95,6 +148,7 @@ export class Backend {
     try {
       if (!isMethodName(method)) throw new ApiError('UNKNOWN_METHOD', 'Неизвестная операция');
       const def = methods[method];
+      if (this.services.damaged != null && !method.startsWith('recovery.') && method !== 'host.clock') throw new ApiError('DATABASE_DAMAGED', this.services.damaged);
       const parsed = (def.input as z.ZodType).safeParse(rawInput ?? {});
       const run = async (outside: Ctx['outside']) => {
         const current = this.sessions.resolve(token);
@@ -137,7 +191,14 @@ export class Backend {
       return { envelope: { ok: true, data }, session: sessionChange };
     } catch (e) {
       if (e instanceof ApiError) return { envelope: { ok: false, error: e.toBody() }, session: sessionChange };
-      log.error('handler failed', e, { method: isMethodName(method) ? method : 'unknown' });
+      log.error('handler failed', e, { method: isMethodName(method) ? method : 'unknown', code: sqliteCode(e) });
+      if (sqliteCode(e) === 'SQLITE_FULL') {
+        // The transaction was rolled back: the database holds what was committed before.
+        return {
+          envelope: { ok: false, error: { code: 'INTERNAL', message: 'На диске сервера Socdesk нет места: запись не сохранена, данные не изменены. Освободите место на диске (или обратитесь к администратору) и повторите.' } },
+          session: sessionChange,
+        };
+      }
       return {
         envelope: {
           ok: false,
@@ -160,20 +221,33 @@ export class Backend {
 
   private writeAudit(user: CurrentUser | null, rec: AuditRecord): void {
     const actor = rec.actor ?? user;
-    this.db
-      .insert(auditLog)
-      .values({
-        at: this.now().toISOString(),
-        userId: actor?.id ?? null,
-        username: actor?.username ?? null,
-        action: rec.action,
-        entity: rec.entity,
-        entityId: rec.entityId == null ? null : String(rec.entityId),
-        before: rec.before ?? null,
-        after: rec.after ?? null,
-      })
-      .run();
+    const json = (v: unknown) => (v == null ? null : JSON.stringify(v));
+    appendAudit(this.db.$client, [
+      this.now().toISOString(),
+      actor?.id ?? null,
+      actor?.username ?? null,
+      rec.action,
+      rec.entity,
+      rec.entityId == null ? null : String(rec.entityId),
+      json(rec.before),
+      json(rec.after),
+    ]);
   }
+}
+
+function sqliteCode(e: unknown): string | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : null;
+}
+
+/** A Russian sentence when the error means the database file is damaged or unreadable; null for anything else. */
+function damageOf(e: unknown): string | null {
+  const code = (e as { code?: unknown }).code;
+  if (typeof code !== 'string') return null;
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return 'Файл базы данных повреждён: программа не может его прочитать.';
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_READONLY' || code === 'EACCES' || code === 'EPERM')
+    return 'Файл базы данных недоступен для чтения или записи (права доступа или ошибка диска).';
+  return null;
 }
 
 function checkAccess(access: (typeof methods)[MethodName]['access'], user: CurrentUser | null): void {

@@ -23,7 +23,7 @@ export interface AuditRecord {
   before?: unknown;
   after?: unknown;
   /** Who acted, when not the session's user (sign-in, where there is no session yet). */
-  actor?: { id: number; username: string };
+  actor?: { id: number | null; username: string | null };
 }
 
 export interface SessionControl {

@@ -8,6 +8,8 @@ import { calendarDays, calendarYears } from '../../db/schema';
 import type { HostInfoView } from '../../core/api/sessions';
 import type { Scheduler } from './exchange/sync';
 import { KeyedSerializer } from './write-queue';
+import type { BackupService } from './backups/service';
+import type { RestoreResult } from './backups/restore';
 
 export interface LoginPolicy {
   /** Failed attempts in a row that lock the account. */
@@ -39,10 +41,30 @@ export class Services {
    */
   readonly unknownLogins = new Map<string, { failures: number; lockedUntil: string | null }>();
 
+  /** Why the database could not be opened at start (a Russian sentence), or null: then only recovery.* answers. */
+  damaged: string | null = null;
+  /** The office's backups (set by the Backend). */
+  backups: BackupService | null = null;
+  /** Replaces the live database with a stored backup (set by the Backend; see Backend.restoreFrom). */
+  restore: ((file: string) => Promise<RestoreResult>) | null = null;
+
   constructor(
-    private readonly db: Db,
+    private db: Db,
     readonly loginPolicy: LoginPolicy,
   ) {}
+
+  /** Whether the user (id and name) exists in the current database (after a restore it may not). */
+  userExists(id: number, username: string): boolean {
+    return this.db.$client.prepare('select 1 from users where id = ? and username = ?').get(id, username) != null;
+  }
+
+  /** After a restore: the services read the new database. */
+  rebind(db: Db): void {
+    this.db = db;
+    this.damaged = null;
+    this.cal = null;
+    this.unknownLogins.clear();
+  }
 
   calendar(): ProductionCalendar {
     if (!this.cal) {

@@ -4,7 +4,8 @@
  * can block.
  */
 import { eq } from 'drizzle-orm';
-import { auditLog, users } from '../../db/schema';
+import { appendAudit } from '../../db/audit-chain';
+import { users } from '../../db/schema';
 import type { Backend } from '../backend/backend';
 import { clearLoginLocks } from '../backend/handlers/auth';
 
@@ -16,9 +17,7 @@ export function unlockUser(backend: Backend, username: string): string {
       const u = db.select().from(users).where(eq(users.username, username.trim().toLowerCase())).get();
       if (!u) return `Пользователь «${username}» не найден.`;
       clearLoginLocks({ db }, u.id);
-      db.insert(auditLog)
-        .values({ at: new Date().toISOString(), userId: null, username: null, action: 'unlock', entity: 'user', entityId: String(u.id), after: { via: 'host console' } })
-        .run();
+      appendAudit(db.$client, [new Date().toISOString(), null, null, 'unlock', 'user', String(u.id), null, JSON.stringify({ via: 'host console' })]);
       return `Блокировка входа для «${u.username}» снята на всех рабочих местах.`;
     })
     .immediate();

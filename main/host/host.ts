@@ -85,6 +85,7 @@ export async function startHost(cfg: HostConfig): Promise<RunningHost> {
     log.info(tls.created ? 'tls certificate created' : 'tls certificate loaded', { code: tls.info.code, sha256: tls.info.sha256, selfSigned: tls.info.selfSigned });
   }
   if (ownBackend && cfg.exchange !== false) backend.startExchange();
+  if (ownBackend) backend.startBackups();
   return {
     backend,
     server,

@@ -17,6 +17,7 @@ import { startLiveUpdates } from './data/live';
 import { apiQuery, useApi } from './data/queries';
 import { IdleGuard } from './IdleGuard';
 import { router } from './router';
+import { RecoveryScreen } from './screens/RecoveryScreen';
 import { LoginScreen } from './screens/LoginScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { SessionContext, type SessionState } from './session';
@@ -99,6 +100,7 @@ export function App() {
   };
 
   if (connection.data === false && shell) return <ConnectionScreen shell={shell} onDone={() => void connection.refetch()} />;
+  if (status.error?.code === 'DATABASE_DAMAGED') return <RecoveryScreen reason={status.error.message} onDone={retry} />;
   if (status.error) return <ErrorState message={errorMessage(status.error)} onRetry={retry} />;
   if (!status.data) return loading;
   if (!status.data.initialized) return <SetupScreen offices={status.data.offices} onDone={signIn} />;

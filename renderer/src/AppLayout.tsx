@@ -9,6 +9,7 @@ import { useApiMutation } from './data/queries';
 import { ChangePasswordModal } from './screens/ChangePasswordModal';
 import { useSession } from './session';
 import { QuickSearch } from './reception/QuickSearch';
+import { BackupWarning } from './admin/BackupWarning';
 import { ConnectionBanner } from './ui/ConnectionBanner';
 import { NavLinkLink } from './ui/links';
 import { StaleDialog } from './ui/stale';
@@ -58,7 +59,7 @@ const SECTIONS: Section[] = [
   { path: '/cases', prefix: '/cases', label: 'Дела', hotkey: '2' },
   { path: '/deadlines', prefix: '/deadlines', label: 'Сроки', hotkey: '3' },
   { path: '/reference', prefix: '/reference', label: 'Справочники', hotkey: '4' },
-  { path: '/exchange', prefix: '/exchange', label: 'Обмен', hotkey: '5' },
+  { path: '/exchange', prefix: '/exchange', label: 'Обмен', hotkey: '5', roles: ['admin', 'exchange'] },
   {
     path: '/complaints',
     prefix: '/complaints',
@@ -78,6 +79,8 @@ const ADMIN_PAGES = [
   { path: '/admin/audit', label: 'Журнал аудита' },
   { path: '/admin/sessions', label: 'Сеансы и подключение' },
   { path: '/admin/terms', label: 'Сроки регламента' },
+  { path: '/admin/backups', label: 'Резервные копии' },
+  { path: '/admin/log', label: 'Журнал программы' },
 ] as const;
 
 /** Pages listed under «Справочники». */
@@ -175,6 +178,7 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main>
         <ConnectionBanner />
+        {hasRole('admin') && <BackupWarning />}
         <Outlet />
       </AppShell.Main>
       <ChangePasswordModal opened={pwdOpened} onClose={pwd.close} />

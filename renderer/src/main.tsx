@@ -7,6 +7,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { ErrorBoundary } from './ErrorBoundary';
 import { httpTransport, setUnreachableHandler } from './api';
 import { retryConnectionNow } from './data/live';
 import { queryClient } from './data/queries';
@@ -40,7 +41,9 @@ createRoot(document.getElementById('root')!).render(
       <MantineProvider theme={theme}>
         {/* At most two toasts, at the bottom: the header and its user menu stay in sight. */}
         <Notifications position="bottom-right" limit={2} />
-        <App />
+        <ErrorBoundary>
+          <App />
+        </ErrorBoundary>
       </MantineProvider>
     </QueryClientProvider>
   </StrictMode>,

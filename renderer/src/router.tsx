@@ -8,6 +8,8 @@ import { createHashHistory, createRootRoute, createRoute, createRouter, Navigate
 import type { ReactNode } from 'react';
 import { AppLayout } from './AppLayout';
 import { AuditScreen } from './admin/AuditScreen';
+import { BackupsScreen } from './admin/BackupsScreen';
+import { ProgramLogScreen } from './admin/ProgramLogScreen';
 import { SessionsScreen } from './admin/SessionsScreen';
 import { CalendarScreen } from './admin/CalendarScreen';
 import { CatalogueScreen } from './admin/CatalogueScreen';
@@ -231,7 +233,7 @@ const routeTree = rootRoute.addChildren([
   referenceRoute,
   catalogueRoute,
   exchangeRoute,
-  adminRoute.addChildren([adminPage('office', OfficeScreen), adminPage('users', UsersScreen), adminPage('calendar', CalendarScreen), adminPage('audit', AuditScreen), adminPage('sessions', SessionsScreen), adminPage('terms', TermsScreen)]),
+  adminRoute.addChildren([adminPage('office', OfficeScreen), adminPage('users', UsersScreen), adminPage('calendar', CalendarScreen), adminPage('audit', AuditScreen), adminPage('sessions', SessionsScreen), adminPage('terms', TermsScreen), adminPage('backups', BackupsScreen), adminPage('log', ProgramLogScreen)]),
 ]);
 
 export const router = createRouter({ routeTree, history: createHashHistory(), defaultPreload: false, scrollRestoration: false });

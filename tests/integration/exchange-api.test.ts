@@ -75,8 +75,12 @@ describe('exchange API', () => {
 
   it('exports pending events; a truncated package is rejected whole with a Russian message', async () => {
     await api(env.adminToken, 'exchange.saveSettings', { portalUrl: emu.url, officeSecret: SECRET, intervalMinutes: 15 });
-    const exported = (await api(priem, 'exchange.exportPackage')) as { text: string; count: number };
+    // Package files carry personal data: only an administrator or a user with the «Обмен» permission moves them.
+    await expect(api(priem, 'exchange.exportPackage')).rejects.toThrow(/FORBIDDEN: /);
+    await expect(api(priem, 'exchange.importPackage', { fileName: 'x.json', text: '{}' })).rejects.toThrow(/FORBIDDEN: /);
+    const obmen = await userWithRoles(env, 'obmen', ['reception', 'exchange']);
+    const exported = (await api(obmen, 'exchange.exportPackage')) as { text: string; count: number };
     expect(exported.count).toBeGreaterThanOrEqual(0);
-    await expect(api(priem, 'exchange.importPackage', { fileName: 'x.json', text: '{"manifest":' })).rejects.toThrow(/VALIDATION: /);
+    await expect(api(obmen, 'exchange.importPackage', { fileName: 'x.json', text: '{"manifest":' })).rejects.toThrow(/VALIDATION: /);
   });
 });

@@ -5,6 +5,7 @@ import type { Db } from '../../db/connection';
 import { exchangeInbox, exchangeLog, portalApplications } from '../../db/schema-exchange';
 import { emitOutbound, pendingCount } from '../../main/backend/exchange/outbox';
 import { exportPackage, importPackage, PackageError } from '../../main/backend/exchange/packages';
+import { checkPackage } from '../../core/exchange/protocol';
 import { saveExchangeSettings } from '../../main/backend/exchange/state';
 import { applicationSubmitted, referenceProviders } from '../../tools/portal-emulator/samples';
 import { startEmulator, type Emulator } from '../../tools/portal-emulator/server';
@@ -67,11 +68,15 @@ describe('package files', () => {
   it('export → import round trip in both directions', async () => {
     emitStatuses(5);
     const out = exportPackage(db);
-    expect(out.manifest).toMatchObject({ format: 'socdesk-exchange-package', version: 1, officeCode: OFFICE, direction: 'office-to-portal', count: 5, firstSeq: 1, lastSeq: 5 });
+    expect(out.manifest).toMatchObject({ format: 'socdesk-exchange-package', version: 2, officeCode: OFFICE, direction: 'office-to-portal', count: 5, firstSeq: 1, lastSeq: 5 });
     expect(out.fileName).toMatch(/^socdesk-khanty-mansiysk-\d{8}-\d{6}\.sdx\.json$/);
     const res = emu.importPackage(OFFICE, out.text);
     expect(res).toMatchObject({ ackSeq: 5, rejected: [] });
-    expect(emu.received(OFFICE).map((e) => e.id).sort()).toEqual((JSON.parse(out.text).events as { id: string }[]).map((e) => e.id).sort());
+    // The file carries no personal data in clear: the events are encrypted with a key from the office secret.
+    expect(out.text).not.toMatch(/В работе|events/);
+    const opened = checkPackage(out.text, SECRET, { officeCode: OFFICE, direction: 'office-to-portal' });
+    expect(opened.ok).toBe(true);
+    expect(emu.received(OFFICE).map((e) => e.id).sort()).toEqual((opened.ok ? (opened.events as { id: string }[]) : []).map((e) => e.id).sort());
     // Events stay pending until acknowledged over HTTP; importing the package again on the portal changes nothing.
     expect(pendingCount(db)).toBe(5);
     expect(emu.importPackage(OFFICE, out.text).ackSeq).toBe(5);
@@ -94,21 +99,18 @@ describe('package files', () => {
 
   it('a corrupted package is refused whole', () => {
     const text = portalPackage(3);
-    // One letter of the applicant's name changed: the checksum no longer matches.
-    const corrupted = text.replace('Иванова', 'Иваноба');
-    expect(corrupted).not.toBe(text);
-    expect(refusal(corrupted)).toBe('Файл повреждён: контрольная сумма не совпадает.');
-    expectNothingApplied(/контрольная сумма/);
-
-    // The manifest edited to match (count): the signature catches it.
+    expect(text).not.toContain('Иванова');
+    // One byte of the encrypted events flipped: authentication fails, nothing is applied.
     const p = JSON.parse(text);
-    p.events.pop();
-    p.manifest.count = p.events.length;
-    expect(refusal(JSON.stringify(p))).toMatch(/Подпись пакета не совпадает/);
-    // An event removed without touching the manifest: the checksum catches it.
-    const q = JSON.parse(text);
-    q.events.pop();
-    expect(refusal(JSON.stringify(q))).toMatch(/контрольная сумма/);
+    const bytes = Buffer.from(p.ciphertext, 'base64');
+    bytes[Math.floor(bytes.length / 2)]! ^= 0x01;
+    expect(refusal(JSON.stringify({ ...p, ciphertext: bytes.toString('base64') }))).toBe('Файл повреждён: зашифрованные данные пакета изменены или обрезаны.');
+    expectNothingApplied(/зашифрованные данные/);
+    // The tag, or the ciphertext cut short: the same.
+    expect(refusal(JSON.stringify({ ...p, tag: p.tag.replace(/^./, (c: string) => (c === '0' ? '1' : '0')) }))).toMatch(/зашифрованные данные/);
+    expect(refusal(JSON.stringify({ ...p, ciphertext: p.ciphertext.slice(0, 40) }))).toMatch(/зашифрованные данные/);
+    // The manifest edited (count): the signature catches it.
+    expect(refusal(JSON.stringify({ ...p, manifest: { ...p.manifest, count: p.manifest.count - 1 } }))).toMatch(/Подпись пакета не совпадает/);
     expect(db.select().from(exchangeInbox).all()).toHaveLength(0);
   });
 
@@ -119,8 +121,8 @@ describe('package files', () => {
     }
     expectNothingApplied(/обрезан/);
     const wrongVersion = JSON.parse(text);
-    wrongVersion.manifest.version = 2;
-    expect(refusal(JSON.stringify(wrongVersion))).toMatch(/Версия пакета 2 не поддерживается/);
+    wrongVersion.manifest.version = 1;
+    expect(refusal(JSON.stringify(wrongVersion))).toMatch(/Версия пакета 1 не поддерживается/);
   });
 
   it('a package for another office is refused whole, and so is one signed with another key', () => {

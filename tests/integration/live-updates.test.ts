@@ -4,6 +4,7 @@
  * reconnects catches up from the last notification it saw; nothing personal
  * travels; the stream belongs to a session.
  */
+import { appendAudit } from '../../db/audit-chain';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -151,9 +152,8 @@ describe('a workstation that reconnects catches up', () => {
     expect(first).toEqual({ type: 'ready', seq: head });
 
     // More changes than a replay is worth while the desk was away.
-    const ins = env.backend.db.$client.prepare("insert into audit_log(at, action, entity) values ('2026-01-01T00:00:00.000Z', 'print', 'journal')");
     env.backend.db.$client.transaction(() => {
-      for (let i = 0; i <= MAX_CATCH_UP; i++) ins.run();
+      for (let i = 0; i <= MAX_CATCH_UP; i++) appendAudit(env.backend.db.$client, ['2026-01-01T00:00:00.000Z', null, null, 'print', 'journal', null, null, null]);
     })();
     const behind = await stream('spec2', head);
     expect(await behind.waitFor(() => true)).toEqual({ type: 'reset', seq: head + MAX_CATCH_UP + 1 });

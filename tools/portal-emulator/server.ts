@@ -21,6 +21,7 @@ import {
   checkPackage,
   parseEvent,
   verify,
+  signReply,
   type PushResponse,
 } from '../../core/exchange/protocol';
 
@@ -56,6 +57,10 @@ export interface EmulatorOptions {
   offices: Record<string, string>;
   faults?: FaultRule[];
   now?: () => number;
+  /** Protocol v1.1 reply signatures: 'on' (default); 'off' and 'wrong' play a fake portal (tests). */
+  replySigning?: 'on' | 'off' | 'wrong';
+  /** A fake portal (tests): the pull cursor and the push ackSeq jump this far past what was sent. */
+  cursorJump?: number;
 }
 
 export interface ReceivedEvent {
@@ -73,6 +78,10 @@ export interface Emulator {
   url: string;
   port: number;
   db: Database.Database;
+  /** The audit-chain head the office last reported with a push. */
+  auditHead(office: string): { count: number; head: string } | null;
+  /** Mutable (tests): how replies are signed, and a cursor jump. */
+  options: { replySigning: 'on' | 'off' | 'wrong'; cursorJump: number };
   /** Mutable: push rules at any time; each is consumed by `times` matching requests. */
   faults: FaultRule[];
   /** Counts of requests served per route. */
@@ -219,6 +228,9 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   const db = openEmulatorDb(opts.dbFile, opts.offices);
   const faults: FaultRule[] = opts.faults ?? [];
   const stats = { push: 0, pull: 0, ack: 0, unauthorized: 0 };
+  /** The last audit-chain head each office reported with a push (v1.1). */
+  const auditHeads = new Map<string, { count: number; head: string }>();
+  const options = { replySigning: opts.replySigning ?? 'on', cursorJump: opts.cursorJump ?? 0 };
   const now = opts.now ?? Date.now;
 
   const takeFault = (route: 'push' | 'pull' | 'ack', kinds: FaultKind[]): FaultRule | null => {
@@ -259,6 +271,15 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       stats.unauthorized++;
       return send(res, 401, { error: 'unauthorized', message: v.reason });
     }
+    const secret = row!.secret;
+    const requestSignature = String(req.headers[HEADER_SIGNATURE] ?? '');
+    /** Headers of a signed reply (v1.1). */
+    const signed = (text: Buffer): Record<string, string> => {
+      if (options.replySigning === 'off') return {};
+      const ts = String(Math.floor(now() / 1000));
+      const sig = signReply(options.replySigning === 'wrong' ? secret + 'x' : secret, path, requestSignature, ts, text);
+      return { [HEADER_TIMESTAMP]: ts, [HEADER_SIGNATURE]: sig };
+    };
 
     const fault = takeFault(route, ['drop-before', 'error-500', 'delay', 'drop-after']);
     if (fault?.kind === 'drop-before') {
@@ -281,7 +302,10 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
         return send(res, 400, { error: 'bad_request', message: `Ожидается { events: [...] } не длиннее ${MAX_BATCH}` });
       }
       out = storeBatch(db, office, json.events);
+      const head = (json as { auditHead?: { count?: unknown; head?: unknown } }).auditHead;
+      if (head && typeof head.head === 'string' && typeof head.count === 'number') auditHeads.set(office, { count: head.count, head: head.head });
       if (takeFault('push', ['duplicate-request'])) out = storeBatch(db, office, json.events);
+      if (options.cursorJump) out = { ...(out as object), ackSeq: (out as { ackSeq: number }).ackSeq + options.cursorJump };
     } else if (route === 'pull') {
       stats.pull++;
       const afterParam = url.searchParams.get('after');
@@ -291,7 +315,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       if (!Number.isInteger(afterSeq) || afterSeq < 0) return send(res, 400, { error: 'bad_request', message: 'Неверный курсор' });
       const limit = Math.max(1, Math.min(MAX_BATCH, Number(url.searchParams.get('limit') ?? 100) || 100));
       let events = inboundAfter(office, afterSeq, limit);
-      const cursor = events.length ? String(events[events.length - 1].seq) : after;
+      const last = events.length ? events[events.length - 1].seq : afterSeq;
+      const cursor = options.cursorJump ? String(last + options.cursorJump) : events.length ? String(last) : after;
       if (takeFault('pull', ['duplicate-events'])) events = events.flatMap((e) => [e, e]);
       if (takeFault('pull', ['reorder-events'])) events = [...events].reverse();
       out = { events, cursor };
@@ -304,12 +329,14 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     }
     if (fault?.kind === 'drop-after') {
       const text = Buffer.from(JSON.stringify(out));
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': text.length });
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': text.length, ...signed(text) });
       res.write(text.subarray(0, Math.max(1, Math.floor(text.length / 2))));
       setImmediate(() => res.socket?.destroy());
       return;
     }
-    send(res, 200, out);
+    const text = Buffer.from(JSON.stringify(out));
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': text.length, ...signed(text) });
+    res.end(text);
   }
 
   function inboundAfter(office: string, afterSeq: number, limit: number): ExchangeEvent[] {
@@ -335,6 +362,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     db,
     faults,
     stats,
+    options,
+    auditHead: (office) => auditHeads.get(office) ?? null,
     createInbound: (office, type, payload, o) => addInbound(db, office, type, payload, o),
     received: (office) => listReceived(db, office),
     ackSeq: (office) => (db.prepare('select ack_seq from offices where code = ?').get(office) as { ack_seq: number } | undefined)?.ack_seq ?? 0,

@@ -5,6 +5,8 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import { portalUrlAllowed } from '../../../core/api/exchange';
+import { log } from '../logger';
 import {
   HEADER_OFFICE,
   HEADER_SIGNATURE,
@@ -13,6 +15,7 @@ import {
   PushResponse,
   issueText,
   sign,
+  verifyReply,
   type ExchangeEvent,
 } from '../../../core/exchange/protocol';
 import type { z } from 'zod';
@@ -48,6 +51,7 @@ export class PortalClient {
   private readonly timeoutMs: number;
 
   constructor(private readonly opts: ClientOptions) {
+    if (!portalUrlAllowed(opts.baseUrl)) throw new ExchangeError('protocol', 'Адрес портала должен начинаться с https:// (http:// допускается только для проверки на этом компьютере)');
     this.base = new URL(opts.baseUrl.replace(/\/+$/, '') + '/');
     const isHttps = this.base.protocol === 'https:';
     this.agent = isHttps ? new https.Agent({ keepAlive: true, maxSockets: 4 }) : new http.Agent({ keepAlive: true, maxSockets: 4 });
@@ -63,8 +67,8 @@ export class PortalClient {
     return `${prefix}/v1/offices/${encodeURIComponent(this.opts.officeCode)}/${suffix}`;
   }
 
-  async push(events: ExchangeEvent[]): Promise<PushResponse> {
-    return this.request('POST', this.officePath('outbound'), JSON.stringify({ events }), PushResponse);
+  async push(events: ExchangeEvent[], auditHead?: { count: number; head: string }): Promise<PushResponse> {
+    return this.request('POST', this.officePath('outbound'), JSON.stringify(auditHead ? { events, auditHead } : { events }), PushResponse);
   }
 
   async pull(after: string | null, limit: number): Promise<PullResponse> {
@@ -122,6 +126,15 @@ export class PortalClient {
             if (!res.complete) return fail(new ExchangeError('network', 'Соединение с порталом прервано во время ответа'));
             if (status === 401 || status === 403) return fail(new ExchangeError('auth', `Портал не принял подпись управления (${status}): проверьте код управления, ключ обмена и часы компьютера`, status));
             if (status < 200 || status >= 300) return fail(new ExchangeError('http', `Портал ответил ошибкой ${status}${errText(text)}`, status));
+            // v1.1: a reply without the portal's signature, or with a wrong one, is refused before anything is read from it.
+            const replyTs = String(res.headers[HEADER_TIMESTAMP] ?? '');
+            const replySig = String(res.headers[HEADER_SIGNATURE] ?? '');
+            if (!replySig) return fail(new ExchangeError('auth', 'Ответ портала не подписан: он отклонён, ничего не применено. Возможно, адрес портала указан неверно.'));
+            const rv = verifyReply(this.opts.secret, path, signature, replyTs, Buffer.concat(chunks), replySig, this.opts.now?.() ?? Date.now());
+            if (!rv.ok) {
+              log.warn('exchange: portal reply signature refused', { path: path.split('?')[0] ?? '' });
+              return fail(new ExchangeError('auth', 'Подпись ответа портала неверна: ответ отклонён, ничего не применено. Проверьте адрес портала и ключ обмена.'));
+            }
             if (!schema) {
               settled = true;
               clearTimeout(timer);

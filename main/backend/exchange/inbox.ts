@@ -24,6 +24,8 @@ import shippedCalendar from '../../../resources/reference/calendar.json';
 import { replaceCalendarYear } from '../refdata';
 import { nextRevBySystem } from '../revisions';
 import { setState, STATE_KEYS } from './state';
+import { log } from '../logger';
+import { formatRuDate } from '../../../core/domain/dates';
 
 export type CalendarSource = ProductionCalendar | (() => ProductionCalendar);
 
@@ -97,7 +99,9 @@ export function applyInbound(db: Db, calendar: CalendarSource, raw: unknown, opt
     })();
   } catch (err) {
     if (err instanceof InboundRejection) return quarantine(err.message);
-    return quarantine(`Событие «${e.type}» не применено: внутренняя ошибка (${err instanceof Error ? err.message.slice(0, 200) : 'неизвестно'})`);
+    // The internals go to the log, the clerk gets a sentence.
+    log.error('exchange: inbound event not applied', err, { type: e.type, seq: e.seq });
+    return quarantine('Сообщение портала не применено из-за ошибки программы. Подробности записаны в журнал программы; обратитесь к администратору.');
   }
   return { id: e.id, status: 'applied' };
 }
@@ -226,11 +230,17 @@ function applyEffect(db: Db, calendar: CalendarSource, e: ExchangeEvent, type: I
       const p = payload as InboundPayload<'reference.calendar'>;
       const cur = db.select().from(calendarYears).where(eq(calendarYears.year, p.year)).get();
       if (cur?.locallyModified) throw new InboundRejection(`Календарь ${p.year} года изменён администратором вручную: календарь портала не применён`);
+      const byDate = new Map<string, (typeof p.days)[number]>();
       for (const d of p.days) {
-        if (!d.date.startsWith(`${p.year}-`)) throw new InboundRejection(`Календарь ${p.year} года содержит дату другого года: ${d.date}`);
+        if (!d.date.startsWith(`${p.year}-`)) throw new InboundRejection(`Календарь ${p.year} года содержит дату другого года: ${formatRuDate(d.date)}`);
+        const twice = byDate.get(d.date);
+        // The same day listed twice alike is harmless; listed twice differently, the portal's calendar is not trusted.
+        if (twice && JSON.stringify(twice) !== JSON.stringify(d)) throw new InboundRejection(`Календарь ${p.year} года указывает дату ${formatRuDate(d.date)} дважды с разными значениями: календарь портала не применён`);
+        byDate.set(d.date, d);
       }
+      const days = [...byDate.values()];
       // The shipped seed's hash is recorded as applied, so the next start does not put the seed back over the portal's calendar.
-      replaceCalendarYear(db, { year: p.year, source: p.source, confirmed: p.confirmed, days: p.days, seedHash: shippedSeedHash(p.year), locallyModified: false }, nextRevBySystem(now));
+      replaceCalendarYear(db, { year: p.year, source: p.source, confirmed: p.confirmed, days, seedHash: shippedSeedHash(p.year), locallyModified: false }, nextRevBySystem(now));
       opts.onCalendarChanged?.();
       return;
     }

@@ -6,6 +6,8 @@
  * its cursor with the events it applied.
  */
 import type { Db } from '../../../db/connection';
+import { log } from '../logger';
+import { chainHead } from '../../../db/audit-chain';
 import { exchangeLog } from '../../../db/schema-exchange';
 import { eq } from 'drizzle-orm';
 import { ExchangeError, PortalClient } from './client';
@@ -107,6 +109,7 @@ async function pushAll(deps: SyncDeps, client: PortalClient, report: SyncReport)
   const ackUpTo = raw.prepare('update exchange_outbox set acked_at = ?, last_error = null where seq <= ? and acked_at is null');
   const reject = raw.prepare('update exchange_outbox set last_error = ? where id = ?');
   const requeue = raw.prepare('update exchange_outbox set acked_at = null where seq > ?');
+  const maxSent = raw.prepare('select max(seq) as n from exchange_outbox');
   let requeued = false;
   for (let round = 0; round < maxRounds; round++) {
     const batch = pendingOutbound(db, batchSize);
@@ -116,10 +119,17 @@ async function pushAll(deps: SyncDeps, client: PortalClient, report: SyncReport)
     bump.run(first, last);
     let res;
     try {
-      res = await client.push(batch);
+      const head = chainHead(raw);
+      res = await client.push(batch, { count: head.count, head: head.head });
     } catch (e) {
       setError.run(e instanceof Error ? e.message : String(e), first, last);
       throw e;
+    }
+    // v1.1: an acknowledgement past any event the office ever made (an earlier session's answer may have been lost, so not only this batch) is a portal that stores nothing it confirms.
+    const everSent = (maxSent.get() as { n: number | null }).n ?? 0;
+    if (res.ackSeq > everSent) {
+      log.warn('exchange: portal acknowledged events never sent', { ackSeq: res.ackSeq, lastSent: everSent });
+      throw new ExchangeError('protocol', `Портал подтвердил события до № ${res.ackSeq}, а управление передало только до № ${everSent}: ответ отклонён, ничего не отмечено. Сообщите администратору портала.`);
     }
     const done = raw
       .transaction(() => {
@@ -148,6 +158,12 @@ async function pullAll(deps: SyncDeps, client: PortalClient, report: SyncReport)
     const page = await client.pull(cursor, limit);
     if (!page.events.length) break;
     if (page.cursor === null || page.cursor === cursor) throw new ExchangeError('protocol', 'Портал вернул события без продвижения курсора');
+    // v1.1: the cursor is the seq of the last event of the page; one that jumps past what was received is refused.
+    const lastSeq = Math.max(...page.events.map((e) => (e && typeof e === 'object' && typeof (e as { seq?: unknown }).seq === 'number' ? (e as { seq: number }).seq : 0)));
+    if (!/^\d{1,15}$/.test(page.cursor) || Number(page.cursor) !== lastSeq) {
+      log.warn('exchange: portal cursor jumps past the events received', { cursor: page.cursor.slice(0, 20), lastSeq });
+      throw new ExchangeError('protocol', `Портал сообщил позицию № ${page.cursor.slice(0, 20)}, а передал события только до № ${lastSeq}: ответ отклонён, ничего не применено. Сообщите администратору портала.`);
+    }
     const results = applyInboundBatch(db, deps.calendar, page.events, page.cursor, { now: deps.now?.(), onCalendarChanged: deps.onCalendarChanged });
     cursor = page.cursor;
     report.pulled += page.events.length;

@@ -60,7 +60,7 @@ async function signIn(ctx: Ctx, username: string, password: string) {
     known.delete(username);
     known.set(username, next);
     if (known.size > UNKNOWN_NAMES_KEPT) known.delete(known.keys().next().value!);
-    ctx.tx(() => ctx.audit({ action: 'auth.login_failed', entity: 'user', after: { reason: 'unknown_user', username, failures, source } }));
+    ctx.tx(() => ctx.audit({ action: 'auth.login_failed', entity: 'user', after: { reason: 'unknown_user', failures, source } }));
     await sleep(policy.delayMs(failures));
     throw lock ? lockedError(next.lockedUntil!) : bad;
   }

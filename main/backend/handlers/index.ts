@@ -3,6 +3,7 @@ import type { MethodName } from '../../../core/api/contract';
 import { adminHandlers } from './admin';
 import { authHandlers } from './auth';
 import { controlHandlers } from './control';
+import { dataSafetyHandlers } from './data-safety';
 import { exchangeHandlers } from './exchange';
 import { processingHandlers } from './processing';
 import { receptionHandlers } from './reception';
@@ -19,4 +20,5 @@ export const handlers: HandlerGroup<MethodName> = {
   ...exchangeHandlers,
   ...controlHandlers,
   ...sessionHandlers,
+  ...dataSafetyHandlers,
 };

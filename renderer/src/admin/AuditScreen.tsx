@@ -37,6 +37,7 @@ const ENTITY_LABELS: Record<string, string> = {
   circumstance_change: 'Изменение обстоятельств',
   statistics: 'Статистика',
   'register.outgoing': 'Журнал исходящих документов',
+  backup: 'Резервная копия',
 };
 
 const ACTION_LABELS: Record<string, string> = {
@@ -61,6 +62,9 @@ const ACTION_LABELS: Record<string, string> = {
   read: 'Прочтение',
   export: 'Выгрузка',
   'session.end': 'Завершение сеанса',
+  'backups.create': 'Создание резервной копии',
+  'backups.settings': 'Настройки резервных копий',
+  'backups.restore': 'Восстановление из резервной копии',
 };
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -81,6 +85,8 @@ export function AuditScreen() {
   const [shown, setShown] = useState<AuditEntry | null>(null);
   const [resets, setResets] = useState(0);
   const users: UserView[] = useApi('users.list', {}).data ?? NO_USERS;
+  // Walks the whole chain: only when asked.
+  const chain = useApi('audit.verify', {}, { enabled: false });
   const list = useApi(
     'audit.list',
     {
@@ -119,11 +125,26 @@ export function AuditScreen() {
     <Page
       title="Журнал аудита"
       actions={
-        <Button variant="default" onClick={reset}>
-          Сбросить фильтры
-        </Button>
+        <Group>
+          <Button variant="default" onClick={() => void chain.refetch()} loading={chain.isFetching}>
+            Проверить целостность
+          </Button>
+          <Button variant="default" onClick={reset}>
+            Сбросить фильтры
+          </Button>
+        </Group>
       }
     >
+      {chain.data &&
+        (chain.data.ok ? (
+          <Text c="green" data-testid="audit-chain">
+            Журнал аудита цел: {chain.data.count} записей. Хеш последней записи: <Code>{chain.data.head}</Code>
+          </Text>
+        ) : (
+          <Text c="red" fw={600} data-testid="audit-chain">
+            Журнал аудита нарушен: запись № {chain.data.brokenId} изменена, удалена или не включена в цепочку. Сообщите руководителю.
+          </Text>
+        ))}
       <SimpleGrid cols={{ base: 1, sm: 3, lg: 5 }} spacing="sm" verticalSpacing="xs">
         <RuDateInput key={`from-${resets}`} label="С даты" value={filters.from} onChange={(from) => filter({ from })} />
         <RuDateInput key={`to-${resets}`} label="По дату" value={filters.to} onChange={(to) => filter({ to })} />

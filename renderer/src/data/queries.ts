@@ -67,6 +67,9 @@ const CASE_WRITES = new Set<MethodName>([
 /** Lists a write makes stale at once (the change notification would too, a moment later). */
 const WRITE_STALES: Partial<Record<MethodName, MethodName[]>> = {
   'users.create': ['users.list', 'users.directory'],
+  'backups.saveSettings': ['backups.status'],
+  'backups.create': ['backups.status'],
+  'backups.verify': ['backups.status'],
   'users.update': ['users.list', 'users.directory', 'auth.session'],
   'users.unlock': ['users.list'],
   'users.resetPassword': ['users.list'],

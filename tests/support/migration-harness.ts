@@ -1,0 +1,114 @@
+/**
+ * Builds a populated database at any earlier schema version: every table the
+ * version has among the register's own (users, persons, cases, acts,
+ * decisions, events, sessions, audit, settings …) gets rows, every NOT NULL
+ * column a value, every foreign key a real parent row. Values are read from
+ * the schema itself (PRAGMA table_info / foreign_key_list), so the harness
+ * follows the migrations without being edited for each one.
+ */
+import Database from 'better-sqlite3';
+import { migrate } from '../../db/migrate';
+import type { Migration } from '../../db/migrations.gen';
+
+/** Parents first. Tables absent at a version are skipped. */
+export const POPULATED_TABLES = [
+  'settings',
+  'users',
+  'persons',
+  'cases',
+  'case_acts',
+  'case_decisions',
+  'case_events',
+  'case_documents',
+  'interagency_requests',
+  'print_log',
+  'drafts',
+  'sessions',
+  'admin_login_locks',
+  'audit_log',
+  'complaints',
+  'notifications',
+  'case_assignments',
+] as const;
+
+export const ROWS_PER_TABLE = 3;
+
+type Row = Record<string, unknown>;
+interface Column { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }
+interface ForeignKey { table: string; from: string; to: string | null }
+
+export function tableNames(db: Database.Database): string[] {
+  return (db.prepare("select name from sqlite_master where type='table' and name not like 'sqlite_%' order by name").all() as { name: string }[]).map((r) => r.name);
+}
+
+function valueFor(table: string, col: Column, i: number): unknown {
+  const t = col.type.toUpperCase();
+  if (t.includes('INT')) return i;
+  if (t.includes('BLOB')) return Buffer.from(`${table}.${col.name}.${i}`);
+  // Valid JSON, so JSON columns and expression indexes over them (json_extract) accept it.
+  return JSON.stringify({ v: `${table}.${col.name}.${i}` });
+}
+
+/** Creates a database at `version` (the first `version` migrations) filled with rows; returns its path. */
+export function populatedDatabaseAt(file: string, migrations: readonly Migration[], version: number): void {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  migrate(db, migrations.slice(0, version));
+  const present = new Set(tableNames(db));
+  db.transaction(() => {
+    // Some references point forward (cases.review_of_decision_id → case_decisions): checked at commit.
+    db.pragma('defer_foreign_keys = ON');
+    for (const table of POPULATED_TABLES) {
+      if (!present.has(table)) continue;
+      const cols = db.pragma(`table_info(${table})`) as Column[];
+      const fks = db.pragma(`foreign_key_list(${table})`) as ForeignKey[];
+      for (let i = 1; i <= ROWS_PER_TABLE; i++) {
+        const row: Row = {};
+        for (const c of cols) {
+          const fk = fks.find((f) => f.from === c.name);
+          // Each row points at the parent row with the same number (parents were filled first).
+          if (fk) row[c.name] = i;
+          else if (c.pk === 1 && c.type.toUpperCase() === 'INTEGER') row[c.name] = i;
+          else row[c.name] = valueFor(table, c, i);
+        }
+        const names = Object.keys(row);
+        db.prepare(`insert into ${table} (${names.map((n) => `"${n}"`).join(', ')}) values (${names.map(() => '?').join(', ')})`).run(...names.map((n) => row[n]));
+      }
+    }
+  })();
+  db.close();
+}
+
+/** Every row of the populated tables, keyed by table. */
+export function snapshotRows(db: Database.Database): Record<string, Row[]> {
+  const present = new Set(tableNames(db));
+  const out: Record<string, Row[]> = {};
+  for (const table of POPULATED_TABLES) {
+    if (present.has(table)) out[table] = db.prepare(`select * from ${table} order by rowid`).all() as Row[];
+  }
+  return out;
+}
+
+/** The sessions table was rebuilt without its rows in 0006 (everyone signs in again): the one deliberate loss. */
+export function expectedLoss(fromVersion: number, table: string): boolean {
+  return table === 'sessions' && fromVersion <= 6;
+}
+
+/** A drizzle-kit style rebuild of `table` (new table, copy, drop, rename) adding one column: the case that failed in one transaction. */
+export function rebuildMigration(db: Database.Database, table: string, tag: string): Migration {
+  const create = (db.prepare("select sql from sqlite_master where type='table' and name=?").get(table) as { sql: string }).sql;
+  const indexes = (db.prepare("select sql from sqlite_master where type='index' and tbl_name=? and sql is not null").all(table) as { sql: string }[]).map((r) => r.sql);
+  const cols = (db.pragma(`table_info(${table})`) as Column[]).map((c) => `\`${c.name}\``).join(', ');
+  const fresh = create.replace(/^CREATE TABLE [`"]?\w+[`"]?\s*\(/, `CREATE TABLE \`__new_${table}\` (\n\t\`rebuilt_note\` text,`);
+  const sql = [
+    'PRAGMA foreign_keys=OFF;',
+    fresh + ';',
+    `INSERT INTO \`__new_${table}\`(${cols}) SELECT ${cols} FROM \`${table}\`;`,
+    `DROP TABLE \`${table}\`;`,
+    `ALTER TABLE \`__new_${table}\` RENAME TO \`${table}\`;`,
+    'PRAGMA foreign_keys=ON;',
+    ...indexes.map((s) => s + ';'),
+  ].join('\n--> statement-breakpoint\n');
+  return { tag, sql };
+}
