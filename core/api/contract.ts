@@ -19,6 +19,10 @@ import {
   SaveProviderInput,
   SaveServiceInput,
   SendRequestInput,
+  SendAllRequestsInput,
+  OutgoingRegisterInput,
+  OutgoingRegisterView,
+  SetOutgoingRegisterInput,
   ServiceView,
   WithdrawInput,
 } from './processing';
@@ -474,9 +478,30 @@ export const methods = {
   'requests.send': method({
     access: ['specialist'],
     write: true,
-    summary: 'p.45: record an interagency request as sent (date, channel, outgoing number); the answer is due in 5 working days.',
+    summary: 'p.45: record an interagency request as sent (date, channel, outgoing number — the next of the register of outgoing documents when left empty); the answer is due in 5 working days.',
     input: SendRequestInput,
     output: CaseView,
+  }),
+  'requests.sendAll': method({
+    access: ['specialist'],
+    write: true,
+    summary: '«Направить все запросы»: record several requests of a case as sent on one date, in one transaction; empty outgoing numbers come from the register of outgoing documents.',
+    input: SendAllRequestsInput,
+    output: CaseView,
+  }),
+  'registers.outgoing': method({
+    access: ['specialist', 'head', 'admin'],
+    write: false,
+    summary: "The office's register of outgoing documents for a year: the last number given and the next one.",
+    input: OutgoingRegisterInput,
+    output: OutgoingRegisterView,
+  }),
+  'registers.setOutgoing': method({
+    access: ['head', 'admin'],
+    write: true,
+    summary: 'Set the last number given in the register of outgoing documents (an office going on from its paper register); it never goes back.',
+    input: SetOutgoingRegisterInput,
+    output: OutgoingRegisterView,
   }),
   'requests.answer': method({
     access: ['specialist', 'reception'],

@@ -62,6 +62,8 @@ export const FIELD_LABELS: Record<string, string> = {
   subject: 'Что запрашивается',
   outgoingNumber: 'Исходящий номер',
   sentDate: 'Дата направления',
+  requests: 'Запросы',
+  lastSeq: 'Последний выданный номер',
   answerDate: 'Дата ответа',
   incomingNumber: 'Входящий номер',
   summary: 'Содержание ответа',

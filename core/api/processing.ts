@@ -16,15 +16,33 @@ export const REQUEST_CHANNEL_LABELS: Record<(typeof REQUEST_CHANNELS)[number], s
   fax: 'Факс',
 };
 
-export const SendRequestInput = z.object({
-  caseId: id,
+/** One request as sent. Without an outgoing number the office's register of outgoing documents gives the next one. */
+const RequestToSend = {
   agencyCode: text(40),
   documentKeys: z.array(text(80)).min(1, { error: 'Выберите запрашиваемые документы' }).max(50, { error: 'Не более 50 документов в одном запросе' }),
   subject: text(1000),
   channel: z.enum(REQUEST_CHANNELS, { error: 'Укажите способ направления' }),
-  outgoingNumber: text(60),
+  outgoingNumber: optText(60),
+};
+
+export const SendRequestInput = z.object({
+  caseId: id,
+  ...RequestToSend,
   sentDate: isoDate,
 });
+
+/** «Направить все запросы»: the case's requests sent in one go, numbered in one transaction. */
+export const SendAllRequestsInput = z.object({
+  caseId: id,
+  sentDate: isoDate,
+  requests: z.array(z.object(RequestToSend)).min(1, { error: 'Выберите запросы' }).max(20, { error: 'Не более 20 запросов за раз' }),
+});
+
+/** The office's register of outgoing documents for a year: the last number given. */
+export const OutgoingRegisterInput = z.object({ year: z.number().int().min(2000).max(2100) });
+export const OutgoingRegisterView = z.object({ year: z.number(), lastSeq: z.number(), next: z.string() });
+/** Sets where the register continues (an office starting mid-year goes on from its paper register); never below a number given here. */
+export const SetOutgoingRegisterInput = z.object({ year: z.number().int().min(2000).max(2100), lastSeq: z.number().int().min(0).max(999_999) });
 
 export const AnswerRequestInput = z.object({
   requestId: id,
@@ -63,12 +81,17 @@ export const WithdrawInput = z.object({ caseId: id, rev, date: isoDate, reason: 
 export const EventView = z.object({
   at: z.string(),
   userName: z.string().nullable(),
-  /** 'status': a change of state; 'assignment': the responsible specialist changed (from = to = the state then). */
-  kind: z.enum(['status', 'assignment']),
+  /**
+   * 'status': a change of state; 'assignment': the responsible specialist changed; 'request' / 'answer': an
+   * interagency request sent / its answer registered; 'act': an act entered or changed; 'decision': a draft
+   * decision saved. For all but 'status', from = to = the state the case was in.
+   */
+  kind: z.enum(['status', 'assignment', 'request', 'answer', 'act', 'decision']),
   fromStatus: z.enum(CASE_STATUSES).nullable(),
   toStatus: z.enum(CASE_STATUSES),
   note: z.string().nullable(),
 });
+export type EventView = z.infer<typeof EventView>;
 
 export const RequestView = z.object({
   id: z.number(),

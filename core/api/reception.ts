@@ -227,6 +227,17 @@ export const CaseDocumentView = z.object({
   source: z.string(),
   agencyCode: z.string().nullable(),
   state: z.enum(DOC_STATES),
+  /** For an item to request: where its request stands (null while none is sent). */
+  request: z
+    .object({
+      state: z.enum(['requested', 'answered']),
+      outgoingNumber: z.string(),
+      sentDate: z.string(),
+      dueDate: z.string(),
+      answerDate: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
   form: z.string().nullable(),
   sheets: z.number().nullable(),
 });

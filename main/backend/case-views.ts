@@ -3,15 +3,16 @@
  * sent and still to send, the acts with their scale results, the decision
  * versions.
  */
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import { appendix3CitizenComplete, appendix3FamilyComplete, appendix4Complete, type Appendix3CitizenAct, type Appendix3FamilyAct, type Appendix4Act } from '../../core/api/acts';
-import type { ActForm, ActView, ProcessingView, ProposedRequest, RequestView } from '../../core/api/processing';
+import { ACT_FORMS, type ActForm, type ActView, type EventView, type ProcessingView, type ProposedRequest, type RequestView } from '../../core/api/processing';
 import type { CaseStatus } from '../../core/domain/case-states';
+import { formatRuDate } from '../../core/domain/dates';
 import { INTERAGENCY_DOCUMENTS } from '../../core/domain/checklists';
 import { scoreBarthel, scoreLawton } from '../../core/domain/scales';
 import type { Db } from '../../db/connection';
-import { caseActs, caseDecisions, caseDocuments, caseEvents, interagencyRequests, refItems, users } from '../../db/schema';
+import { auditLog, caseActs, caseDecisions, caseDocuments, caseEvents, interagencyRequests, refItems, users } from '../../db/schema';
 import { assignmentEvents } from './control/assignment';
 
 type Ctx = { db: Db };
@@ -89,8 +90,64 @@ export function proposedRequests(ctx: Ctx, caseId: number): z.infer<typeof Propo
   }));
 }
 
-/** The timeline: state changes and assignments of the responsible specialist, in time order. */
-export function eventViews(ctx: Ctx, caseId: number) {
+const ACT_NAMES: Record<ActForm, string> = {
+  'appendix3-citizen': 'акт обследования условий жизнедеятельности (приложение 3)',
+  'appendix3-family': 'акт обследования условий жизнедеятельности семьи (приложение 3)',
+  appendix4: 'акт оценки индивидуальной потребности (приложение 4)',
+};
+
+/**
+ * The work on the case that is not a change of state, from the audit log:
+ * each request sent, each answer registered, each save of an act and of a
+ * draft decision — who and when.
+ */
+function workEvents(ctx: Ctx, caseId: number, requests: RequestView[]) {
+  const decisionIds = ctx.db
+    .select({ id: caseDecisions.id, version: caseDecisions.version, kind: caseDecisions.kind })
+    .from(caseDecisions)
+    .where(eq(caseDecisions.caseId, caseId))
+    .all();
+  const byRequest = new Map(requests.map((r) => [String(r.id), r]));
+  const byDecision = new Map(decisionIds.map((d) => [String(d.id), d]));
+  const conds = [and(inArray(auditLog.entity, ACT_FORMS.map((f) => `act.${f}`)), eq(auditLog.entityId, String(caseId)))];
+  if (requests.length) conds.push(and(eq(auditLog.entity, 'request'), inArray(auditLog.action, ['request.send', 'request.answer']), inArray(auditLog.entityId, [...byRequest.keys()])));
+  if (decisionIds.length) conds.push(and(eq(auditLog.entity, 'decision'), inArray(auditLog.action, ['create', 'update']), inArray(auditLog.entityId, [...byDecision.keys()])));
+  const rows = ctx.db
+    .select({ at: auditLog.at, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId, userName: users.fullName })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .where(or(...conds))
+    .orderBy(asc(auditLog.id))
+    .all();
+  const out: { at: string; userName: string | null; kind: 'request' | 'answer' | 'act' | 'decision'; note: string }[] = [];
+  for (const a of rows) {
+    if (a.entity === 'request') {
+      const r = byRequest.get(a.entityId ?? '');
+      if (!r) continue;
+      if (a.action === 'request.send') {
+        out.push({ at: a.at, userName: a.userName, kind: 'request', note: `Направлен запрос исх. № ${r.outgoingNumber} от ${formatRuDate(r.sentDate)} в ${r.agencyName}: ${r.subject}` });
+      } else if (r.answerDate) {
+        out.push({ at: a.at, userName: a.userName, kind: 'answer', note: `Зарегистрирован ответ на запрос исх. № ${r.outgoingNumber} (${r.agencyName}): вх. № ${r.answerIncomingNumber ?? ''} от ${formatRuDate(r.answerDate)}` });
+      }
+    } else if (a.entity === 'decision') {
+      const d = byDecision.get(a.entityId ?? '');
+      if (!d) continue;
+      const what = d.kind === 'ippsu' ? 'проект ИППСУ' : 'проект решения об отказе';
+      out.push({ at: a.at, userName: a.userName, kind: 'decision', note: `${a.action === 'create' ? 'Подготовлен' : 'Изменён'} ${what} (версия ${d.version})` });
+    } else {
+      const form = a.entity.slice(4) as ActForm;
+      out.push({ at: a.at, userName: a.userName, kind: 'act', note: `${a.action === 'create' ? 'Внесён' : 'Изменён'} ${ACT_NAMES[form] ?? 'акт'}` });
+    }
+  }
+  return out;
+}
+
+/**
+ * The timeline, in time order: state changes, assignments of the responsible
+ * specialist and the work on the case (requests, answers, acts, drafts).
+ * An event that is not a change of state carries the state the case was in.
+ */
+export function eventViews(ctx: Ctx, caseId: number, requests: RequestView[] = requestViews(ctx, caseId, '')): EventView[] {
   const states = ctx.db
     .select({ at: caseEvents.at, userName: caseEvents.userName, fromStatus: caseEvents.fromStatus, toStatus: caseEvents.toStatus, note: caseEvents.note })
     .from(caseEvents)
@@ -99,8 +156,23 @@ export function eventViews(ctx: Ctx, caseId: number) {
     .all()
     .map((e) => ({ ...e, kind: 'status' as const, fromStatus: e.fromStatus as CaseStatus | null, toStatus: e.toStatus as CaseStatus }));
   const assigned = assignmentEvents(ctx.db, caseId).map((a) => ({ at: a.at, userName: a.userName, kind: 'assignment' as const, fromStatus: a.status, toStatus: a.status, note: a.note }));
-  // A stable merge: at equal times a state change comes before the assignment it led to.
-  return [...states, ...assigned].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const work = workEvents(ctx, caseId, requests);
+  // A stable merge: at equal times a state change comes before what it led to (an assignment), work before the state change it caused.
+  type Item = { at: string; order: number; e: EventView | (typeof work)[number] };
+  const items: Item[] = [
+    ...work.map((e) => ({ at: e.at, order: 0, e })),
+    ...states.map((e) => ({ at: e.at, order: 1, e })),
+    ...assigned.map((e) => ({ at: e.at, order: 2, e })),
+  ];
+  items.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.order - b.order));
+  let status: CaseStatus = 'registered';
+  return items.map(({ e }) => {
+    if ('toStatus' in e) {
+      if (e.kind === 'status') status = e.toStatus;
+      return e;
+    }
+    return { ...e, fromStatus: status, toStatus: status };
+  });
 }
 
 export function decisionViews(ctx: Ctx, caseId: number) {
@@ -185,9 +257,10 @@ export function actViews(ctx: Ctx, caseId: number): ActView[] {
 }
 
 export function processingView(ctx: Ctx, caseId: number, today: string): ProcessingView {
+  const requests = requestViews(ctx, caseId, today);
   return {
-    events: eventViews(ctx, caseId),
-    requests: requestViews(ctx, caseId, today),
+    events: eventViews(ctx, caseId, requests),
+    requests,
     proposedRequests: proposedRequests(ctx, caseId),
     acts: actViews(ctx, caseId),
     decisions: decisionViews(ctx, caseId),

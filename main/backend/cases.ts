@@ -73,6 +73,13 @@ export function caseView(db: Db, c: CaseRecord, cal: ProductionCalendar, today: 
   const mfcName = c.mfcCode
     ? (db.select({ name: refItems.name }).from(refItems).where(and(eq(refItems.kind, 'mfc'), eq(refItems.code, c.mfcCode))).get()?.name ?? null)
     : null;
+  const processing = processingView({ db }, c.id, today);
+  const requestOf = (key: string): CaseView['documents'][number]['request'] => {
+    const r = processing.requests.find((x) => x.documentKeys.includes(key));
+    return r
+      ? { state: r.answerDate ? 'answered' : 'requested', outgoingNumber: r.outgoingNumber, sentDate: r.sentDate, dueDate: r.dueDate, answerDate: r.answerDate }
+      : null;
+  };
   return {
     ...toCaseRow(c, cal, today),
     applicant: c.applicant as CaseView['applicant'],
@@ -93,11 +100,12 @@ export function caseView(db: Db, c: CaseRecord, cal: ProductionCalendar, today: 
       source: d.source,
       agencyCode: d.agencyCode,
       state: d.state as CaseView['documents'][number]['state'],
+      request: d.state === 'to_request' ? requestOf(d.key) : null,
       form: d.form,
       sheets: d.sheets,
     })),
     prints,
-    ...processingView({ db }, c.id, today),
+    ...processing,
   };
 }
 

@@ -8,13 +8,13 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ActForm, SaveActInput, SaveDecisionInput } from '../../../core/api/processing';
+import type { ActForm, AnswerRequestInput, OutgoingRegisterInput, SaveActInput, SaveDecisionInput, SendAllRequestsInput, SendRequestInput, SetOutgoingRegisterInput } from '../../../core/api/processing';
 import type { IppsuDraft, RefusalDraft } from '../../../core/api/decision';
 import { ApiError } from '../../../core/api/errors';
 import { canTransition, type CaseStatus } from '../../../core/domain/case-states';
 import { todayIso } from '../../../core/domain/dates';
 import { scoreBarthel, scoreLawton } from '../../../core/domain/scales';
-import { caseActs, caseDecisions, caseDocuments, interagencyRequests, providers, refItems, services } from '../../../db/schema';
+import { caseActs, caseDecisions, caseDocuments, interagencyRequests, journalCounters, providers, refItems, services } from '../../../db/schema';
 import { buildAppendix3Citizen, buildAppendix3Family } from '../../forms/appendix3';
 import { buildAppendix4 } from '../../forms/appendix4';
 import { docxFile as file } from '../../forms/docx-kit';
@@ -66,50 +66,80 @@ function signerOfOffice(ctx: Ctx) {
 
 // ------------------------------------------------------------------ p.45: interagency requests
 
-function sendInteragencyRequest(ctx: UserCtx, input: z.output<typeof import('../../../core/api/processing').SendRequestInput>) {
+type RequestToSend = Omit<z.output<typeof SendRequestInput>, 'caseId' | 'sentDate'>;
+
+/**
+ * Records one request of case `c` as sent on `sentDate`, inside the caller's
+ * transaction. Without an outgoing number it takes the next one of the
+ * office's register of outgoing documents for that year: a failed write rolls
+ * the register back with everything else, so the numbers stay gap-free.
+ */
+function recordRequest(ctx: UserCtx, c: ReturnType<typeof openCase>, input: RequestToSend, sentDate: string, field = (k: string) => k) {
+  const docs = ctx.db
+    .select()
+    .from(caseDocuments)
+    .where(and(eq(caseDocuments.caseId, c.id), inArray(caseDocuments.key, input.documentKeys)))
+    .all();
+  if (docs.length !== input.documentKeys.length || docs.some((d) => d.state !== 'to_request' || d.agencyCode !== input.agencyCode)) {
+    throw new ApiError('VALIDATION', 'Запрашивать можно только документы, которые заявитель не представил, у ведомства, которое их выдаёт.', {
+      [field('documentKeys')]: 'Документы не относятся к этому ведомству или уже представлены',
+    });
+  }
+  const already = ctx.db.select({ keys: interagencyRequests.documentKeys }).from(interagencyRequests).where(eq(interagencyRequests.caseId, c.id)).all().flatMap((r) => r.keys);
+  if (input.documentKeys.some((k) => already.includes(k))) throw new ApiError('CONFLICT', 'По этому документу запрос уже направлен.');
+  const outgoingNumber = input.outgoingNumber ?? nextNumber(ctx.db, officeRow(ctx.db).code, 'outgoing', Number(sentDate.slice(0, 4))).number;
+  const dueDate = ctx.services.calendar().addWorkingDays(sentDate, termsOfCase(c).interagencyAnswer);
+  const r = ctx.db
+    .insert(interagencyRequests)
+    .values({
+      caseId: c.id,
+      agencyCode: input.agencyCode,
+      documentKeys: input.documentKeys,
+      subject: input.subject,
+      channel: input.channel,
+      outgoingNumber,
+      sentDate,
+      dueDate,
+      sentBy: ctx.user.id,
+      ...firstRev(ctx),
+    })
+    .returning()
+    .get();
+  ctx.audit({ action: 'request.send', entity: 'request', entityId: r.id, after: r });
+  return r;
+}
+
+function checkSentDate(ctx: UserCtx, c: ReturnType<typeof openCase>, sentDate: string) {
+  if (sentDate > localDate(ctx)) throw new ApiError('VALIDATION', 'Дата направления не может быть позже сегодняшней.', { sentDate: 'Позже сегодняшней даты' });
+  if (sentDate < todayIso(new Date(c.registeredAt))) {
+    throw new ApiError('VALIDATION', 'Запрос не может быть направлен раньше регистрации заявления.', { sentDate: 'Раньше регистрации заявления' });
+  }
+}
+
+function sendInteragencyRequest(ctx: UserCtx, input: z.output<typeof SendRequestInput>) {
   return ctx.tx(() => {
     const c = openCase(ctx, input.caseId);
-    if (input.sentDate > localDate(ctx)) throw new ApiError('VALIDATION', 'Дата направления не может быть позже сегодняшней.', { sentDate: 'Позже сегодняшней даты' });
-    if (input.sentDate < todayIso(new Date(c.registeredAt))) {
-      throw new ApiError('VALIDATION', 'Запрос не может быть направлен раньше регистрации заявления.', { sentDate: 'Раньше регистрации заявления' });
-    }
-    const docs = ctx.db
-      .select()
-      .from(caseDocuments)
-      .where(and(eq(caseDocuments.caseId, c.id), inArray(caseDocuments.key, input.documentKeys)))
-      .all();
-    if (docs.length !== input.documentKeys.length || docs.some((d) => d.state !== 'to_request' || d.agencyCode !== input.agencyCode)) {
-      throw new ApiError('VALIDATION', 'Запрашивать можно только документы, которые заявитель не представил, у ведомства, которое их выдаёт.', {
-        documentKeys: 'Документы не относятся к этому ведомству или уже представлены',
-      });
-    }
-    const already = ctx.db.select({ keys: interagencyRequests.documentKeys }).from(interagencyRequests).where(eq(interagencyRequests.caseId, c.id)).all().flatMap((r) => r.keys);
-    const dup = input.documentKeys.find((k) => already.includes(k));
-    if (dup) throw new ApiError('CONFLICT', 'По этому документу запрос уже направлен.');
-    const dueDate = ctx.services.calendar().addWorkingDays(input.sentDate, termsOfCase(c).interagencyAnswer);
-    const r = ctx.db
-      .insert(interagencyRequests)
-      .values({
-        caseId: c.id,
-        agencyCode: input.agencyCode,
-        documentKeys: input.documentKeys,
-        subject: input.subject,
-        channel: input.channel,
-        outgoingNumber: input.outgoingNumber,
-        sentDate: input.sentDate,
-        dueDate,
-        sentBy: ctx.user.id,
-        ...firstRev(ctx),
-      })
-      .returning()
-      .get();
-    ctx.audit({ action: 'request.send', entity: 'request', entityId: r.id, after: r });
+    checkSentDate(ctx, c, input.sentDate);
+    recordRequest(ctx, c, input, input.sentDate);
     if (c.status === 'registered') transition(ctx, c, 'requests_sent', `Направлен запрос: ${input.subject}`);
     return view(ctx, c.id);
   });
 }
 
-function registerInteragencyAnswer(ctx: UserCtx, input: z.output<typeof import('../../../core/api/processing').AnswerRequestInput>) {
+/** «Направить все запросы»: every request in one transaction — all are recorded and numbered, or none. */
+function sendAllInteragencyRequests(ctx: UserCtx, input: z.output<typeof SendAllRequestsInput>) {
+  return ctx.tx(() => {
+    const c = openCase(ctx, input.caseId);
+    checkSentDate(ctx, c, input.sentDate);
+    const keys = input.requests.flatMap((r) => r.documentKeys);
+    if (new Set(keys).size !== keys.length) throw new ApiError('VALIDATION', 'Один документ запрошен дважды.', { requests: 'Один документ запрошен дважды' });
+    input.requests.forEach((r, i) => recordRequest(ctx, c, r, input.sentDate, (k) => `requests.${i}.${k}`));
+    if (c.status === 'registered') transition(ctx, c, 'requests_sent', `Направлены запросы: ${input.requests.length}`);
+    return view(ctx, c.id);
+  });
+}
+
+function registerInteragencyAnswer(ctx: UserCtx, input: z.output<typeof AnswerRequestInput>) {
   return ctx.tx(() => {
     const r = ctx.db.select().from(interagencyRequests).where(eq(interagencyRequests.id, input.requestId)).get();
     if (!r) throw new ApiError('NOT_FOUND', 'Запрос не найден.');
@@ -368,9 +398,48 @@ function providerView({ updatedAt: _a, updatedBy: _b, ...p }: typeof providers.$
   return p;
 }
 
+// ------------------------------------------------------------------ the register of outgoing documents
+
+function outgoingRegister(ctx: Ctx, input: z.output<typeof OutgoingRegisterInput>) {
+  const office = officeRow(ctx.db).code;
+  const row = ctx.db
+    .select({ lastSeq: journalCounters.lastSeq })
+    .from(journalCounters)
+    .where(and(eq(journalCounters.officeCode, office), eq(journalCounters.register, 'outgoing'), eq(journalCounters.year, input.year)))
+    .get();
+  const lastSeq = row?.lastSeq ?? 0;
+  return { year: input.year, lastSeq, next: `${lastSeq + 1}/${input.year}` };
+}
+
+/**
+ * Where the register goes on from (an office that kept it on paper until
+ * now). It never goes back: a number once given stays given.
+ */
+function setOutgoingRegister(ctx: UserCtx, input: z.output<typeof SetOutgoingRegisterInput>) {
+  return ctx.tx(() => {
+    const before = outgoingRegister(ctx, input);
+    if (input.lastSeq < before.lastSeq) {
+      throw new ApiError('VALIDATION', `В журнале исходящих за ${input.year} год уже выдан № ${before.lastSeq}/${input.year}: номер не может уменьшиться.`, {
+        lastSeq: `Не меньше ${before.lastSeq}`,
+      });
+    }
+    const officeCode = officeRow(ctx.db).code;
+    ctx.db
+      .insert(journalCounters)
+      .values({ officeCode, register: 'outgoing', year: input.year, lastSeq: input.lastSeq })
+      .onConflictDoUpdate({ target: [journalCounters.officeCode, journalCounters.register, journalCounters.year], set: { lastSeq: input.lastSeq } })
+      .run();
+    ctx.audit({ action: 'update', entity: 'register.outgoing', entityId: input.year, before: { lastSeq: before.lastSeq }, after: { lastSeq: input.lastSeq } });
+    return outgoingRegister(ctx, input);
+  });
+}
+
 export const processingHandlers: HandlerGroup<
   | 'requests.send'
+  | 'requests.sendAll'
   | 'requests.answer'
+  | 'registers.outgoing'
+  | 'registers.setOutgoing'
   | 'requests.letter'
   | 'acts.save'
   | 'acts.print'
@@ -387,6 +456,9 @@ export const processingHandlers: HandlerGroup<
   | 'providers.save'
 > = {
   'requests.send': sendInteragencyRequest,
+  'requests.sendAll': sendAllInteragencyRequests,
+  'registers.outgoing': (ctx, input) => outgoingRegister(ctx, input),
+  'registers.setOutgoing': setOutgoingRegister,
   'requests.answer': registerInteragencyAnswer,
 
   'requests.letter': async (ctx, input) => {
