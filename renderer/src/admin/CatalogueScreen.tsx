@@ -34,7 +34,7 @@ import { ErrorState } from '../ui/ErrorState';
 import { notifyOk, submitToApi } from '../ui/forms';
 import { Page } from '../ui/Page';
 import { useUnsavedChanges } from '../ui/unsaved';
-import { LabeledSelect } from '../reception/CasesScreen';
+import { LabeledSelect } from '../ui/cases';
 
 type Service = Out<'services.list'>[number];
 type Provider = Out<'providers.list'>[number];

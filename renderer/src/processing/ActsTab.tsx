@@ -10,14 +10,15 @@ import { Alert, Badge, Button, Card, Group, Modal, SegmentedControl, Stack, Tabl
 import { useState } from 'react';
 import type { ActView } from '../../../core/api/processing';
 import type { CaseView } from '../../../core/api/reception';
-import { ruDateTime } from '../reception/CasesScreen';
+import { ruDateTime } from '../format';
 import { isClosed, type CaseStatus } from '../../../core/domain/case-states';
 import { errorMessage } from '../api';
 import { useApiMutation } from '../data/queries';
 import { useSession } from '../session';
 import { notifyOk } from '../ui/forms';
 import { SideBySide } from '../ui/SideBySide';
-import { Appendix3Form, Guarded } from './Appendix3Form';
+import { Guarded } from '../ui/Guarded';
+import { Appendix3Form } from './Appendix3Form';
 import { Appendix4Form } from './Appendix4Form';
 import type { CompareRequest } from './useActForm';
 

@@ -29,11 +29,9 @@ import {
   Text,
   TextInput,
   Textarea,
-  Tooltip,
-  type ButtonProps,
 } from '@mantine/core';
 import type { GetInputPropsReturnType, UseFormReturnType } from '@mantine/form';
-import { memo, useMemo, useState, type MouseEvent, type ReactNode } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
 import {
   ABILITY_LOSS,
   ABILITY_LOSS_LABELS,
@@ -99,40 +97,14 @@ import type { ActForm, ActView } from '../../../core/api/processing';
 import type { CaseView } from '../../../core/api/reception';
 import type { PartialScaleAnswers } from '../../../core/domain/scales';
 import { useApiMutation } from '../data/queries';
-import { downloadFile } from '../ui/download';
-import { notifyError } from '../ui/forms';
 import { RuDateInput } from '../ui/RuDateInput';
-import { ruDateTime } from '../reception/CasesScreen';
+import { ruDateTime } from '../format';
 import { ScaleForm, ScaleTotal, scaleResult } from './ScaleForm';
 import { useActForm, type CompareRequest } from './useActForm';
+import { Guarded } from '../ui/Guarded';
+import { printForm } from '../ui/download';
 
 // ================================================================== shared pieces
-
-/**
- * A button that is unavailable for a reason: it stays focusable, is marked
- * aria-disabled and shows the reason in a tooltip (on hover and on focus).
- */
-export function Guarded({
-  reason,
-  children,
-  onClick,
-  ...rest
-}: ButtonProps & { reason?: string | null; onClick?: (e: MouseEvent<HTMLButtonElement>) => void; type?: 'button' | 'submit'; form?: string; 'data-testid'?: string }) {
-  if (!reason) {
-    return (
-      <Button onClick={onClick} {...rest}>
-        {children}
-      </Button>
-    );
-  }
-  return (
-    <Tooltip label={reason} multiline w={300} withArrow events={{ hover: true, focus: true, touch: true }}>
-      <Button {...rest} loading={false} data-disabled aria-disabled="true" onClick={(e) => e.preventDefault()}>
-        {children}
-      </Button>
-    </Tooltip>
-  );
-}
 
 /** Path access to a Mantine form without fighting its path types. */
 export interface Bind {
@@ -641,17 +613,6 @@ export function MissingAlert({ saved }: { saved: ActView | undefined }) {
       </Spoiler>
     </Alert>
   );
-}
-
-export async function printForm(run: () => Promise<{ fileName: string; mime: string; base64: string }>, set: (b: boolean) => void) {
-  set(true);
-  try {
-    downloadFile(await run());
-  } catch (e) {
-    notifyError(e);
-  } finally {
-    set(false);
-  }
 }
 
 export interface ActFormProps {

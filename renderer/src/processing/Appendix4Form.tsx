@@ -24,6 +24,8 @@ import {
 import type { Out } from '../../../core/api/contract';
 import type { ActView } from '../../../core/api/processing';
 import { useApi, useApiMutation } from '../data/queries';
+import { Guarded } from '../ui/Guarded';
+import { printForm } from '../ui/download';
 import {
   ActHeader,
   ActStatus,
@@ -36,7 +38,6 @@ import {
   Field,
   Area,
   ChangedMeanwhile,
-  Guarded,
   MissingAlert,
   Signatures,
   SIGNER_ROW,
@@ -50,7 +51,6 @@ import {
   fromSaved,
   list,
   multi,
-  printForm,
   rowsOf,
   type ActData,
   type ActFormProps,

@@ -10,13 +10,13 @@ import { useState } from 'react';
 import type { CaseView } from '../../../core/api/reception';
 import { CASE_STATUS_LABELS, type CaseStatus } from '../../../core/domain/case-states';
 import { useSession } from '../session';
-import { ruDate } from '../reception/CasesScreen';
+import { ruDate, ruNote } from '../format';
 import { ActsTab } from './ActsTab';
 import { ReadOnlyStyle } from './Appendix3Form';
 import { DecisionTab } from './DecisionTab';
 import { IssueTab } from './IssueTab';
 import { RequestsTab } from './RequestsTab';
-import { TimelineTab, ruNote } from './TimelineTab';
+import { TimelineTab } from './TimelineTab';
 
 const PATH: CaseStatus[] = ['registered', 'requests_sent', 'documents_complete', 'decision_drafted', 'signed', 'issued'];
 

@@ -16,8 +16,9 @@ import { DueBadge } from '../ui/DueBadge';
 import { notifyOk, submitToApi } from '../ui/forms';
 import { RuDateInput } from '../ui/RuDateInput';
 import { useUnsavedChanges } from '../ui/unsaved';
-import { ruDate, ruDateTime } from '../reception/CasesScreen';
-import { Guarded, applicantAddress } from './Appendix3Form';
+import { ruDate, ruDateTime } from '../format';
+import { Guarded } from '../ui/Guarded';
+import { applicantAddress } from './Appendix3Form';
 import { dueUrgency, useWorkCalendar } from '../data/calendar';
 import { hostToday } from '../clock';
 

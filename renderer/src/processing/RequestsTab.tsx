@@ -17,8 +17,10 @@ import { DueBadge } from '../ui/DueBadge';
 import { notifyOk, submitToApi } from '../ui/forms';
 import { useUnsavedChanges } from '../ui/unsaved';
 import { RuDateInput } from '../ui/RuDateInput';
-import { ruDate, useRefItems } from '../reception/CasesScreen';
-import { Guarded, printForm } from './Appendix3Form';
+import { ruDate } from '../format';
+import { useRefItems } from '../ui/cases';
+import { Guarded } from '../ui/Guarded';
+import { printForm } from '../ui/download';
 import { hostToday } from '../clock';
 
 // ------------------------------------------------------------------ the tab

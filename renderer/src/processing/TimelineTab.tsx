@@ -2,12 +2,7 @@
 import { Text, Timeline } from '@mantine/core';
 import type { CaseView } from '../../../core/api/reception';
 import { CASE_STATUS_LABELS } from '../../../core/domain/case-states';
-import { ruDateTime } from '../reception/CasesScreen';
-
-/** A note as recorded by the backend, with its ISO dates shown as ДД.ММ.ГГГГ. */
-export function ruNote(note: string): string {
-  return note.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (_, y: string, m: string, d: string) => `${d}.${m}.${y}`);
-}
+import { ruDateTime, ruNote } from '../format';
 
 export function TimelineTab({ c }: { c: CaseView }) {
   if (c.events.length === 0) {

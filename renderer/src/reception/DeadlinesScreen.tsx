@@ -9,7 +9,8 @@ import { errorMessage } from '../api';
 import { useApi } from '../data/queries';
 import { ErrorState } from '../ui/ErrorState';
 import { Page } from '../ui/Page';
-import { CaseTable, ListFooter, PAGE_SIZE, useCaseList, useSessionState, countText } from './CasesScreen';
+import { countText } from '../format';
+import { CaseTable, ListFooter, PAGE_SIZE, useCaseList, useSessionState } from '../ui/cases';
 
 type Group3 = 'overdue' | 'today' | 'soon';
 

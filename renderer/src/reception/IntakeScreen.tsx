@@ -81,7 +81,8 @@ import { Page } from '../ui/Page';
 import { RuDateInput } from '../ui/RuDateInput';
 import { AnchorLink, ButtonLink } from '../ui/links';
 import { useUnsavedChanges } from '../ui/unsaved';
-import { ageAt, LabeledSelect, ruDate, ruDateTime, snilsText, StatusBadge, subserviceShort, useRefItems } from './CasesScreen';
+import { ageAt, ruDate, ruDateTime, snilsText, subserviceShort } from '../format';
+import { LabeledSelect, StatusBadge, useRefItems } from '../ui/cases';
 import { hostDateTime, hostNow, hostToday } from '../clock';
 
 // ------------------------------------------------------------------ form values

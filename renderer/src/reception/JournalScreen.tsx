@@ -18,20 +18,8 @@ import { ErrorState } from '../ui/ErrorState';
 import { notifyError } from '../ui/forms';
 import { Page } from '../ui/Page';
 import { RuDateInput } from '../ui/RuDateInput';
-import {
-  CaseTable,
-  CHANNEL_OPTIONS,
-  LabeledSelect,
-  ListFooter,
-  PAGE_SIZE,
-  STATUS_OPTIONS,
-  SUBSERVICE_OPTIONS,
-  useCaseList,
-  useDirectory,
-  userOptions,
-  useSessionState,
-  countText,
-} from './CasesScreen';
+import { countText } from '../format';
+import { CaseTable, CHANNEL_OPTIONS, LabeledSelect, ListFooter, PAGE_SIZE, STATUS_OPTIONS, SUBSERVICE_OPTIONS, useCaseList, useDirectory, userOptions, useSessionState } from '../ui/cases';
 import { hostToday } from '../clock';
 
 function currentMonth(): { from: string; to: string } {

@@ -4,8 +4,9 @@ import { errorMessage } from '../api';
 import { useApi } from '../data/queries';
 import { ErrorState } from '../ui/ErrorState';
 import { Page } from '../ui/Page';
-import { PersonDetails } from './CaseScreen';
-import { ageAt, CaseTable } from './CasesScreen';
+import { PersonDetails } from '../ui/person';
+import { ageAt } from '../format';
+import { CaseTable } from '../ui/cases';
 import { hostToday } from '../clock';
 
 export function PersonScreen({ id }: { id: number }) {

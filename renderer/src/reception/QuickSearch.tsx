@@ -10,7 +10,7 @@ import type { CaseRow, PersonWithCases } from '../../../core/api/reception';
 import { CASE_STATUS_LABELS } from '../../../core/domain/case-states';
 import { errorMessage } from '../api';
 import { useApi } from '../data/queries';
-import { ruDate, snilsText } from './CasesScreen';
+import { ruDate, snilsText } from '../format';
 
 type Results = { q: string; persons: PersonWithCases[]; cases: CaseRow[] } | { q: string; error: string };
 

@@ -4,6 +4,7 @@
  * In Electron the main process turns the download into a save dialog.
  */
 import type { FileOut } from '../../../core/api/reception';
+import { notifyError } from './forms';
 
 export function downloadFile(f: FileOut): void {
   const binary = atob(f.base64);
@@ -22,5 +23,17 @@ export function downloadFile(f: FileOut): void {
     a.remove();
     // Revoking at once can cancel the download in some browsers: let it start first.
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+}
+
+/** Runs a print and downloads its file; `set` shows the button busy meanwhile; a failure is a notification. */
+export async function printForm(run: () => Promise<FileOut>, set: (b: boolean) => void) {
+  set(true);
+  try {
+    downloadFile(await run());
+  } catch (e) {
+    notifyError(e);
+  } finally {
+    set(false);
   }
 }

@@ -1,0 +1,282 @@
+/**
+ * The pieces the case screens share: the status badge, the case table with
+ * its footer, filter options, the office directory and reference items, and
+ * state kept for the browser tab's session.
+ */
+import { Badge, Group, Input, Pagination, Select, Table, Text, type SelectProps } from '@mantine/core';
+import { useId } from '@mantine/hooks';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { In, RefItem, RefKind } from '../../../core/api/contract';
+import type { CaseRow } from '../../../core/api/reception';
+import { CASE_STATUS_LABELS, CASE_STATUSES, type CaseStatus } from '../../../core/domain/case-states';
+import type { SubserviceCode } from '../../../core/domain/checklists';
+import { CHANNEL_LABELS, CHANNELS } from '../../../core/domain/deadlines';
+import { errorMessage } from '../api';
+import { useApi } from '../data/queries';
+import { DueBadge } from './DueBadge';
+import { AnchorLink } from './links';
+import { channelLabel, deadlineLabel, ruDate, ruDateTime, shortPersonName, snilsText, SUBSERVICE_SHORT, subserviceShort } from '../format';
+
+export const PAGE_SIZE = 50;
+
+const STATUS_COLORS: Record<CaseStatus, string> = {
+  registered: 'blue',
+  requests_sent: 'cyan',
+  documents_complete: 'teal',
+  decision_drafted: 'violet',
+  awaiting_signature: 'grape',
+  returned: 'orange',
+  signed: 'indigo',
+  issued: 'green',
+  withdrawn: 'gray',
+  annulled: 'red',
+};
+
+export function StatusBadge({ status, size = 'md' }: { status: CaseStatus; size?: 'sm' | 'md' | 'lg' | 'xl' }) {
+  return (
+    <Badge
+      color={STATUS_COLORS[status]}
+      variant={status === 'annulled' ? 'outline' : 'light'}
+      tt="none"
+      size={size}
+      data-status={status}
+      style={{ flexShrink: 0, maxWidth: 'none' }}
+      styles={{ label: { overflow: 'visible' } }}
+    >
+      {CASE_STATUS_LABELS[status]}
+    </Badge>
+  );
+}
+
+// ------------------------------------------------------------------ filter options
+
+/**
+ * A Mantine Select whose label names only the input: Mantine also labels its
+ * (always mounted) listbox with the input's label, which makes
+ * getByLabel('…') ambiguous for tests and screen readers.
+ */
+export function LabeledSelect({ label, required, error, description, id, ...rest }: Omit<SelectProps, 'label'> & { label: ReactNode }) {
+  const uid = useId(id);
+  return (
+    <Input.Wrapper id={uid} label={label} required={required} error={error} description={description}>
+      <Select id={uid} error={error ? true : undefined} required={required} {...rest} />
+    </Input.Wrapper>
+  );
+}
+
+export const STATUS_OPTIONS = CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] }));
+export const CHANNEL_OPTIONS = CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }));
+export const SUBSERVICE_OPTIONS = (Object.keys(SUBSERVICE_SHORT) as SubserviceCode[]).map((s) => ({ value: s, label: subserviceShort(s) }));
+
+export interface DirectoryUser {
+  id: number;
+  fullName: string;
+  position: string;
+  active: boolean;
+}
+
+const byActiveThenName = (u: DirectoryUser[]) => [...u].sort((a, b) => Number(b.active) - Number(a.active) || a.fullName.localeCompare(b.fullName, 'ru'));
+const NO_USERS: DirectoryUser[] = [];
+
+/** The office's users for the «принял» / «специалист» filters. */
+export function useDirectory(): DirectoryUser[] {
+  return useApi('users.directory', {}, { select: byActiveThenName }).data ?? NO_USERS;
+}
+
+export function userOptions(users: DirectoryUser[]) {
+  return users.map((u) => ({ value: String(u.id), label: u.active ? u.fullName : `${u.fullName} (не работает)` }));
+}
+
+const NO_ITEMS: RefItem[] = [];
+
+/** Reference items of a kind (null while loading; empty when they could not be read). */
+export function useRefItems(kind: RefKind): RefItem[] | null {
+  const q = useApi('ref.list', { kind });
+  return q.data ?? (q.isError ? NO_ITEMS : null);
+}
+
+/** State kept for the browser tab's session, so that coming back from a case keeps the filters and page. */
+export function useSessionState<T>(key: string, initial: T): [T, (v: T | ((prev: T) => T)) => void] {
+  const [value, setValue] = useState<T>(() => {
+    try {
+      const raw = sessionStorage.getItem(`socdesk:${key}`);
+      return raw ? ({ ...initial, ...JSON.parse(raw) } as T) : initial;
+    } catch {
+      return initial;
+    }
+  });
+  useEffect(() => {
+    try {
+      sessionStorage.setItem(`socdesk:${key}`, JSON.stringify(value));
+    } catch {
+      // storage full or disabled: the filters are simply not kept
+    }
+  }, [key, value]);
+  return [value, setValue];
+}
+
+// ------------------------------------------------------------------ the case table
+
+export type CaseColumn = 'number' | 'received' | 'registered' | 'applicant' | 'subservice' | 'channel' | 'registeredBy' | 'status' | 'due';
+
+const COLUMN_TITLES: Record<CaseColumn, string> = {
+  number: 'Рег. №',
+  received: 'Поступило',
+  registered: 'Зарегистрировано',
+  applicant: 'Заявитель',
+  subservice: 'Подуслуга',
+  channel: 'Способ',
+  registeredBy: 'Принял',
+  status: 'Статус',
+  due: 'Ближайший срок',
+};
+
+function DateTimeCell({ value, strike }: { value: string; strike: boolean }) {
+  const [date, time] = ruDateTime(value).split(' ');
+  return (
+    <Text size="sm" td={strike ? 'line-through' : undefined} style={{ whiteSpace: 'nowrap' }}>
+      {date}{' '}
+      <Text span size="sm" c="dimmed" inherit>
+        {time}
+      </Text>
+    </Text>
+  );
+}
+
+export function CaseTable({ rows, columns, empty = 'Дел не найдено' }: { rows: CaseRow[]; columns: CaseColumn[]; empty?: string }) {
+  const navigate = useNavigate();
+  const openCase = (id: number) => void navigate({ to: '/cases/$id', params: { id } });
+  const onKey = (e: KeyboardEvent<HTMLTableRowElement>, id: number) => {
+    if (e.key === 'Enter' && e.target === e.currentTarget) {
+      e.preventDefault();
+      openCase(id);
+    }
+  };
+  const cell = (r: CaseRow, c: CaseColumn) => {
+    const annulled = r.status === 'annulled';
+    const strike = annulled ? ({ textDecoration: 'line-through' } as const) : undefined;
+    switch (c) {
+      case 'number':
+        return (
+          <AnchorLink to="/cases/$id" params={{ id: r.id }} fw={600} style={strike} onClick={(e) => e.stopPropagation()}>
+            {r.journalNumber}
+          </AnchorLink>
+        );
+      case 'received':
+        return <DateTimeCell value={r.receivedAt} strike={annulled} />;
+      case 'registered':
+        return <DateTimeCell value={r.registeredAt} strike={annulled} />;
+      case 'applicant':
+        return (
+          <>
+            <Text size="sm" fw={500} style={strike}>
+              {r.applicantName}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {ruDate(r.applicantBirthDate)}
+              {r.snils && (
+                <span style={{ whiteSpace: 'nowrap' }}>
+                  {' · СНИЛС '}
+                  {snilsText(r.snils)}
+                </span>
+              )}
+            </Text>
+          </>
+        );
+      case 'subservice':
+        return (
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {subserviceShort(r.subservice)}
+          </Text>
+        );
+      case 'channel':
+        return <Text size="sm">{channelLabel(r.channel)}</Text>;
+      case 'registeredBy':
+        return (
+          <Text size="sm" title={r.registeredByName} style={{ whiteSpace: 'nowrap' }}>
+            {shortPersonName(r.registeredByName)}
+          </Text>
+        );
+      case 'status':
+        return (
+          <>
+            <StatusBadge status={r.status} size="sm" />
+            {annulled && r.annulReason && (
+              <Text size="xs" c="dimmed" mt={2}>
+                Причина: {r.annulReason}
+              </Text>
+            )}
+          </>
+        );
+      case 'due':
+        return <DueBadge date={r.nextDue} urgency={r.urgency} label={deadlineLabel(r.nextDueKind)} size="sm" />;
+    }
+  };
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table striped highlightOnHover verticalSpacing="xs">
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((c) => (
+              <Table.Th key={c}>{COLUMN_TITLES[c]}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr
+              key={r.id}
+              tabIndex={0}
+              data-testid={`case-row-${r.id}`}
+              data-status={r.status}
+              aria-label={`Дело № ${r.journalNumber}, ${r.applicantName}`}
+              onClick={() => openCase(r.id)}
+              onKeyDown={(e) => onKey(e, r.id)}
+              style={{ cursor: 'pointer', opacity: r.status === 'annulled' ? 0.6 : undefined }}
+            >
+              {columns.map((c) => (
+                <Table.Td key={c}>{cell(r, c)}</Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+          {rows.length === 0 && (
+            <Table.Tr>
+              <Table.Td colSpan={columns.length}>
+                <Text c="dimmed" ta="center" py="md">
+                  {empty}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          )}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** Rows, total and loading state of one cases.list query; the previous page stays on screen while the next loads. */
+export function useCaseList(query: In<'cases.list'>) {
+  const q = useApi('cases.list', query, { placeholderData: keepPreviousData });
+  return {
+    data: q.data ?? null,
+    loading: q.isFetching,
+    // A failed re-read keeps the rows already shown (the connection banner says why).
+    error: q.error && !q.data ? errorMessage(q.error) : null,
+    retry: () => void q.refetch(),
+  };
+}
+
+export function ListFooter({ total, page, onPage }: { total: number; page: number; onPage: (p: number) => void }) {
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (pages <= 1) return null;
+  return (
+    <Group justify="space-between">
+      <Text size="sm" c="dimmed">
+        Страница {page} из {pages}
+      </Text>
+      <Pagination total={pages} value={page} onChange={onPage} />
+    </Group>
+  );
+}
