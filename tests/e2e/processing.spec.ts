@@ -52,38 +52,56 @@ test('one case walks from registration to issue through the UI', async ({ app })
   const receivedAt = officeDateTime(5);
   const c = await api<CaseView>(app, 'cases.register', sampleApplication({ receivedAt }));
 
-  // p.45: the specialist sends every proposed request and registers the answers.
+  // p.45: the specialist sends every proposed request in one dialog, numbered from the register of outgoing documents.
   await signIn(page, 'spec', 'Специалистова Ирина Олеговна');
   await openCase(page, c.id, 'Запросы');
-  for (const [i, p] of c.proposedRequests.entries()) {
-    await page.getByTestId(`proposed-${p.agencyCode}`).getByRole('button', { name: 'Направить запрос' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel(/^Исходящий номер/).fill(`15-0${i + 1}`);
-    await dialog.getByLabel(i === 0 ? 'На бумаге' : 'СМЭВ').check();
-    await dialog.getByRole('button', { name: 'Направить' }).click();
-    await expect(dialog).toBeHidden();
-  }
+  const n = c.proposedRequests.length;
+  const year = officeYear();
+  await page.getByRole('button', { name: `Направить все запросы (${n})` }).click();
+  const sendAll = page.getByRole('dialog', { name: 'Направить все запросы' });
+  const firstRow = sendAll.getByTestId(`send-${c.proposedRequests[0].agencyCode}`);
+  await expect(firstRow.getByRole('textbox', { name: /^Исходящий номер/ })).toHaveAttribute('placeholder', `1/${year}`);
+  await firstRow.getByText('На бумаге').click();
+  await sendAll.getByRole('button', { name: `Направить (${n})` }).click();
+  await expect(sendAll).toBeHidden();
   await expect(page.getByTestId('case-stepper')).toHaveAttribute('data-status', 'requests_sent');
   // The letter for the paper request.
-  const paperRow = page.locator('[data-testid^="request-"]').filter({ hasText: '15-01' });
+  const paperRow = page.locator('[data-testid^="request-"]').filter({ hasText: `1/${year}` });
   const letter = await docText((async () => {
     const d = page.waitForEvent('download');
     await paperRow.getByRole('button', { name: 'Письмо' }).click();
     return d;
   })());
-  expect(letter).toContain('15-01');
+  expect(letter).toContain(`1/${year}`);
   expect(letter).toContain('Семёнова Алёна Петровна');
   const sent = page.locator('[data-testid^="request-"]');
-  await expect(sent).toHaveCount(c.proposedRequests.length);
-  for (let i = 0; i < c.proposedRequests.length; i++) {
-    await sent.filter({ has: page.getByRole('button', { name: 'Зарегистрировать ответ' }) }).first().getByRole('button', { name: 'Зарегистрировать ответ' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel(/^Входящий номер/).fill(`вх-${i + 1}`);
-    await dialog.getByLabel(/^Краткое содержание/).fill('Сведения представлены');
-    await dialog.getByRole('button', { name: 'Зарегистрировать' }).click();
-    await expect(dialog).toBeHidden();
+  await expect(sent).toHaveCount(n);
+  for (let i = 0; i < n; i++) await expect(sent.nth(i)).toContainText(`${i + 1}/${year}`);
+
+  // The answers from one list.
+  await page.getByRole('button', { name: 'Зарегистрировать ответы списком' }).click();
+  const answers = page.getByRole('dialog', { name: 'Ответы на запросы' });
+  for (let i = 0; i < n; i++) {
+    await answers.getByRole('textbox', { name: `Входящий номер ответа на исх. № ${i + 1}/${year}` }).fill(`вх-${i + 1}`);
+    await answers.getByRole('textbox', { name: `Содержание ответа на исх. № ${i + 1}/${year}` }).fill('Сведения представлены');
   }
-  await expect(page.locator('[data-testid^="request-"][data-answered="true"]')).toHaveCount(c.proposedRequests.length);
+  await answers.getByRole('button', { name: `Зарегистрировать (${n})` }).click();
+  await expect(answers).toBeHidden();
+  await expect(page.locator('[data-testid^="request-"][data-answered="true"]')).toHaveCount(n);
+
+  // The case page tells the truth: every requested document has its answer, the deadlines name each answer, the timeline every step.
+  await page.getByRole('tab', { name: 'Заявление и документы' }).click();
+  const requestedDocs = page.locator('[data-testid^="case-doc-"][data-state="answered"]');
+  await expect(requestedDocs).toHaveCount(c.documents.filter((d) => d.state === 'to_request').length);
+  await expect(page.locator('[data-testid^="case-doc-"][data-state="to_request"]')).toHaveCount(0);
+  await expect(requestedDocs.first()).toContainText('Ответ получен');
+  const deadlines = page.getByTestId('case-deadlines');
+  await expect(deadlines).not.toContainText('не требуются');
+  await expect(deadlines.getByText(/^получен /)).toHaveCount(n);
+  await page.getByRole('tab', { name: 'Ход дела' }).click();
+  await expect(page.locator('[data-kind="request"]')).toHaveCount(n);
+  await expect(page.locator('[data-kind="answer"]')).toHaveCount(n);
+  await expect(page.locator('[data-kind="answer"]').first()).toContainText('Специалистова Ирина Олеговна');
 
   // The acts: the centre's paper act text is entered beforehand (API), the scales and the degree through the UI.
   const { degree: _degree, ...actWithoutDegree } = CITIZEN_ACT;
@@ -141,7 +159,7 @@ test('one case walks from registration to issue through the UI', async ({ app })
   expect(ippsu).toMatch(/ИНДИВИДУАЛЬНАЯ ПРОГРАММА/i);
   expect(ippsu).toContain('Семёнова Алёна Петровна');
   expect(ippsu).toContain('Начальникова');
-  expect(ippsu).toContain('1/20');
+  expect(ippsu).toContain(`${n + 1}/${year}`); // the register of outgoing documents goes on after the requests
   expect(ippsu).not.toMatch(/ПРОЕКТ/);
 
   // p.47: reception sends it by post.

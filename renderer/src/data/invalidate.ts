@@ -20,9 +20,11 @@ export function staleQueriesFor(c: Change): InvalidateQueryFilters[] | null {
     case 'case':
       return [...audit, ...oneCase(c.caseId), ...methods(...CASE_LISTS)];
     case 'act':
+      return [...audit, ...oneCase(c.caseId)];
     case 'request':
     case 'decision':
-      return [...audit, ...oneCase(c.caseId)];
+      // Both take numbers of the register of outgoing documents.
+      return [...audit, ...oneCase(c.caseId), ...methods('registers.outgoing')];
     case 'person':
       return [...audit, ...(c.id === null ? methods('persons.get') : [{ queryKey: ['persons.get', { id: Number(c.id) }] }]), ...methods('persons.match', 'search.quick')];
     case 'user':

@@ -1,12 +1,12 @@
 /**
- * The processing of one case (p.45–47) under its card: the path of states
+ * The processing of one case (p.45–47) at the top of its page: the path of states
  * from registration to issue with the current one, what to do next, and the
- * tabs where it is done — requests, acts, decision, issue, and the case's
- * history. Each action is offered only where the state and the user's roles
+ * tabs where it is done — the registration details, requests, acts,
+ * decision, issue, and the case's history. Each action is offered only where the state and the user's roles
  * allow it; otherwise it says why.
  */
 import { Alert, Anchor, Box, Card, Group, Stack, Tabs, Text, ThemeIcon, VisuallyHidden } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { CaseView } from '../../../core/api/reception';
 import { CASE_STATUS_LABELS, type CaseStatus } from '../../../core/domain/case-states';
 import { useSession } from '../session';
@@ -20,8 +20,9 @@ import { TimelineTab } from './TimelineTab';
 
 const PATH: CaseStatus[] = ['registered', 'requests_sent', 'documents_complete', 'decision_drafted', 'signed', 'issued'];
 
-type TabKey = 'requests' | 'acts' | 'decision' | 'issue' | 'timeline';
+type TabKey = 'details' | 'requests' | 'acts' | 'decision' | 'issue' | 'timeline';
 const TAB_LABELS: Record<TabKey, string> = {
+  details: 'Заявление и документы',
   requests: 'Запросы',
   acts: 'Акты',
   decision: 'Решение',
@@ -29,16 +30,20 @@ const TAB_LABELS: Record<TabKey, string> = {
   timeline: 'Ход дела',
 };
 
-function defaultTab(c: CaseView): TabKey {
+/** The tab a user opens the case on: where the next step is done, or the registration for those who do not process. */
+function defaultTab(c: CaseView, processes: boolean): TabKey {
   switch (c.status) {
     case 'registered':
     case 'requests_sent':
+      if (!processes) return 'details';
       return c.proposedRequests.length || c.requests.some((r) => !r.answerDate) ? 'requests' : 'acts';
     case 'documents_complete':
     case 'decision_drafted':
       return 'decision';
     case 'signed':
       return 'issue';
+    case 'annulled':
+      return 'details';
     default:
       return 'timeline';
   }
@@ -126,9 +131,10 @@ function StatePath({ steps, status }: { steps: { label: string; note?: string; s
   );
 }
 
-export function CaseProcessing({ case: c }: { case: CaseView }) {
+/** `details`: the registration (applicant, application, deadlines, documents), the first tab. */
+export function CaseProcessing({ case: c, details }: { case: CaseView; details: ReactNode }) {
   const { hasRole } = useSession();
-  const [tab, setTab] = useState<TabKey>(() => defaultTab(c));
+  const [tab, setTab] = useState<TabKey>(() => defaultTab(c, hasRole('specialist', 'head')));
   const at = reached(c);
   const index = PATH.indexOf(at);
   const active = c.status === 'issued' ? PATH.length : index;
@@ -192,6 +198,9 @@ export function CaseProcessing({ case: c }: { case: CaseView }) {
               </Tabs.Tab>
             ))}
           </Tabs.List>
+          <Tabs.Panel value="details" pt="md">
+            {details}
+          </Tabs.Panel>
           <Tabs.Panel value="requests" pt="md">
             <RequestsTab c={c} />
           </Tabs.Panel>

@@ -1,20 +1,22 @@
 /**
- * «Запросы» (p.45): the interagency requests the case still needs, recorded
- * as sent (date, channel, outgoing number); the requests sent with their
- * answer deadline (5 working days, 210-ФЗ art. 7.2) and the answers
- * registered on arrival; the request letter for the paper and fax channels.
+ * «Запросы» (p.45): the interagency requests the case still needs, sent all
+ * at once («Направить все запросы») or one by one, numbered from the office's
+ * register of outgoing documents unless a number is typed; the requests sent
+ * with their answer deadline (5 working days, 210-ФЗ art. 7.2) and the
+ * answers registered on arrival, several from one list; the request letter
+ * for the paper and fax channels.
  */
-import { Alert, Button, Group, Modal, Radio, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Radio, SegmentedControl, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { REQUEST_CHANNEL_LABELS, REQUEST_CHANNELS, type RequestView } from '../../../core/api/processing';
 import type { CaseView } from '../../../core/api/reception';
 import { isClosed } from '../../../core/domain/case-states';
 import { dueUrgency, useWorkCalendar } from '../data/calendar';
-import { useApiMutation } from '../data/queries';
+import { useApi, useApiMutation } from '../data/queries';
 import { useSession } from '../session';
 import { DueBadge } from '../ui/DueBadge';
-import { notifyOk, submitToApi } from '../ui/forms';
+import { notifyError, notifyOk, submitToApi } from '../ui/forms';
 import { useUnsavedChanges } from '../ui/unsaved';
 import { RuDateInput } from '../ui/RuDateInput';
 import { ruDate } from '../format';
@@ -41,6 +43,8 @@ export function RequestsTab({ c }: { c: CaseView }) {
   const { hasRole } = useSession();
   const cal = useWorkCalendar();
   const [sending, setSending] = useState<Proposal | null>(null);
+  const [sendingAll, setSendingAll] = useState(false);
+  const [answeringAll, setAnsweringAll] = useState(false);
   const [answering, setAnswering] = useState<RequestView | null>(null);
   const [printing, setPrinting] = useState<number | null>(null);
   const letter = useApiMutation('requests.letter');
@@ -56,7 +60,14 @@ export function RequestsTab({ c }: { c: CaseView }) {
     <Stack gap="lg">
       <Stack gap="xs">
         <Group justify="space-between">
-          <Title order={5}>Нужно запросить</Title>
+          <Group gap="md">
+            <Title order={5}>Нужно запросить</Title>
+            {c.proposedRequests.length > 0 && (
+              <Guarded size="xs" reason={sendReason} onClick={() => setSendingAll(true)}>
+                Направить все запросы ({c.proposedRequests.length})
+              </Guarded>
+            )}
+          </Group>
           {c.deadlines.requests && (
             <Group gap="xs">
               <Text size="sm" c="dimmed">
@@ -75,13 +86,12 @@ export function RequestsTab({ c }: { c: CaseView }) {
             {c.requests.length ? 'Все необходимые запросы направлены.' : 'Межведомственные запросы не требуются: документы представлены заявителем.'}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={700}>
-            <Table verticalSpacing="xs" striped>
+          <Table verticalSpacing="xs" striped layout="fixed">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w="28%">Ведомство</Table.Th>
                   <Table.Th>Что запрашивается</Table.Th>
-                  <Table.Th w={180} />
+                  <Table.Th w={170} />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -102,27 +112,31 @@ export function RequestsTab({ c }: { c: CaseView }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
         )}
       </Stack>
 
       <Stack gap="xs">
-        <Title order={5}>Направленные запросы</Title>
+        <Group gap="md">
+          <Title order={5}>Направленные запросы</Title>
+          {c.requests.filter((r) => !r.answerDate).length > 1 && (
+            <Guarded size="xs" variant="light" reason={answerReason} onClick={() => setAnsweringAll(true)}>
+              Зарегистрировать ответы списком
+            </Guarded>
+          )}
+        </Group>
         {c.requests.length === 0 ? (
           <Text size="sm" c="dimmed">
             Запросов не направлялось.
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={1100}>
-            <Table verticalSpacing="xs" striped>
+            <Table verticalSpacing="xs" striped layout="fixed" data-testid="sent-requests">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Ведомство, что запрошено</Table.Th>
-                  <Table.Th w={100}>Способ</Table.Th>
-                  <Table.Th w={130}>Исх. №, дата</Table.Th>
-                  <Table.Th w={130}>Срок ответа</Table.Th>
+                  <Table.Th w={130}>Исх. №, способ</Table.Th>
+                  <Table.Th w={125}>Срок ответа</Table.Th>
                   <Table.Th w="24%">Ответ</Table.Th>
-                  <Table.Th w={190} />
+                  <Table.Th w={150} />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -130,19 +144,16 @@ export function RequestsTab({ c }: { c: CaseView }) {
                   <Table.Tr key={r.id} data-testid={`request-${r.id}`} data-answered={r.answerDate ? 'true' : 'false'} data-overdue={r.overdue ? 'true' : 'false'}>
                     <Table.Td>
                       <AgencyName code={r.agencyCode} name={r.agencyName} short={shortName} />
-                      <Text size="xs" c="dimmed">
+                      <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                         {r.subject}
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{REQUEST_CHANNEL_LABELS[r.channel]}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
                         {r.outgoingNumber}
                       </Text>
                       <Text size="xs" c="dimmed">
-                        от {ruDate(r.sentDate)}
+                        от {ruDate(r.sentDate)}, {REQUEST_CHANNEL_LABELS[r.channel]}
                       </Text>
                     </Table.Td>
                     <Table.Td>
@@ -159,7 +170,7 @@ export function RequestsTab({ c }: { c: CaseView }) {
                           <Text size="sm">
                             {ruDate(r.answerDate)}, вх. № {r.answerIncomingNumber}
                           </Text>
-                          <Text size="xs" c="dimmed">
+                          <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                             {r.answerSummary}
                           </Text>
                         </>
@@ -193,7 +204,6 @@ export function RequestsTab({ c }: { c: CaseView }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
         )}
         {c.requests.some((r) => r.overdue) && (
           <Alert color="red" variant="light">
@@ -210,6 +220,27 @@ export function RequestsTab({ c }: { c: CaseView }) {
           onDone={(channel) => {
             setSending(null);
             notifyOk(channel === 'smev' ? 'Запрос записан как направленный' : 'Запрос записан. Письмо для отправки — кнопка «Письмо» в строке запроса');
+          }}
+        />
+      )}
+      {sendingAll && (
+        <SendAllModal
+          c={c}
+          onClose={() => setSendingAll(false)}
+          onDone={(next, count) => {
+            setSendingAll(false);
+            const numbers = next.requests.slice(-count).map((r) => r.outgoingNumber);
+            notifyOk(`Направлено запросов: ${count} (исх. № ${numbers.join(', ')})`);
+          }}
+        />
+      )}
+      {answeringAll && (
+        <AnswersModal
+          c={c}
+          onClose={() => setAnsweringAll(false)}
+          onDone={(count) => {
+            setAnsweringAll(false);
+            notifyOk(`Зарегистрировано ответов: ${count}`);
           }}
         />
       )}
@@ -243,7 +274,6 @@ function SendModal({
     initialValues: { sentDate: hostToday(), channel: 'smev' as string, outgoingNumber: '', subject: proposal.subject },
     validate: {
       sentDate: (v) => (v ? null : 'Укажите дату направления'),
-      outgoingNumber: (v) => (v.trim() ? null : 'Укажите исходящий номер'),
       subject: (v) => (v.trim() ? null : 'Укажите, что запрашивается'),
     },
   });
@@ -256,7 +286,7 @@ function SendModal({
         documentKeys: proposal.documentKeys,
         subject: v.subject,
         channel: v.channel as (typeof REQUEST_CHANNELS)[number],
-        outgoingNumber: v.outgoingNumber,
+        outgoingNumber: v.outgoingNumber.trim() || undefined,
         sentDate: v.sentDate,
       }),
     );
@@ -268,7 +298,7 @@ function SendModal({
         <Stack>
           <Group align="flex-start" grow>
             <RuDateInput label="Дата направления" required value={form.values.sentDate} onChange={(iso) => form.setFieldValue('sentDate', iso)} error={form.errors.sentDate} />
-            <TextInput label="Исходящий номер" required data-autofocus {...form.getInputProps('outgoingNumber')} />
+            <OutgoingNumberInput year={form.values.sentDate.slice(0, 4)} data-autofocus {...form.getInputProps('outgoingNumber')} />
           </Group>
           <Radio.Group label="Способ направления" required {...form.getInputProps('channel')}>
             <Group mt={6} gap="lg">
@@ -329,6 +359,245 @@ function AnswerModal({ request, onClose, onDone }: { request: RequestView; onClo
             </Button>
             <Button type="submit" loading={form.submitting}>
               Зарегистрировать
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** The outgoing number: empty takes the next one of the office's register of outgoing documents. */
+function OutgoingNumberInput({ year, label = 'Исходящий номер', ...rest }: { year: string; label?: string; 'data-autofocus'?: boolean } & ReturnType<ReturnType<typeof useForm>['getInputProps']>) {
+  const next = useNextOutgoing(year);
+  return <TextInput label={label} placeholder={next ?? ''} description={next ? `Пусто — по журналу исходящих: ${next}` : 'Пусто — по журналу исходящих'} {...rest} />;
+}
+
+/** The next numbers of the register of outgoing documents for a year, from the host. */
+function useNextOutgoing(year: string): string | null {
+  const y = Number(year);
+  const q = useApi('registers.outgoing', { year: y }, { enabled: y >= 2000 && y <= 2100 });
+  return q.data ? `${q.data.lastSeq + 1}/${y}` : null;
+}
+
+interface SendRow {
+  include: boolean;
+  agencyCode: string;
+  agencyName: string;
+  documentKeys: string[];
+  subject: string;
+  channel: (typeof REQUEST_CHANNELS)[number];
+  outgoingNumber: string;
+}
+
+/** «Направить все запросы»: every proposed request on one date, each with its channel; numbers from the register unless typed. */
+function SendAllModal({ c, onClose, onDone }: { c: CaseView; onClose(): void; onDone(next: CaseView, count: number): void }) {
+  const sendAll = useApiMutation('requests.sendAll');
+  const form = useForm({
+    initialValues: {
+      sentDate: hostToday(),
+      rows: c.proposedRequests.map((p): SendRow => ({ include: true, agencyCode: p.agencyCode, agencyName: p.agencyName, documentKeys: p.documentKeys, subject: p.subject, channel: 'smev', outgoingNumber: '' })),
+    },
+    validate: {
+      sentDate: (v) => (v ? null : 'Укажите дату направления'),
+      rows: { subject: (v, values, path) => (values.rows[Number(path.split('.')[1])]?.include && !v.trim() ? 'Укажите, что запрашивается' : null) },
+    },
+  });
+  useUnsavedChanges(form.isDirty());
+  const y = Number(form.values.sentDate.slice(0, 4));
+  const register = useApi('registers.outgoing', { year: y }, { enabled: y >= 2000 && y <= 2100 });
+  const chosen = form.values.rows.filter((r) => r.include);
+  // The numbers the register will give, in the order the requests are recorded.
+  let auto = 0;
+  const planned = form.values.rows.map((r) => (r.include && !r.outgoingNumber.trim() && register.data ? `${register.data.lastSeq + 1 + auto++}/${y}` : null));
+  const submit = form.onSubmit(async (v) => {
+    const rows = v.rows.filter((r) => r.include);
+    if (!rows.length) return;
+    const next = await submitToApi(form, () =>
+      sendAll.mutateAsync({
+        caseId: c.id,
+        sentDate: v.sentDate,
+        requests: rows.map((r) => ({ agencyCode: r.agencyCode, documentKeys: r.documentKeys, subject: r.subject, channel: r.channel, outgoingNumber: r.outgoingNumber.trim() || undefined })),
+      }),
+    );
+    if (next) onDone(next, rows.length);
+  });
+  return (
+    <Modal opened onClose={onClose} title="Направить все запросы" size="xl">
+      <form onSubmit={submit} noValidate aria-label="Направить все запросы">
+        <Stack>
+          <Group align="flex-end" gap="lg">
+            <RuDateInput label="Дата направления" required value={form.values.sentDate} onChange={(iso) => form.setFieldValue('sentDate', iso)} error={form.errors.sentDate} />
+            <Text size="xs" c="dimmed" maw={520} pb={6}>
+              Пустой исходящий номер присваивается по журналу исходящих документов управления при направлении. Срок ответа — 5 рабочих дней.
+            </Text>
+          </Group>
+          <Table verticalSpacing="xs" layout="fixed" data-testid="send-all-rows">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={36} />
+                <Table.Th>Ведомство, что запрашивается</Table.Th>
+                <Table.Th w={230}>Способ</Table.Th>
+                <Table.Th w={160}>Исходящий №</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {form.values.rows.map((r, i) => (
+                <Table.Tr key={r.agencyCode} data-testid={`send-${r.agencyCode}`}>
+                  <Table.Td>
+                    <Checkbox aria-label={`Направить запрос: ${r.agencyName}`} {...form.getInputProps(`rows.${i}.include`, { type: 'checkbox' })} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={500} mb={4}>
+                      {r.agencyName}
+                    </Text>
+                    <Textarea aria-label={`Что запрашивается: ${r.agencyName}`} autosize minRows={1} maxRows={4} size="xs" disabled={!r.include} {...form.getInputProps(`rows.${i}.subject`)} />
+                  </Table.Td>
+                  <Table.Td>
+                    <SegmentedControl
+                      size="xs"
+                      fullWidth
+                      aria-label={`Способ направления: ${r.agencyName}`}
+                      disabled={!r.include}
+                      data={REQUEST_CHANNELS.map((ch) => ({ value: ch, label: REQUEST_CHANNEL_LABELS[ch] }))}
+                      {...form.getInputProps(`rows.${i}.channel`)}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <TextInput
+                      size="xs"
+                      aria-label={`Исходящий номер: ${r.agencyName}`}
+                      placeholder={planned[i] ?? ''}
+                      disabled={!r.include}
+                      {...form.getInputProps(`rows.${i}.outgoingNumber`)}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Отмена
+            </Button>
+            <Button type="submit" loading={form.submitting} disabled={chosen.length === 0}>
+              Направить ({chosen.length})
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Answers to several requests from one list: the rows with an incoming number are registered, one by one. */
+function AnswersModal({ c, onClose, onDone }: { c: CaseView; onClose(): void; onDone(count: number): void }) {
+  const answer = useApiMutation('requests.answer');
+  // The requests as they were when the list opened: each answer is registered against that revision.
+  const [open] = useState(() => c.requests.filter((r) => !r.answerDate));
+  const form = useForm({
+    initialValues: { rows: open.map((r) => ({ requestId: r.id, rev: r.rev, answerDate: hostToday(), incomingNumber: '', summary: '', done: false })) },
+    validate: {
+      rows: {
+        summary: (v, values, path) => {
+          const row = values.rows[Number(path.split('.')[1])];
+          return row?.incomingNumber.trim() && !v.trim() ? 'Кратко изложите содержание ответа' : null;
+        },
+      },
+    },
+  });
+  useUnsavedChanges(form.isDirty());
+  const [busy, setBusy] = useState(false);
+  const filled = form.values.rows.filter((r) => !r.done && r.incomingNumber.trim());
+  const submit = form.onSubmit(async (v) => {
+    setBusy(true);
+    let done = 0;
+    try {
+      for (const [i, r] of v.rows.entries()) {
+        if (r.done || !r.incomingNumber.trim()) continue;
+        try {
+          await answer.mutateAsync({ requestId: r.requestId, rev: r.rev, answerDate: r.answerDate, incomingNumber: r.incomingNumber, summary: r.summary });
+          form.setFieldValue(`rows.${i}.done`, true);
+          done++;
+        } catch (e) {
+          // Stop at the first refusal: the answers before it are registered (marked so), this one says why.
+          const fields = (e as { fields?: Record<string, string> }).fields ?? {};
+          form.setErrors(Object.fromEntries(Object.entries(fields).map(([k, m]) => [`rows.${i}.${k === 'summary' || k === 'answerDate' ? k : 'incomingNumber'}`, m])));
+          notifyError(e);
+          return;
+        }
+      }
+      onDone(done);
+    } finally {
+      setBusy(false);
+    }
+  });
+  const request = (id: number) => open.find((r) => r.id === id)!;
+  return (
+    <Modal opened onClose={onClose} title="Ответы на запросы" size="xl">
+      <form onSubmit={submit} noValidate aria-label="Ответы на запросы">
+        <Stack>
+          <Text size="sm" c="dimmed">
+            Заполните строки поступивших ответов; строки без входящего номера не регистрируются.
+          </Text>
+          <Table verticalSpacing="xs" layout="fixed" data-testid="answer-rows">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Запрос</Table.Th>
+                <Table.Th w={150}>Дата ответа</Table.Th>
+                <Table.Th w={130}>Входящий №</Table.Th>
+                <Table.Th w="30%">Краткое содержание</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {form.values.rows.map((row, i) => {
+                const r = request(row.requestId);
+                return (
+                  <Table.Tr key={row.requestId} data-testid={`answer-${r.id}`}>
+                    <Table.Td>
+                      <Text size="sm" fw={500}>
+                        исх. № {r.outgoingNumber}
+                      </Text>
+                      <Text size="xs" c="dimmed" lineClamp={2} title={r.subject}>
+                        {r.agencyName}
+                      </Text>
+                    </Table.Td>
+                    {row.done ? (
+                      <Table.Td colSpan={3}>
+                        <Text size="sm" c="green.8">
+                          Ответ зарегистрирован
+                        </Text>
+                      </Table.Td>
+                    ) : (
+                      <>
+                    <Table.Td>
+                      <RuDateInput
+                        aria-label={`Дата ответа на исх. № ${r.outgoingNumber}`}
+                        size="xs"
+                        value={row.answerDate}
+                        onChange={(iso) => form.setFieldValue(`rows.${i}.answerDate`, iso)}
+                        error={form.errors[`rows.${i}.answerDate`]}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <TextInput size="xs" aria-label={`Входящий номер ответа на исх. № ${r.outgoingNumber}`} data-autofocus={i === 0 || undefined} {...form.getInputProps(`rows.${i}.incomingNumber`)} />
+                    </Table.Td>
+                    <Table.Td>
+                      <TextInput size="xs" aria-label={`Содержание ответа на исх. № ${r.outgoingNumber}`} {...form.getInputProps(`rows.${i}.summary`)} />
+                    </Table.Td>
+                      </>
+                    )}
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Отмена
+            </Button>
+            <Button type="submit" loading={busy} disabled={filled.length === 0}>
+              Зарегистрировать ({filled.length})
             </Button>
           </Group>
         </Stack>

@@ -29,7 +29,7 @@ import { useUnsavedChanges } from '../ui/unsaved';
 import { Page } from '../ui/Page';
 import { CaseProcessing } from '../processing/CaseProcessing';
 import { PortalCaseData } from '../exchange/PortalCaseData';
-import { channelLabel, ruDate, ruDateTime } from '../format';
+import { channelLabel, ruDate, ruDateTime, snilsText } from '../format';
 import { StatusBadge, useRefItems } from '../ui/cases';
 
 // ------------------------------------------------------------------ deadlines
@@ -68,11 +68,27 @@ function DeadlinesCard({ c }: { c: CaseView }) {
     const done = stepDone(c, kind);
     rows.push([DEADLINE_LABELS[kind], <DueBadge key={kind} date={date} done={done} urgency={done ? null : urgencyFor(kind, date)} />]);
   };
-  step('requests', c.deadlines.requests, 'не требуются: все документы представлены заявителем');
+  const needsRequests = c.requests.length > 0 || c.documents.some((d) => d.state === 'to_request');
+  step('requests', c.deadlines.requests, needsRequests ? '' : 'не требуются: все документы представлены заявителем');
+  if (c.requests.length) {
+    const sent = [...new Set(c.requests.map((r) => r.sentDate))].sort();
+    rows.push(['Запросы направлены', sent.map(ruDate).join(', ')]);
+  }
+  for (const r of c.requests) {
+    rows.push([
+      `Ответ: ${r.agencyName.length > 40 ? `${r.agencyName.slice(0, 40)}…` : r.agencyName}`,
+      <Group gap="xs" key={`answer-${r.id}`} wrap="wrap">
+        <DueBadge date={r.dueDate} done={!!r.answerDate || isClosed(c.status)} urgency={r.answerDate ? null : r.overdue ? 'overdue' : dueUrgency(cal, r.dueDate)} size="sm" />
+        <Text size="xs" c={r.answerDate ? 'green.8' : r.overdue ? 'red' : 'dimmed'}>
+          {r.answerDate ? `получен ${ruDate(r.answerDate)}, вх. № ${r.answerIncomingNumber ?? ''}` : r.overdue ? 'не получен, срок истёк' : `ожидается (исх. № ${r.outgoingNumber})`}
+        </Text>
+      </Group>,
+    ]);
+  }
   step('decision', c.deadlines.decision);
   step('result', c.deadlines.result);
   return (
-    <Card withBorder>
+    <Card withBorder data-testid="case-deadlines">
       <Title order={4} mb="xs">
         Сроки
       </Title>
@@ -144,42 +160,14 @@ export function CaseScreen({ id }: { id: number }) {
   };
   const received = c.documents.filter((d) => d.state === 'received');
   const sheets = received.reduce((n, d) => n + (d.sheets ?? 0), 0);
-  const requested = c.documents.filter((d) => d.state === 'to_request').length;
+  const toRequest = c.documents.filter((d) => d.state === 'to_request');
+  const answered = toRequest.filter((d) => d.request?.state === 'answered').length;
+  const requested = toRequest.filter((d) => d.request?.state === 'requested').length;
+  const notYet = toRequest.length - answered - requested;
   const missing = c.documents.filter((d) => d.state === 'not_provided').length;
 
-  return (
-    <Page
-      title={
-        <Group gap="sm" component="span">
-          <span>Дело № {c.journalNumber}</span>
-          <StatusBadge status={c.status} size="lg" />
-        </Group>
-      }
-      actions={
-        <>
-          <Button variant="light" onClick={() => document.getElementById('processing')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}>
-            К обработке дела
-          </Button>
-          {c.status !== 'annulled' && (
-            <Button variant="default" onClick={printReceipt} loading={receipt.isPending}>
-              Печать расписки
-            </Button>
-          )}
-          {canAnnul && (
-            <Button color="red" variant="light" onClick={() => setAnnulling(true)}>
-              Аннулировать регистрацию
-            </Button>
-          )}
-        </>
-      }
-    >
-      {c.status === 'annulled' && (
-        <Alert color="red" title="Регистрация аннулирована">
-          {c.annulledAt && `${ruDateTime(c.annulledAt)}. `}
-          Причина: {c.annulReason ?? '—'}
-        </Alert>
-      )}
-
+  const details = (
+    <Stack gap="md">
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Card withBorder>
           <Group justify="space-between" mb="xs">
@@ -203,6 +191,7 @@ export function CaseScreen({ id }: { id: number }) {
                 ...(c.mfcCode ? ([['МФЦ', c.mfcName ?? c.mfcCode]] as [string, ReactNode][]) : []),
                 ['Поступило', ruDateTime(c.receivedAt)],
                 ['Зарегистрировано', ruDateTime(c.registeredAt)],
+                ['Регистрационный №', c.journalNumber],
                 ['Принял', [c.registeredByName, c.registeredByPosition].filter(Boolean).join(', ')],
                 ['Льготная категория', lgota ? lgota.label : 'не относится'],
                 ['Обстоятельства', circumstancesText(c.circumstances) || 'не указаны'],
@@ -239,74 +228,49 @@ export function CaseScreen({ id }: { id: number }) {
             )}
           </Card>
         </Stack>
-
-        <DeadlinesCard c={c} />
-
-        <Card withBorder>
-          <Title order={4} mb="xs">
-            Журнал
-          </Title>
-          <InfoRows
-            rows={[
-              ['Регистрационный №', c.journalNumber],
-              ['Дата регистрации', ruDateTime(c.registeredAt)],
-              ['Статус', <StatusBadge key="s" status={c.status} size="sm" />],
-              ...(c.status === 'annulled'
-                ? ([
-                    ['Аннулировано', ruDateTime(c.annulledAt)],
-                    ['Причина аннулирования', c.annulReason ?? ''],
-                  ] as [string, ReactNode][])
-                : []),
-            ]}
-          />
-        </Card>
       </SimpleGrid>
+
+      <DeadlinesCard c={c} />
 
       <Card withBorder>
         <Group justify="space-between" mb="xs">
           <Title order={4}>Документы</Title>
-          <Text size="sm" c="dimmed">
-            Принято: {received.length} (листов: {sheets}) · будет запрошено: {requested} · не представлено: {missing}
+          <Text size="sm" c="dimmed" data-testid="case-doc-counts">
+            Принято: {received.length} (листов: {sheets})
+            {toRequest.length > 0 && ` · запрошено: ${requested} · ответ получен: ${answered}`}
+            {notYet > 0 && ` · будет запрошено: ${notYet}`} · не представлено: {missing}
           </Text>
         </Group>
-        <Table.ScrollContainer minWidth={800}>
-          <Table verticalSpacing="xs" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={40}>№</Table.Th>
-                <Table.Th>Документ</Table.Th>
-                <Table.Th w={170}>Состояние</Table.Th>
-                <Table.Th w={110}>Форма</Table.Th>
-                <Table.Th w={80}>Листов</Table.Th>
+        <Table verticalSpacing="xs" striped layout="fixed">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={40}>№</Table.Th>
+              <Table.Th>Документ</Table.Th>
+              <Table.Th w={230}>Состояние</Table.Th>
+              <Table.Th w={100}>Форма</Table.Th>
+              <Table.Th w={70}>Листов</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {c.documents.map((d, i) => (
+              <Table.Tr key={d.key} data-testid={`case-doc-${d.key}`} data-state={d.request?.state ?? d.state}>
+                <Table.Td>{i + 1}</Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                  <Text size="sm">{d.title}</Text>
+                  <Text size="xs" c="dimmed">
+                    {d.paragraph}
+                    {d.source === 'interagency' && ` · межведомственный запрос${d.agencyCode ? `: ${agencyName(d.agencyCode)}` : ''}`}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <DocState d={d} />
+                </Table.Td>
+                <Table.Td>{d.form === 'original' ? 'Подлинник' : d.form === 'copy' ? 'Копия' : '—'}</Table.Td>
+                <Table.Td>{d.sheets ?? '—'}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {c.documents.map((d, i) => (
-                <Table.Tr key={d.key} data-testid={`case-doc-${d.key}`}>
-                  <Table.Td>{i + 1}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{d.title}</Text>
-                    <Text size="xs" c="dimmed">
-                      {d.paragraph}
-                      {d.source === 'interagency' && ` · межведомственный запрос${d.agencyCode ? `: ${agencyName(d.agencyCode)}` : ''}`}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge
-                      tt="none"
-                      variant="light"
-                      color={d.state === 'received' ? 'green' : d.state === 'to_request' ? 'blue' : 'orange'}
-                    >
-                      {DOC_STATE_LABELS[d.state]}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{d.form === 'original' ? 'Подлинник' : d.form === 'copy' ? 'Копия' : '—'}</Table.Td>
-                  <Table.Td>{d.sheets ?? '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </Table>
         {missing > 0 && (
           <Text size="xs" c="dimmed" mt="xs">
             Непредставленные документы не препятствуют регистрации (п. 29) и учитываются при принятии решения (п. 31).
@@ -323,20 +287,20 @@ export function CaseScreen({ id }: { id: number }) {
             Ничего не печаталось.
           </Text>
         ) : (
-          <Table verticalSpacing={4} fz="sm">
+          <Table verticalSpacing={4} fz="sm" layout="fixed">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Документ</Table.Th>
                 <Table.Th>Файл</Table.Th>
-                <Table.Th>Когда</Table.Th>
-                <Table.Th>Кто</Table.Th>
+                <Table.Th w={150}>Когда</Table.Th>
+                <Table.Th w="25%">Кто</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {c.prints.map((p, i) => (
                 <Table.Tr key={i}>
                   <Table.Td>{PRINT_FORMS[p.form] ?? p.form}</Table.Td>
-                  <Table.Td>{p.fileName}</Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{p.fileName}</Table.Td>
                   <Table.Td>{ruDateTime(p.at)}</Table.Td>
                   <Table.Td>{p.userName}</Table.Td>
                 </Table.Tr>
@@ -345,8 +309,42 @@ export function CaseScreen({ id }: { id: number }) {
           </Table>
         )}
       </Card>
+    </Stack>
+  );
 
-      <CaseProcessing case={c} />
+  return (
+    <Page
+      title={
+        <Group gap="sm" component="span">
+          <span>Дело № {c.journalNumber}</span>
+          <StatusBadge status={c.status} size="lg" />
+        </Group>
+      }
+      actions={
+        <>
+          {c.status !== 'annulled' && (
+            <Button variant="default" onClick={printReceipt} loading={receipt.isPending}>
+              Печать расписки
+            </Button>
+          )}
+          {canAnnul && (
+            <Button color="red" variant="light" onClick={() => setAnnulling(true)}>
+              Аннулировать регистрацию
+            </Button>
+          )}
+        </>
+      }
+    >
+      {c.status === 'annulled' && (
+        <Alert color="red" title="Регистрация аннулирована">
+          {c.annulledAt && `${ruDateTime(c.annulledAt)}. `}
+          Причина: {c.annulReason ?? '—'}
+        </Alert>
+      )}
+
+      <CaseHeader c={c} />
+
+      <CaseProcessing case={c} details={details} />
 
       <PortalCaseData caseId={id} />
 
@@ -361,6 +359,90 @@ export function CaseScreen({ id }: { id: number }) {
         />
       )}
     </Page>
+  );
+}
+
+/** A checklist item's state; an item to request follows its request: to request → requested → answer registered. */
+function DocState({ d }: { d: CaseView['documents'][number] }) {
+  if (d.request) {
+    const answered = d.request.state === 'answered';
+    return (
+      <Stack gap={2}>
+        <Badge tt="none" variant="light" color={answered ? 'green' : 'cyan'} style={{ alignSelf: 'flex-start' }}>
+          {answered ? 'Ответ получен' : 'Запрошен'}
+        </Badge>
+        <Text size="xs" c="dimmed">
+          {answered
+            ? `${ruDate(d.request.answerDate)} на запрос исх. № ${d.request.outgoingNumber}`
+            : `исх. № ${d.request.outgoingNumber} от ${ruDate(d.request.sentDate)}, ответ до ${ruDate(d.request.dueDate)}`}
+        </Text>
+      </Stack>
+    );
+  }
+  return (
+    <Badge tt="none" variant="light" color={d.state === 'received' ? 'green' : d.state === 'to_request' ? 'blue' : 'orange'}>
+      {DOC_STATE_LABELS[d.state]}
+    </Badge>
+  );
+}
+
+/** The nearest open deadline of the case: its step's, or an answer due sooner. */
+function nearestDeadline(c: CaseView): { date: string; label: string; urgency: Urgency | null } | null {
+  const answer = c.requests
+    .filter((r) => !r.answerDate)
+    .sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1))[0];
+  if (isClosed(c.status)) return null;
+  if (answer && (!c.nextDue || answer.dueDate < c.nextDue)) return { date: answer.dueDate, label: 'ответ на запрос', urgency: answer.overdue ? 'overdue' : null };
+  return c.nextDue ? { date: c.nextDue, label: DEADLINE_LABELS[c.nextDueKind as DeadlineKind]?.toLowerCase() ?? '', urgency: c.urgency } : null;
+}
+
+/** One line above the tabs: who applied, born, СНИЛС, the nearest deadline and the responsible specialist. */
+function CaseHeader({ c }: { c: CaseView }) {
+  const cal = useWorkCalendar();
+  const next = nearestDeadline(c);
+  const a = c.applicant;
+  return (
+    <Card withBorder py="xs" data-testid="case-header">
+      <Group gap="lg" wrap="wrap" style={{ rowGap: 6 }}>
+        <Group gap={6} wrap="nowrap">
+          <Text size="sm" c="dimmed">
+            Заявитель:
+          </Text>
+          <AnchorLink to="/persons/$id" params={{ id: c.personId }} fw={600} size="sm">
+            {[a.lastName, a.firstName, a.middleName].filter(Boolean).join(' ')}
+          </AnchorLink>
+          <Text size="sm" c="dimmed">
+            {ruDate(a.birthDate)} г. р.
+          </Text>
+        </Group>
+        {a.snils && (
+          <Text size="sm">
+            <Text span c="dimmed" inherit>
+              СНИЛС:{' '}
+            </Text>
+            {snilsText(a.snils)}
+          </Text>
+        )}
+        <Text size="sm">
+          <Text span c="dimmed" inherit>
+            Рег. №{' '}
+          </Text>
+          {c.journalNumber} от {ruDate(c.registeredAt)}
+        </Text>
+        <Group gap={6} wrap="nowrap">
+          <Text size="sm" c="dimmed">
+            Ближайший срок:
+          </Text>
+          {next ? <DueBadge date={next.date} label={next.label} urgency={next.urgency ?? dueUrgency(cal, next.date)} size="sm" /> : <Text size="sm">нет</Text>}
+        </Group>
+        <Text size="sm">
+          <Text span c="dimmed" inherit>
+            Ответственный:{' '}
+          </Text>
+          {c.responsibleName ?? 'не назначен'}
+        </Text>
+      </Group>
+    </Card>
   );
 }
 
