@@ -67,7 +67,7 @@ export function AppLayout() {
           <Group wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Меню" />
             <Text fw={700}>Socdesk</Text>
-            <Text size="sm" c="dimmed" truncate maw={{ base: 160, lg: 360, xl: 560 }}>
+            <Text size="xs" c="dimmed" lh={1.25} lineClamp={2} maw={{ base: 160, lg: 380, xl: 560 }} title={session.office.name} data-testid="office-name">
               {session.office.name}
             </Text>
           </Group>

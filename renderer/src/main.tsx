@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { createTheme, MantineProvider, PasswordInput } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -19,13 +19,26 @@ const theme = createTheme({
   primaryColor: 'blue',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", Arial, sans-serif',
   defaultRadius: 'sm',
+  components: {
+    PasswordInput: PasswordInput.extend({ defaultProps: { visibilityToggleButtonProps: { 'aria-label': 'Показать или скрыть набранные символы' } } }),
+  },
 });
+
+// Mantine's autosize textarea measures in a hidden textarea it labels in English, once, on first use: name it in Russian.
+new MutationObserver((_, observer) => {
+  const hidden = document.querySelector('body > textarea[aria-label="autosize measurement"]');
+  if (hidden) {
+    hidden.setAttribute('aria-label', 'Служебное поле для расчёта высоты');
+    observer.disconnect();
+  }
+}).observe(document.body, { childList: true });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <MantineProvider theme={theme}>
-        <Notifications position="top-right" />
+        {/* At most two toasts, at the bottom: the header and its user menu stay in sight. */}
+        <Notifications position="bottom-right" limit={2} />
         <App />
       </MantineProvider>
     </QueryClientProvider>

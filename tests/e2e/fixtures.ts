@@ -52,6 +52,99 @@ export async function startServer(dataDir: string, extraArgs: string[] = [], por
   return { url, proc, stdout: () => out };
 }
 
+/**
+ * The Latin-word scan: in every page of every spec, each screen the page
+ * shows (on load, on each navigation and after each change of the DOM) is
+ * read for Latin words in its visible text and in its aria-label, title,
+ * placeholder and alt attributes. A person must not meet an internal code
+ * or an English word; what a person typed (user names, addresses of hosts)
+ * and what is Latin by nature (URLs, e-mail addresses, file names, Roman
+ * numerals, the product's name) is allowed. The fixtures fail the test when
+ * a page showed anything else.
+ */
+function latinScanScript() {
+  const w = window as unknown as { __latinFound?: Record<string, string> };
+  const found: Record<string, string> = (w.__latinFound = {});
+  // Key names of the shortcuts shown (Ctrl+K, Alt+N) are what the keyboard says.
+  const ALLOWED = /^(Socdesk|DOCX|XLSX|PDF|COVID-19|[IVXLC]+|Ctrl|Alt|Shift|Enter|Esc|Tab|[A-Z])$/;
+  const STRIP = [/\bhttps?:\/\/\S+/g, /\S+@\S+\.\S+/g, /\S+\.(docx|xlsx|pdf|zip|socdesk|json|sqlite|crt|pem)\b/gi, /\b[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?\b/gi];
+  const allowedData = new Set<string>();
+  const note = (text: string, where: string) => {
+    let t = text;
+    for (const re of STRIP) t = t.replace(re, ' ');
+    for (const m of t.matchAll(/[A-Za-z][A-Za-z0-9_-]*/g)) {
+      const word = m[0];
+      if (ALLOWED.test(word) || allowedData.has(word.toLowerCase())) continue;
+      if (!(word in found)) found[word] = `${location.hash || '/'} · ${where}: ${text.trim().slice(0, 120)}`;
+    }
+  };
+  const visible = (el: Element | null) => {
+    for (let e = el; e; e = e.parentElement) {
+      if (e.getAttribute('aria-hidden') === 'true' && !e.closest('[role="dialog"]')) return false;
+      const cs = getComputedStyle(e);
+      if (cs.display === 'none' || cs.visibility === 'hidden') return false;
+    }
+    return true;
+  };
+  const scan = () => {
+    if (!document.body) return;
+    // What people typed is theirs: the values of the inputs on screen (user names, host addresses) are data.
+    for (const el of document.querySelectorAll('input, textarea')) {
+      for (const m of ((el as HTMLInputElement).value ?? '').matchAll(/[A-Za-z][A-Za-z0-9_-]*/g)) allowedData.add(m[0].toLowerCase());
+    }
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement;
+      if (!parent || /^(SCRIPT|STYLE|NOSCRIPT|TEXTAREA)$/.test(parent.tagName) || !/[A-Za-z]/.test(n.textContent ?? '')) continue;
+      if (parent.closest('[data-latin-ok]') || !visible(parent)) continue;
+      note(n.textContent ?? '', 'текст');
+    }
+    for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], img[alt]')) {
+      if (el.closest('[data-latin-ok]')) continue;
+      for (const a of ['aria-label', 'title', 'placeholder', 'alt']) {
+        const v = el.getAttribute(a);
+        if (v && /[A-Za-z]/.test(v)) note(v, a);
+      }
+    }
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(scan, 150);
+  };
+  const start = () => {
+    new MutationObserver(later).observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-label', 'title', 'placeholder'] });
+    window.addEventListener('hashchange', later);
+    later();
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+}
+
+/** Latin words the page showed (word → where), for the fixtures' check. */
+export async function latinFound(page: Page): Promise<Record<string, string>> {
+  if (page.isClosed()) return {};
+  try {
+    // The last change may not be scanned yet.
+    await page.waitForTimeout(200);
+    return await page.evaluate(() => (window as unknown as { __latinFound?: Record<string, string> }).__latinFound ?? {});
+  } catch {
+    return {};
+  }
+}
+
+/** Fails the test with the Latin words a person saw; `extra`: data the spec itself typed (user names). */
+export async function expectNoLatin(pages: Page[], extra: string[] = []): Promise<void> {
+  const all: Record<string, string> = {};
+  for (const p of pages) Object.assign(all, await latinFound(p));
+  const allowed = new Set([...extra, ...SEEDED_LATIN].map((x) => x.toLowerCase()));
+  const shown = Object.entries(all).filter(([w]) => !allowed.has(w.toLowerCase()));
+  expect(Object.fromEntries(shown), 'Latin words on screen').toEqual({});
+}
+
+/** User names, passwords and secrets the specs type: data, not text of the program. */
+const SEEDED_LATIN = ['admin', 'priem', 'spec', 'spec2', 'head', 'all', 'worker', 'SECRET'];
+
 export const test = base.extend<{ app: AppHandle }>({
   app: async ({ browser }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'socdesk-e2e-'));
@@ -68,6 +161,7 @@ export const test = base.extend<{ app: AppHandle }>({
     } else {
       const { url, proc } = await startServer(dataDir);
       const context = await browser.newContext({ baseURL: url });
+      await context.addInitScript(latinScanScript);
       page = await context.newPage();
       await page.goto('/');
       close = async () => {
@@ -79,8 +173,10 @@ export const test = base.extend<{ app: AppHandle }>({
     const callApi: AppHandle['callApi'] = (method, input) =>
       page.evaluate(([m, i]) => window.api!.call(m, i), [method, input] as const) as never;
     await use({ page, dataDir, callApi });
+    const latin = await expectNoLatin(page.context().pages()).then(() => null, (e: unknown) => e);
     await close();
     rmSync(dataDir, { recursive: true, force: true });
+    if (latin) throw latin;
   },
 });
 
@@ -102,12 +198,13 @@ export interface OfficeHandle {
   startHost(): Promise<void>;
 }
 
-async function newDesk(browser: Browser, url: string): Promise<{ desk: Desk; close: () => Promise<void> }> {
+async function newDesk(browser: Browser, url: string): Promise<{ desk: Desk; pages: () => Page[]; close: () => Promise<void> }> {
   const context = await browser.newContext({ baseURL: url });
+  await context.addInitScript(latinScanScript);
   const page = await context.newPage();
   await page.goto('/');
   const callApi: AppHandle['callApi'] = (method, input) => page.evaluate(([m, i]) => window.api!.call(m, i), [method, input] as const) as never;
-  return { desk: { page, callApi }, close: () => context.close() };
+  return { desk: { page, callApi }, pages: () => context.pages(), close: () => context.close() };
 }
 
 export const officeTest = base.extend<{ office: OfficeHandle }>({
@@ -118,6 +215,7 @@ export const officeTest = base.extend<{ office: OfficeHandle }>({
     const url = server.url;
     const port = Number(new URL(url).port);
     const contexts: (() => Promise<void>)[] = [];
+    const deskPages: (() => Page[])[] = [];
     // The seeding client: an API context with its own cookie jar (first-run setup signs it in as the administrator).
     const api = await playwrightRequest.newContext({ baseURL: url });
     const stop = async () => {
@@ -132,6 +230,7 @@ export const officeTest = base.extend<{ office: OfficeHandle }>({
       async desk() {
         const d = await newDesk(browser, url);
         contexts.push(d.close);
+        deskPages.push(d.pages);
         return d.desk;
       },
       async seed(method, input) {
@@ -146,9 +245,11 @@ export const officeTest = base.extend<{ office: OfficeHandle }>({
       },
     });
     await api.dispose();
+    const latin = await expectNoLatin(deskPages.flatMap((p) => p())).then(() => null, (e: unknown) => e);
     for (const close of contexts) await close();
     await stop();
     rmSync(dataDir, { recursive: true, force: true });
+    if (latin) throw latin;
   },
 });
 

@@ -22,6 +22,21 @@ const ENTITY_LABELS: Record<string, string> = {
   'ref.mfc': 'Справочник МФЦ',
   'ref.agency': 'Справочник ведомств',
   'ref.subservice': 'Справочник подуслуг',
+  setting: 'Настройка',
+  case: 'Дело',
+  person: 'Человек',
+  request: 'Межведомственный запрос',
+  decision: 'Решение',
+  'act.appendix3-citizen': 'Акт обследования (приложение 3)',
+  'act.appendix3-family': 'Акт обследования семьи (приложение 3)',
+  'act.appendix4': 'Акт оценки потребности (приложение 4)',
+  complaint: 'Жалоба',
+  provider: 'Поставщик',
+  service: 'Социальная услуга',
+  notification: 'Уведомление',
+  circumstance_change: 'Изменение обстоятельств',
+  statistics: 'Статистика',
+  'register.outgoing': 'Журнал исходящих документов',
 };
 
 const ACTION_LABELS: Record<string, string> = {
@@ -34,6 +49,18 @@ const ACTION_LABELS: Record<string, string> = {
   'password.change': 'Смена пароля',
   'password.reset': 'Сброс пароля',
   unlock: 'Разблокировка',
+  register: 'Регистрация',
+  annul: 'Аннулирование',
+  transition: 'Смена состояния дела',
+  assign: 'Назначение ответственного',
+  print: 'Печать',
+  sign: 'Подписание',
+  issue: 'Выдача результата',
+  'request.send': 'Направление запроса',
+  'request.answer': 'Регистрация ответа',
+  read: 'Прочтение',
+  export: 'Выгрузка',
+  'session.end': 'Завершение сеанса',
 };
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -136,7 +163,7 @@ export function AuditScreen() {
                   <Table.Th>Пользователь</Table.Th>
                   <Table.Th>Действие</Table.Th>
                   <Table.Th>Объект</Table.Th>
-                  <Table.Th>Id</Table.Th>
+                  <Table.Th>№ записи</Table.Th>
                   <Table.Th />
                 </Table.Tr>
               </Table.Thead>
@@ -147,7 +174,7 @@ export function AuditScreen() {
                     <Table.Td>{userName(e)}</Table.Td>
                     <Table.Td>{ACTION_LABELS[e.action] ?? e.action}</Table.Td>
                     <Table.Td>{ENTITY_LABELS[e.entity] ?? e.entity}</Table.Td>
-                    <Table.Td>{e.entityId}</Table.Td>
+                    <Table.Td>{e.entityId && /^\d+$/.test(e.entityId) ? e.entityId : ''}</Table.Td>
                     <Table.Td>
                       <Button size="xs" variant="subtle" onClick={() => setShown(e)}>
                         Подробно
@@ -177,7 +204,7 @@ export function AuditScreen() {
             <Text size="sm">
               {formatRuDateTime(shown.at)} · {userName(shown)} · {ACTION_LABELS[shown.action] ?? shown.action} ·{' '}
               {ENTITY_LABELS[shown.entity] ?? shown.entity}
-              {shown.entityId && ` № ${shown.entityId}`}
+              {shown.entityId && /^\d+$/.test(shown.entityId) && ` № ${shown.entityId}`}
             </Text>
             <JsonBlock title="До изменения" value={shown.before} />
             <JsonBlock title="После изменения" value={shown.after} />

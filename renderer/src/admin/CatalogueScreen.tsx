@@ -161,12 +161,10 @@ function ServicesPanel({ services, admin }: { services: Service[]; admin: boolea
                     </Text>
                   </Table.Td>
                 </Table.Tr>,
-                ...items.map((s) => (
+                ...items.map((s, i) => (
                   <Table.Tr key={s.code} data-testid={`service-${s.code}`} c={s.active ? undefined : 'dimmed'}>
                     <Table.Td>
-                      <Text size="sm" ff="monospace">
-                        {s.code}
-                      </Text>
+                      <Text size="sm">{i + 1}</Text>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{s.name}</Text>
@@ -193,7 +191,7 @@ function ServicesPanel({ services, admin }: { services: Service[]; admin: boolea
                     </Table.Td>
                     {admin && (
                       <Table.Td>
-                        <Button size="xs" variant="light" onClick={() => setEditing(s)} aria-label={`Изменить услугу ${s.code}`}>
+                        <Button size="xs" variant="light" onClick={() => setEditing(s)} aria-label={`Изменить услугу «${s.name}»`}>
                           Изменить
                         </Button>
                       </Table.Td>
@@ -257,7 +255,7 @@ function ServiceModal({
     if (saved) onSaved(saved);
   });
   return (
-    <Modal opened onClose={onClose} title={service ? `Услуга ${service.code}` : 'Новая услуга'} size="lg">
+    <Modal opened onClose={onClose} title={service ? 'Услуга' : 'Новая услуга'} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           <NativeSelect
@@ -319,7 +317,7 @@ function ProvidersPanel({ providers, services, admin }: { providers: Provider[];
                 <Table.Th>Наименование</Table.Th>
                 <Table.Th>Адрес</Table.Th>
                 <Table.Th w={160}>Телефон</Table.Th>
-                <Table.Th w={180}>E-mail</Table.Th>
+                <Table.Th w={180}>Эл. почта</Table.Th>
                 <Table.Th w={170}>Формы обслуживания</Table.Th>
                 <Table.Th w={90}>Услуги</Table.Th>
                 {admin && <Table.Th w={110} />}
@@ -407,7 +405,7 @@ function ProviderModal({ provider, services, onClose, onSaved }: { provider: Pro
   const chosen = form.values.serviceCodes;
   const data = TYPES.map((t) => ({
     group: typeName(t),
-    items: services.filter((s) => s.type === t && (s.active || chosen.includes(s.code))).map((s) => ({ value: s.code, label: `${s.code} · ${s.name}` })),
+    items: services.filter((s) => s.type === t && (s.active || chosen.includes(s.code))).map((s) => ({ value: s.code, label: s.name })),
   })).filter((g) => g.items.length);
   const submit = form.onSubmit(async (v) => {
     const saved = await submitToApi(

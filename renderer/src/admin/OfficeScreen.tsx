@@ -48,7 +48,7 @@ function OfficeForm({ office, onDirty }: { office: OfficeView; onDirty(dirty: bo
           <Stack>
             <Group gap="xs">
               <Text size="sm" c="dimmed">
-                {office.territory} · код {office.code} · № {office.number}
+                {office.territory} · № {office.number}
               </Text>
               {office.locallyModified && (
                 <Badge variant="light" size="sm">

@@ -101,7 +101,7 @@ function RefTable({ kind, items, query, onEdit }: { kind: RefKind; items: RefIte
               <Table.Th>Наименование</Table.Th>
               <Table.Th>Адрес</Table.Th>
               <Table.Th>Телефон</Table.Th>
-              <Table.Th>E-mail</Table.Th>
+              <Table.Th>Эл. почта</Table.Th>
               {extra && <Table.Th>{extra.title}</Table.Th>}
               {onEdit && <Table.Th />}
             </Table.Tr>
