@@ -26,7 +26,7 @@ import {
   ServiceView,
   WithdrawInput,
 } from './processing';
-import { CaseFilters, CaseRow, CaseView, FileOut, PersonWithCases, RegisterInput } from './reception';
+import { CaseFilters, CaseRow, CaseView, FileOut, PersonInput, PersonWithCases, RegisterInput } from './reception';
 import { HostInfoView, KeepAliveView, SaveSessionSettings, SessionsView } from './sessions';
 import { id, isoDate, jsonObject, newPassword, optText, rev, Role, roles, text, username } from './schemas';
 
@@ -430,6 +430,13 @@ export const methods = {
     write: false,
     summary: 'A person card with all their cases.',
     input: z.object({ id }),
+    output: PersonWithCases,
+  }),
+  'persons.update': method({
+    access: ['reception', 'specialist', 'head'],
+    write: true,
+    summary: "Correct a person card (read at revision `rev`); audited; the person's cases show that the card changed after registration.",
+    input: z.object({ id, rev, person: PersonInput }),
     output: PersonWithCases,
   }),
   'search.quick': method({

@@ -63,6 +63,7 @@ export const FIELD_LABELS: Record<string, string> = {
   outgoingNumber: 'Исходящий номер',
   sentDate: 'Дата направления',
   requests: 'Запросы',
+  person: 'Данные человека',
   lastSeq: 'Последний выданный номер',
   answerDate: 'Дата ответа',
   incomingNumber: 'Входящий номер',

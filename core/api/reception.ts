@@ -263,6 +263,8 @@ export const CaseView = CaseRow.extend({
   /** The signed ИППСУ this application reviews. */
   reviewOfDecisionId: z.number().nullable(),
   documents: z.array(CaseDocumentView),
+  /** The person card as it is now, when it changed after this registration (the case keeps the data as registered). */
+  personNow: z.object({ fullName: z.string(), snils: z.string().nullable(), updatedAt: z.string(), updatedByName: z.string().nullable() }).nullable().optional(),
   prints: z.array(z.object({ form: z.string(), fileName: z.string(), at: z.string(), userName: z.string() })),
 }).extend(ProcessingView.shape);
 export type CaseView = z.infer<typeof CaseView>;

@@ -17,7 +17,7 @@ import { caseDocuments, cases, persons, printLog, refItems, users } from '../../
 import { processingView } from './case-views';
 import { controlConditions } from './control/filters';
 import { termsOfCase } from './control/terms';
-import { searchPersonIds } from './persons';
+import { fullNameOf, searchPersonIds } from './persons';
 
 type CaseRecord = typeof cases.$inferSelect;
 
@@ -74,6 +74,16 @@ export function caseView(db: Db, c: CaseRecord, cal: ProductionCalendar, today: 
     ? (db.select({ name: refItems.name }).from(refItems).where(and(eq(refItems.kind, 'mfc'), eq(refItems.code, c.mfcCode))).get()?.name ?? null)
     : null;
   const processing = processingView({ db }, c.id, today);
+  const person = db
+    .select({ lastName: persons.lastName, firstName: persons.firstName, middleName: persons.middleName, snils: persons.snils, updatedAt: persons.updatedAt, updatedByName: users.fullName })
+    .from(persons)
+    .leftJoin(users, eq(users.id, persons.updatedBy))
+    .where(eq(persons.id, c.personId))
+    .get();
+  const personNow =
+    person?.updatedAt && person.updatedAt > c.registeredAt
+      ? { fullName: fullNameOf(person), snils: person.snils, updatedAt: person.updatedAt, updatedByName: person.updatedByName }
+      : null;
   const requestOf = (key: string): CaseView['documents'][number]['request'] => {
     const r = processing.requests.find((x) => x.documentKeys.includes(key));
     return r
@@ -105,6 +115,7 @@ export function caseView(db: Db, c: CaseRecord, cal: ProductionCalendar, today: 
       sheets: d.sheets,
     })),
     prints,
+    personNow,
     ...processing,
   };
 }

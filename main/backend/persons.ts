@@ -47,12 +47,12 @@ function indexName(db: Db, id: number, searchName: string): void {
  * with the data just entered. Returns the person's id and the row before
  * the change (for the audit). Call inside a transaction.
  */
-export function savePerson(db: Db, p: PersonParsed, personId: number | undefined, personRev: number | undefined, nowIso: string, byUserId: number) {
+export function savePerson(db: Db, p: PersonParsed, personId: number | undefined, personRev: number | undefined, nowIso: string, byUserId: number, field = 'applicant') {
   if (p.snils) {
     const other = db.select({ id: persons.id }).from(persons).where(eq(persons.snils, p.snils)).get();
     if (other && other.id !== personId) {
       throw new ApiError('CONFLICT', 'Человек с таким СНИЛС уже есть в базе: выберите его из найденных.', {
-        'applicant.snils': 'СНИЛС уже принадлежит другому человеку в базе',
+        [`${field}.snils`]: 'СНИЛС уже принадлежит другому человеку в базе',
       });
     }
   }

@@ -147,3 +147,52 @@ test("a workstation whose clock is 30 hours off takes «now» from the host and 
   expect(officeToday(row!.registeredAt)).toBe(hostToday);
   expect(row!.receivedAt.slice(0, 10)).toBe(hostToday);
 });
+
+test('the duplicate dialog offers only what can be done: another person’s СНИЛС cannot be registered as someone new', async ({ app }) => {
+  const { page } = app;
+  await officeWithReception(app);
+  const snils = snilsFrom(31);
+  await newApplication(page, 'home');
+  await fillApplicant(page, { lastName: 'Орлова', firstName: 'Тамара', birthDate: '17.05.1947', sex: 'Женский', snils });
+  await register(page);
+
+  // Someone else, typed with her СНИЛС.
+  await newApplication(page, 'home');
+  await fillApplicant(page, { lastName: 'Ветрова', firstName: 'Нина', birthDate: '02.02.1950', sex: 'Женский', snils });
+  await page.getByRole('button', { name: /Зарегистрировать/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Заявитель уже есть в базе?' });
+  await expect(dialog.getByTestId('snils-taken')).toContainText('Орлова Тамара');
+  await expect(dialog.getByRole('button', { name: /другой человек/ })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Исправить СНИЛС' }).click();
+  await expect(dialog).toBeHidden();
+  const snilsInput = page.getByRole('group', { name: /^Заявитель/ }).getByLabel(label('СНИЛС'));
+  await expect(snilsInput).toBeFocused();
+  // With her own СНИЛС she is registered as a new person.
+  await snilsInput.fill(snilsFrom(32).replace(/\D/g, ''));
+  await page.getByRole('button', { name: /Зарегистрировать/ }).click();
+  const again = page.getByRole('dialog', { name: 'Заявитель уже есть в базе?' });
+  if (await again.isVisible()) await again.getByRole('button', { name: /другой человек/ }).click();
+  await expect(page.getByTestId('registered')).toBeVisible();
+});
+
+test('a person card is corrected; the change shows on her case', async ({ app }) => {
+  const { page } = app;
+  await officeWithReception(app);
+  await newApplication(page, 'home');
+  await fillApplicant(page, { lastName: 'Орлова', firstName: 'Тамара', birthDate: '17.05.1947', sex: 'Женский', snils: snilsFrom(41) });
+  const number = await register(page);
+  await page.getByRole('link', { name: 'Открыть дело' }).click();
+  await page.getByRole('link', { name: 'Карточка заявителя' }).click();
+  await page.getByRole('button', { name: 'Исправить данные' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Исправить данные человека' });
+  await dialog.getByLabel(label('Фамилия')).fill('Орлова-Ветрова');
+  await dialog.getByLabel(label('Телефон')).fill('+7 900 111-22-33');
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: /^Орлова-Ветрова Тамара/ })).toBeVisible();
+  await expect(page.getByText('+7 900 111-22-33')).toBeVisible();
+  // Her case names her as she is now and says the card changed after registration.
+  await page.getByRole('link', { name: number, exact: true }).click();
+  await expect(page.getByTestId('case-header')).toContainText('Орлова-Ветрова Тамара');
+  await expect(page.getByTestId('person-changed')).toContainText('Приёмова Мария Ивановна');
+});

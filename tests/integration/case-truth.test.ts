@@ -98,3 +98,27 @@ describe('the case after requests and answers', () => {
     expect(vb2.requests.slice(1).map((r) => r.outgoingNumber)).toEqual(vb2.requests.slice(1).map((_, i) => `${501 + i}/2026`));
   });
 });
+
+describe('a person card', () => {
+  it('is corrected at its revision, audited, and the change shows on the person’s cases', async () => {
+    const c = await call(priem, 'cases.register', sampleApplication());
+    const p = await call<{ rev: number; lastName: string; idDoc: Record<string, string> }>(priem, 'persons.get', { id: c.personId });
+    expect(c.personNow).toBeNull();
+    const person = { ...sampleApplication().applicant, lastName: 'Семёнова-Ветрова' };
+    const after = await call<{ rev: number; lastName: string }>(spec, 'persons.update', { id: c.personId, rev: p.rev, person });
+    expect(after).toMatchObject({ lastName: 'Семёнова-Ветрова', rev: p.rev + 1 });
+    // The old revision is stale; another person's СНИЛС is refused on the field.
+    expect(await failure(call(priem, 'persons.update', { id: c.personId, rev: p.rev, person }))).toMatchObject({ code: 'CONFLICT' });
+    const other = await call(priem, 'cases.register', sampleApplication({ applicant: { snils: snilsFrom(7), lastName: 'Другая' } }));
+    expect(await failure(call(priem, 'persons.update', { id: c.personId, rev: after.rev, person: { ...person, snils: other.applicant.snils } }))).toMatchObject({
+      code: 'CONFLICT',
+      fields: { 'person.snils': 'СНИЛС уже принадлежит другому человеку в базе' },
+    });
+    const v = await call(priem, 'cases.get', { id: c.id });
+    expect(v.applicant.lastName).toBe('Семёнова'); // the case keeps the data as registered
+    expect(v.personNow).toMatchObject({ fullName: 'Семёнова-Ветрова Алёна Петровна', updatedByName: 'Пользователь spec' });
+    const audit = await call<{ rows: { entityId: string; after: { lastName?: string } | null }[] }>(env.adminToken, 'audit.list', { entity: 'person', action: 'update' });
+    expect(audit.rows).toHaveLength(1);
+    expect(audit.rows[0]).toMatchObject({ entityId: String(c.personId), after: { lastName: 'Семёнова-Ветрова' } });
+  });
+});

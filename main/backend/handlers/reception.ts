@@ -212,6 +212,7 @@ export const receptionHandlers: HandlerGroup<
   | 'journal.print'
   | 'persons.match'
   | 'persons.get'
+  | 'persons.update'
   | 'search.quick'
   | 'deadlines.summary'
   | 'drafts.get'
@@ -310,6 +311,15 @@ export const receptionHandlers: HandlerGroup<
     if (!p) throw new ApiError('NOT_FOUND', 'Человек не найден.');
     return personsWithCases(ctx, [p])[0];
   },
+
+  'persons.update': (ctx, input) =>
+    ctx.tx(() => {
+      if (!ctx.db.select({ id: persons.id }).from(persons).where(eq(persons.id, input.id)).get()) throw new ApiError('NOT_FOUND', 'Человек не найден.');
+      const { before } = savePerson(ctx.db, input.person, input.id, input.rev, ctx.now().toISOString(), ctx.user.id, 'person');
+      const after = ctx.db.select().from(persons).where(eq(persons.id, input.id)).get()!;
+      ctx.audit({ action: 'update', entity: 'person', entityId: input.id, before, after });
+      return personsWithCases(ctx, [after])[0];
+    }),
 
   'search.quick': (ctx, input) => {
     const q = input.q.trim();

@@ -26,7 +26,8 @@ export function staleQueriesFor(c: Change): InvalidateQueryFilters[] | null {
       // Both take numbers of the register of outgoing documents.
       return [...audit, ...oneCase(c.caseId), ...methods('registers.outgoing')];
     case 'person':
-      return [...audit, ...(c.id === null ? methods('persons.get') : [{ queryKey: ['persons.get', { id: Number(c.id) }] }]), ...methods('persons.match', 'search.quick')];
+      // A corrected card shows on the person's cases too.
+      return [...audit, ...(c.id === null ? methods('persons.get') : [{ queryKey: ['persons.get', { id: Number(c.id) }] }]), ...methods('persons.match', 'search.quick', 'cases.get')];
     case 'user':
       // A user's name or roles show in lists, filters and (for oneself) the session.
       return [...audit, ...methods('users.list', 'users.directory', 'auth.session')];

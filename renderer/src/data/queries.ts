@@ -71,6 +71,7 @@ const WRITE_STALES: Partial<Record<MethodName, MethodName[]>> = {
   'calendar.saveYear': ['calendar.years', 'calendar.year'],
   'services.save': ['services.list'],
   'providers.save': ['providers.list'],
+  'persons.update': ['persons.get', 'cases.get', 'search.quick'],
   'requests.send': ['registers.outgoing'],
   'requests.sendAll': ['registers.outgoing'],
   'decisions.sign': ['registers.outgoing'],

@@ -136,7 +136,7 @@ export function RequestsTab({ c }: { c: CaseView }) {
                   <Table.Th w={130}>Исх. №, способ</Table.Th>
                   <Table.Th w={125}>Срок ответа</Table.Th>
                   <Table.Th w="24%">Ответ</Table.Th>
-                  <Table.Th w={150} />
+                  <Table.Th w={190} />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

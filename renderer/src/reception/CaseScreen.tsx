@@ -156,7 +156,8 @@ export function CaseScreen({ id }: { id: number }) {
   const agencyName = (code: string | null) => {
     if (!code) return '';
     const a = agencies?.find((x) => x.code === code);
-    return a ? (a.shortName ?? a.name) : code;
+    // Never the internal code: without the reference the line just says it is requested.
+    return a ? (a.shortName ?? a.name) : '';
   };
   const received = c.documents.filter((d) => d.state === 'received');
   const sheets = received.reduce((n, d) => n + (d.sheets ?? 0), 0);
@@ -259,7 +260,7 @@ export function CaseScreen({ id }: { id: number }) {
                   <Text size="sm">{d.title}</Text>
                   <Text size="xs" c="dimmed">
                     {d.paragraph}
-                    {d.source === 'interagency' && ` · межведомственный запрос${d.agencyCode ? `: ${agencyName(d.agencyCode)}` : ''}`}
+                    {d.source === 'interagency' && ` · межведомственный запрос${agencyName(d.agencyCode) ? `: ${agencyName(d.agencyCode)}` : ''}`}
                   </Text>
                 </Table.Td>
                 <Table.Td>
@@ -409,12 +410,18 @@ function CaseHeader({ c }: { c: CaseView }) {
             Заявитель:
           </Text>
           <AnchorLink to="/persons/$id" params={{ id: c.personId }} fw={600} size="sm">
-            {[a.lastName, a.firstName, a.middleName].filter(Boolean).join(' ')}
+            {c.personNow?.fullName ?? [a.lastName, a.firstName, a.middleName].filter(Boolean).join(' ')}
           </AnchorLink>
           <Text size="sm" c="dimmed">
             {ruDate(a.birthDate)} г. р.
           </Text>
         </Group>
+        {c.personNow && (
+          <Text size="xs" c="orange.8" data-testid="person-changed">
+            карточка изменена {ruDateTime(c.personNow.updatedAt)}
+            {c.personNow.updatedByName ? ` (${c.personNow.updatedByName})` : ''}; в деле — данные на дату регистрации
+          </Text>
+        )}
         {a.snils && (
           <Text size="sm">
             <Text span c="dimmed" inherit>

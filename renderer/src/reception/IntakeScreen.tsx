@@ -883,6 +883,9 @@ function IntakeForm({ opening }: { opening: Opening }) {
     (v.receivedDate === now.receivedDate && v.receivedTime > now.receivedTime && v.receivedTime.length === 5 ? 'Время позже текущего' : null);
 
   const otherMatches = matches.filter((p) => p.id !== v.personId);
+  // A СНИЛС belongs to one person: with someone else's, «another person» cannot be registered.
+  const typedSnils = normalizeSnils(v.applicant.snils);
+  const snilsTaken = typedSnils ? otherMatches.find((p) => p.snils === typedSnils) : undefined;
   const counts = items.reduce(
     (acc, item) => {
       const m = markOf(v, item);
@@ -1021,6 +1024,7 @@ function IntakeForm({ opening }: { opening: Opening }) {
                 <NativeSelect label="Пол" required data={[PICK, ...SEXES.map((s) => option(s, SEX_LABELS[s]))]} {...form.getInputProps('applicant.sex')} />
                 <TextInput
                   label="СНИЛС"
+                  data-path="applicant.snils"
                   placeholder="___-___-___ __"
                   inputMode="numeric"
                   maxLength={14}
@@ -1322,7 +1326,7 @@ function IntakeForm({ opening }: { opening: Opening }) {
         </Stack>
       </form>
 
-      <Modal opened={confirmNew} onClose={() => setConfirmNew(false)} title="Заявитель уже есть в базе?" size="lg">
+      <Modal opened={confirmNew} onClose={() => setConfirmNew(false)} title="Заявитель уже есть в базе?" size="lg" returnFocus={!snilsTaken}>
         <Stack>
           <Text size="sm">
             В базе найдены люди с теми же данными. Если заявитель — один из них, используйте его данные, чтобы не создавать
@@ -1354,13 +1358,33 @@ function IntakeForm({ opening }: { opening: Opening }) {
               </Group>
             </Paper>
           ))}
+          {snilsTaken && (
+            <Alert color="orange" variant="light" data-testid="snils-taken">
+              СНИЛС {snilsText(typedSnils)} уже записан за человеком «{snilsTaken.fullName}». Если заявитель — другой человек, проверьте СНИЛС: у
+              каждого он свой.
+            </Alert>
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirmNew(false)}>
               Отмена
             </Button>
-            <Button variant="light" color="orange" onClick={() => void register(true)}>
-              Нет, это другой человек — зарегистрировать
-            </Button>
+            {snilsTaken ? (
+              <Button
+                variant="light"
+                color="orange"
+                onClick={() => {
+                  setConfirmNew(false);
+                  // After the dialog has gone (it would give the focus back to the button that opened it).
+                  window.setTimeout(() => form.getInputNode('applicant.snils')?.focus(), 250);
+                }}
+              >
+                Исправить СНИЛС
+              </Button>
+            ) : (
+              <Button variant="light" color="orange" onClick={() => void register(true)}>
+                Нет, это другой человек — зарегистрировать
+              </Button>
+            )}
           </Group>
         </Stack>
       </Modal>

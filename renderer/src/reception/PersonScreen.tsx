@@ -1,17 +1,28 @@
-/** A person card (#/persons/{id}): the person's data as last entered and all their cases. */
-import { Card, Center, Loader, Stack, Title } from '@mantine/core';
+/** A person card (#/persons/{id}): the person's data as last entered, corrected here, and all their cases. */
+import { Button, Card, Center, Group, Loader, Modal, NativeSelect, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { CITIZENSHIP_LABELS, CITIZENSHIPS, ID_DOC_KINDS, ID_DOC_LABELS, SEX_LABELS, SEXES, type PersonWithCases } from '../../../core/api/reception';
+import { ruPlural } from '../../../core/domain/russian-text';
+import { formatSnils, normalizeSnils } from '../../../core/domain/snils';
 import { errorMessage } from '../api';
-import { useApi } from '../data/queries';
-import { ErrorState } from '../ui/ErrorState';
-import { Page } from '../ui/Page';
-import { PersonDetails } from '../ui/person';
+import { hostToday } from '../clock';
+import { useApi, useApiMutation } from '../data/queries';
 import { ageAt } from '../format';
 import { CaseTable } from '../ui/cases';
-import { hostToday } from '../clock';
+import { ErrorState } from '../ui/ErrorState';
+import { notifyOk, submitToApi } from '../ui/forms';
+import { Page } from '../ui/Page';
+import { PersonDetails } from '../ui/person';
+import { RuDateInput } from '../ui/RuDateInput';
+import { useSession } from '../session';
+import { useUnsavedChanges } from '../ui/unsaved';
 
 export function PersonScreen({ id }: { id: number }) {
+  const { hasRole } = useSession();
   const q = useApi('persons.get', { id });
   const person = q.data;
+  const [editing, setEditing] = useState(false);
 
   if (q.error && !person) return <ErrorState message={errorMessage(q.error)} onRetry={() => void q.refetch()} />;
   if (!person) {
@@ -26,7 +37,16 @@ export function PersonScreen({ id }: { id: number }) {
   const cases = [...person.cases].sort((a, b) => b.registeredAt.localeCompare(a.registeredAt));
 
   return (
-    <Page title={`${person.fullName}${age !== null ? `, ${age} ${yearsWord(age)}` : ''}`}>
+    <Page
+      title={`${person.fullName}${age !== null ? `, ${age} ${ruPlural(age, 'год', 'года', 'лет')}` : ''}`}
+      actions={
+        hasRole('reception', 'specialist', 'head') && (
+          <Button variant="default" onClick={() => setEditing(true)}>
+            Исправить данные
+          </Button>
+        )
+      }
+    >
       <Card withBorder>
         <PersonDetails person={person} />
       </Card>
@@ -34,14 +54,93 @@ export function PersonScreen({ id }: { id: number }) {
         <Title order={4}>Дела заявителя ({cases.length})</Title>
         <CaseTable rows={cases} columns={['number', 'received', 'subservice', 'channel', 'status', 'due', 'registeredBy']} empty="Дел нет" />
       </Stack>
+      {editing && (
+        <EditPersonModal
+          person={person}
+          onClose={() => setEditing(false)}
+          onDone={() => {
+            setEditing(false);
+            notifyOk('Данные человека исправлены');
+          }}
+        />
+      )}
     </Page>
   );
 }
 
-function yearsWord(n: number): string {
-  const d10 = n % 10;
-  const d100 = n % 100;
-  if (d10 === 1 && d100 !== 11) return 'год';
-  if (d10 >= 2 && d10 <= 4 && (d100 < 12 || d100 > 14)) return 'года';
-  return 'лет';
+const s = (v: string | null | undefined) => v ?? '';
+
+/** The card's data, corrected against the revision it had when the dialog opened. */
+function EditPersonModal({ person, onClose, onDone }: { person: PersonWithCases; onClose(): void; onDone(): void }) {
+  const update = useApiMutation('persons.update');
+  const [rev] = useState(person.rev);
+  const form = useForm({
+    initialValues: {
+      lastName: person.lastName,
+      firstName: person.firstName,
+      middleName: s(person.middleName),
+      birthDate: person.birthDate,
+      sex: person.sex,
+      snils: person.snils ? formatSnils(person.snils) : '',
+      citizenship: person.citizenship,
+      idDoc: { kind: s(person.idDoc.kind), series: s(person.idDoc.series), number: s(person.idDoc.number), issuer: s(person.idDoc.issuer), issueDate: s(person.idDoc.issueDate) },
+      regAddress: s(person.regAddress),
+      actualAddress: s(person.actualAddress),
+      phone: s(person.phone),
+      email: s(person.email),
+    },
+  });
+  useUnsavedChanges(form.isDirty());
+  const submit = form.onSubmit(async (v) => {
+    const next = await submitToApi(
+      form,
+      () =>
+        update.mutateAsync({
+          id: person.id,
+          rev,
+          person: { ...v, snils: normalizeSnils(v.snils) ?? (v.snils || undefined), idDoc: v.idDoc } as never,
+        }),
+      { reload: onClose },
+    );
+    if (next) onDone();
+  });
+  // The backend names fields 'person.x'; the form's are 'x'.
+  const err = (path: string) => form.errors[path] ?? form.errors[`person.${path}`];
+  const input = (path: string) => ({ ...form.getInputProps(path), error: err(path) });
+  return (
+    <Modal opened onClose={onClose} title="Исправить данные человека" size="xl">
+      <form onSubmit={submit} noValidate aria-label="Данные человека">
+        <Stack>
+          <SimpleGrid cols={3}>
+            <TextInput label="Фамилия" required data-autofocus {...input('lastName')} />
+            <TextInput label="Имя" required {...input('firstName')} />
+            <TextInput label="Отчество" {...input('middleName')} />
+            <RuDateInput label="Дата рождения" required value={form.values.birthDate} onChange={(iso) => form.setFieldValue('birthDate', iso)} error={err('birthDate')} />
+            <NativeSelect label="Пол" required data={SEXES.map((x) => ({ value: x, label: SEX_LABELS[x] }))} {...input('sex')} />
+            <TextInput label="СНИЛС" inputMode="numeric" maxLength={14} {...input('snils')} />
+            <NativeSelect label="Гражданство" required data={CITIZENSHIPS.map((x) => ({ value: x, label: CITIZENSHIP_LABELS[x] }))} {...input('citizenship')} />
+            <NativeSelect label="Вид документа" required data={ID_DOC_KINDS.map((x) => ({ value: x, label: ID_DOC_LABELS[x] }))} {...input('idDoc.kind')} />
+            <Group grow gap="xs" align="flex-start">
+              <TextInput label="Серия" {...input('idDoc.series')} />
+              <TextInput label="Номер" required {...input('idDoc.number')} />
+            </Group>
+            <TextInput label="Кем выдан" required {...input('idDoc.issuer')} />
+            <RuDateInput label="Дата выдачи" required value={form.values.idDoc.issueDate} onChange={(iso) => form.setFieldValue('idDoc.issueDate', iso)} error={err('idDoc.issueDate')} />
+            <TextInput label="Телефон" {...input('phone')} />
+          </SimpleGrid>
+          <TextInput label="Адрес регистрации" required {...input('regAddress')} />
+          <TextInput label="Адрес проживания" description="Пусто — совпадает с адресом регистрации" {...input('actualAddress')} />
+          <TextInput label="Электронная почта" {...input('email')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Отмена
+            </Button>
+            <Button type="submit" loading={form.submitting}>
+              Сохранить
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
 }
