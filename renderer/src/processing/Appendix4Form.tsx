@@ -231,6 +231,19 @@ export const APPENDIX4_TPL = {
   citizen: { ...CITIZEN_SIGNATURE_TPL, agreed: false },
 } as Parameters<typeof fromSaved>[0];
 
+/**
+ * What a new Appendix 4 act takes from the case's Appendix 3 act of the same
+ * centre: the organisation, the citizen's categories with the disability
+ * group, and who compiled it.
+ */
+function fromAppendix3(c: ActFormProps['c']): Record<string, unknown> {
+  const a3 = c.acts.find((a) => a.form !== 'appendix4')?.act as Record<string, unknown> | undefined;
+  if (!a3) return {};
+  const taken: Record<string, unknown> = {};
+  for (const k of ['organization', 'categories', 'disabilityGroup', 'compiledBy']) if (a3[k] !== undefined && a3[k] !== '') taken[k] = a3[k];
+  return taken;
+}
+
 const values = (act: unknown): ActValues => ({ act: fromSaved(APPENDIX4_TPL, act) as Record<string, unknown>, barthel: {}, lawton: {} });
 
 export function Appendix4Form({ c, saved, notice, onDirty, onCompare, bare, ...props }: ActFormProps) {
@@ -239,7 +252,7 @@ export function Appendix4Form({ c, saved, notice, onDirty, onCompare, bare, ...p
   const toValues = (a: ActView | undefined): ActValues =>
     a
       ? values(a.act)
-      : values({ fullName: applicantFullName(c), birthDate: c.applicant.birthDate, sex: c.applicant.sex, citizen: { fullName: applicantFullName(c) } });
+      : values({ ...fromAppendix3(c), fullName: applicantFullName(c), birthDate: c.applicant.birthDate, sex: c.applicant.sex, citizen: { fullName: applicantFullName(c) } });
   const edit = useActForm({
     c,
     saved,

@@ -5,6 +5,7 @@
  * nothing about the act's «степень»: the specialist chooses that.
  */
 import { Badge, Group, Paper, Radio, Stack, Text, Title } from '@mantine/core';
+import { ruPlural } from '../../../core/domain/russian-text';
 import {
   BARTHEL_ITEMS,
   BARTHEL_MAX,
@@ -26,10 +27,7 @@ const SCALES: Record<ScaleKind, { title: string; items: readonly ScaleItem[]; ma
 
 /** Points as a Russian word form: 1 балл, 2 балла, 5 баллов. */
 export function pointsText(n: number): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  const word = m10 === 1 && m100 !== 11 ? 'балл' : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14) ? 'балла' : 'баллов';
-  return `${n} ${word}`;
+  return `${n} ${ruPlural(n, 'балл', 'балла', 'баллов')}`;
 }
 
 export function scaleResult(kind: ScaleKind, answers: PartialScaleAnswers): ScaleResult {
@@ -70,7 +68,14 @@ export function ScaleForm({ kind, answers, onAnswer, disabled }: ScaleFormProps)
   return (
     <Paper withBorder p="md" data-testid={`scale-${kind}`}>
       <Stack gap="sm">
-        <Group justify="space-between" align="flex-start">
+        {/* The title with the running total stays in sight under the header while the items are answered. */}
+        <Group
+          justify="space-between"
+          align="flex-start"
+          py={6}
+          style={{ position: 'sticky', top: 'calc(var(--app-shell-header-offset, 56px) + 4px)', zIndex: 2, background: 'var(--mantine-color-body)' }}
+          data-testid={`${kind}-sticky`}
+        >
           <Title order={5}>{scale.title}</Title>
           <ScaleTotal kind={kind} answers={answers} testId={`${kind}-total`} />
         </Group>
