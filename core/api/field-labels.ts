@@ -63,6 +63,8 @@ export const FIELD_LABELS: Record<string, string> = {
   outgoingNumber: 'Исходящий номер',
   sentDate: 'Дата направления',
   requests: 'Запросы',
+  rev: 'Версия записи',
+  personRev: 'Версия данных заявителя',
   person: 'Данные человека',
   lastSeq: 'Последний выданный номер',
   answerDate: 'Дата ответа',
