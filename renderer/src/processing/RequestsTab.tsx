@@ -184,7 +184,7 @@ export function RequestsTab({ c }: { c: CaseView }) {
                       <Stack gap={6} align="stretch">
                         {!r.answerDate && (
                           <Guarded size="xs" variant="light" reason={answerReason} onClick={() => setAnswering(r)}>
-                            Зарегистрировать ответ
+                            Внести ответ
                           </Guarded>
                         )}
                         {r.channel !== 'smev' && (
