@@ -28,7 +28,9 @@ import {
   type FileChild,
   type ISectionOptions,
 } from 'docx';
+import { unzipSync, zipSync, strFromU8, strToU8, type Zippable } from 'fflate';
 import { formatRuDate, formatRuDateTime } from '../../core/domain/dates';
+import { applyLayout } from './layout';
 
 export const FONT = 'Times New Roman';
 /** Body text size, pt. */
@@ -39,7 +41,16 @@ export const TABLE_FONT_SIZE = 11;
 export const PAGE_MM = { width: 210, height: 297 } as const;
 /** A4 in twips, exactly as Word writes it (mm conversion rounds down by one). */
 const A4_TWIPS = { width: 11906, height: 16838 } as const;
-export const MARGINS_MM = { top: 15, right: 15, bottom: 15, left: 20 } as const;
+/**
+ * Margins after ГОСТ Р 7.0.97-2016, п. 5.1 (at least 20 mm left, 10 mm
+ * right, 20 mm top and bottom): forms use 20 mm on the left, letters 30 mm
+ * (documents kept long); 15 mm on the right keeps the text off the printers'
+ * unprintable edge.
+ */
+export const MARGINS_MM = { top: 20, right: 15, bottom: 20, left: 20 } as const;
+export const LETTER_MARGINS_MM = { top: 20, right: 15, bottom: 20, left: 30 } as const;
+
+export type Margins = { top: number; right: number; bottom: number; left: number };
 
 export type Orientation = 'portrait' | 'landscape';
 export type Align = 'left' | 'center' | 'right' | 'both';
@@ -57,9 +68,9 @@ const hp = (pt: number): number => Math.round(pt * 2);
 const twip = (pt: number): number => Math.round(pt * 20);
 
 /** Width of the text area between the margins, mm. */
-export function textWidthMm(orientation: Orientation = 'portrait'): number {
+export function textWidthMm(orientation: Orientation = 'portrait', margins: Margins = MARGINS_MM): number {
   const pageWidth = orientation === 'portrait' ? PAGE_MM.width : PAGE_MM.height;
-  return pageWidth - MARGINS_MM.left - MARGINS_MM.right;
+  return pageWidth - margins.left - margins.right;
 }
 
 // ------------------------------------------------------------------ document
@@ -89,7 +100,14 @@ export function createDocument(o: DocumentOptions): Document {
   });
 }
 
-function section(orientation: Orientation, children: FileChild[]): ISectionOptions {
+export interface SectionOptions {
+  /** «Страница N из M» in the footer: for documents that may run to more than one page. */
+  pageNumbers?: boolean;
+  margins?: Margins;
+}
+
+function section(orientation: Orientation, children: FileChild[], o: SectionOptions = {}): ISectionOptions {
+  const m = o.margins ?? MARGINS_MM;
   return {
     properties: {
       page: {
@@ -100,29 +118,40 @@ function section(orientation: Orientation, children: FileChild[]): ISectionOptio
           orientation: orientation === 'portrait' ? PageOrientation.PORTRAIT : PageOrientation.LANDSCAPE,
         },
         margin: {
-          top: convertMillimetersToTwip(MARGINS_MM.top),
-          right: convertMillimetersToTwip(MARGINS_MM.right),
-          bottom: convertMillimetersToTwip(MARGINS_MM.bottom),
-          left: convertMillimetersToTwip(MARGINS_MM.left),
+          top: convertMillimetersToTwip(m.top),
+          right: convertMillimetersToTwip(m.right),
+          bottom: convertMillimetersToTwip(m.bottom),
+          left: convertMillimetersToTwip(m.left),
           header: convertMillimetersToTwip(8),
           footer: convertMillimetersToTwip(8),
         },
       },
     },
-    footers: { default: pageNumberFooter() },
+    footers: o.pageNumbers === false ? undefined : { default: pageNumberFooter() },
     children,
   };
 }
 
-/** An A4 portrait section with the page-number footer. */
-export function portraitSection(children: FileChild[]): ISectionOptions {
-  return section('portrait', children);
+/** An A4 portrait section, with the page-number footer unless `pageNumbers: false`. */
+export function portraitSection(children: FileChild[], o: SectionOptions = {}): ISectionOptions {
+  return section('portrait', children, o);
 }
 
-/** An A4 landscape section with the page-number footer. */
-export function landscapeSection(children: FileChild[]): ISectionOptions {
-  return section('landscape', children);
+/** An A4 landscape section, with the page-number footer unless `pageNumbers: false`. */
+export function landscapeSection(children: FileChild[], o: SectionOptions = {}): ISectionOptions {
+  return section('landscape', children, o);
 }
+
+/**
+ * A one-page letter (refusal, request, complaint answer): ГОСТ Р 7.0.97-2016
+ * margins, no page numbers.
+ */
+export function letterSection(children: FileChild[]): ISectionOptions {
+  return section('portrait', children, { pageNumbers: false, margins: LETTER_MARGINS_MM });
+}
+
+/** Text width of a letter, mm. */
+export const LETTER_TEXT_WIDTH_MM = textWidthMm('portrait', LETTER_MARGINS_MM);
 
 /** «Страница N из M», centered, 9 pt. */
 export function pageNumberFooter(): Footer {
@@ -138,8 +167,18 @@ export function pageNumberFooter(): Footer {
   });
 }
 
+/** A fixed time for the zip entries: the same document gives the same bytes. */
+const ZIP_MTIME = new Date('2020-01-01T00:00:00Z');
+
+/** The DOCX file, with the layout and typography rules of ./layout applied to its body. */
 export async function toBuffer(doc: Document): Promise<Buffer> {
-  return Packer.toBuffer(doc);
+  const raw = await Packer.toBuffer(doc);
+  const files = unzipSync(new Uint8Array(raw));
+  const out: Zippable = {};
+  for (const [name, data] of Object.entries(files)) {
+    out[name] = name === 'word/document.xml' ? strToU8(applyLayout(strFromU8(data))) : data;
+  }
+  return Buffer.from(zipSync(out, { level: 6, mtime: ZIP_MTIME }));
 }
 
 // ------------------------------------------------------------------ paragraphs
@@ -325,6 +364,8 @@ export interface SignatureOptions {
   /** A date (ДД.ММ.ГГГГ) printed to the right, or `true` for a blank «__.__.20__». */
   date?: string | true;
   orientation?: Orientation;
+  /** Width, mm (the text width by default; LETTER_TEXT_WIDTH_MM in letters). */
+  widthMm?: number;
 }
 
 const SIGN_LINE = '________________';
@@ -334,7 +375,7 @@ const SIGN_LINE = '________________';
  * the line: a borderless two-row table, so the caption stays under the line.
  */
 export function signatureLine(o: SignatureOptions): Table {
-  const total = convertMillimetersToTwip(textWidthMm(o.orientation));
+  const total = convertMillimetersToTwip(o.widthMm ?? textWidthMm(o.orientation));
   const w = [0.26, 0.22, 0.25, 0.27].map((k) => Math.floor(total * k));
   const name = o.name ? `/ ${o.name} /` : '/ ____________________ /';
   const date = o.date === true ? '«___» ________ 20___ г.' : (o.date ?? '');
@@ -374,6 +415,26 @@ export function signatureLine(o: SignatureOptions): Table {
       }),
     ],
   });
+}
+
+export interface Executor {
+  name: string;
+  position?: string | null;
+  phone: string;
+}
+
+/**
+ * «Исполнитель: должность Фамилия Имя Отчество», «Тел.: …» in 10 pt at the
+ * foot of a letter (ГОСТ Р 7.0.97-2016, п. 5.26), kept together.
+ */
+export function executorLines(e: Executor): Paragraph[] {
+  return [
+    para([run('Исполнитель: ', { size: 10 }), run([e.position, e.name].filter(Boolean).join(' '), { size: 10 })], {
+      before: 24,
+      keepNext: true,
+    }),
+    para([run('Тел.: ', { size: 10 }), run(e.phone, { size: 10 })]),
+  ];
 }
 
 // ------------------------------------------------------------------ text helpers

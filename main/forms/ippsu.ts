@@ -30,6 +30,7 @@ import {
   createDocument,
   para,
   portraitSection,
+  letterSection,
   run,
   shortName,
   signatureLine,
@@ -57,8 +58,8 @@ export function draftTitleMark(): Paragraph {
 }
 
 /** A portrait section; a draft gets the «ПРОЕКТ» header on every page. */
-export function decisionSection(children: FileChild[], draft: boolean): ISectionOptions {
-  const s = portraitSection(children);
+export function decisionSection(children: FileChild[], draft: boolean, letter = false): ISectionOptions {
+  const s = letter ? letterSection(children) : portraitSection(children);
   if (!draft) return s;
   return {
     ...s,

@@ -190,7 +190,7 @@ export async function buildReceipt(d: ReceiptData): Promise<Buffer> {
   const doc = createDocument({
     title: `Расписка в получении документов № ${c.journalNumber}`,
     subject: 'Расписка в получении документов',
-    sections: [portraitSection(children)],
+    sections: [portraitSection(children, { pageNumbers: false })],
   });
   return toBuffer(doc);
 }

@@ -4,7 +4,7 @@ import type { CaseView } from '../../core/api/reception';
 import { BARTHEL_ITEMS, LAWTON_ITEMS } from '../../core/domain/scales';
 import { CITIZEN_ACT, NEED_ACT } from '../../scripts/form-samples-acts';
 import { SAMPLE_BARTHEL, SAMPLE_LAWTON } from '../../scripts/form-samples-scales';
-import { docxToText } from '../helpers/docx-text';
+import { docxText as docxToText } from '../helpers/docx-xml';
 import { sampleApplication } from '../support/applications';
 import { expect, login, logout, test, type AppHandle } from './fixtures';
 import { officeDateTime, officeYear } from '../support/office-clock';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { docxToText } from '../helpers/docx-text';
+import { docxText as docxToText } from '../helpers/docx-xml';
 import { formatRuDate } from '../../core/domain/dates';
 import { snilsFrom } from '../support/applications';
 import { officeToday } from '../support/office-clock';

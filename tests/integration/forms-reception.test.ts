@@ -7,7 +7,7 @@ import { buildReceipt } from '../../main/forms/receipt';
 import { buildJournal } from '../../main/forms/journal';
 import { shortName } from '../../main/forms/docx-kit';
 import { formatRuDate } from '../../core/domain/dates';
-import { docxToText } from '../helpers/docx-text';
+import { docxText as docxToText, norm } from '../helpers/docx-xml';
 import {
   AGENCY_NAMES,
   SAMPLE_CASE,
@@ -20,10 +20,6 @@ import {
 
 const SLOW = 120_000;
 
-/** One line, single spaces, no soft hyphens or no-break spaces, lower case. */
-function norm(s: string): string {
-  return s.replace(/\u00ad/g, '').replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
-}
 
 /** The normalized text between two headings (exclusive). */
 function between(text: string, from: string, to: string): string {

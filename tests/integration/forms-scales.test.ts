@@ -14,7 +14,7 @@ import {
   type ScaleItem,
 } from '../../core/domain/scales';
 import { buildBarthelQuestionnaire, buildLawtonQuestionnaire } from '../../main/forms/scales';
-import { docxToText } from '../helpers/docx-text';
+import { docxText as docxToText, norm } from '../helpers/docx-xml';
 import {
   SAMPLE_BARTHEL,
   SAMPLE_BARTHEL_SCORE,
@@ -35,10 +35,6 @@ function lines(text: string): string[] {
   return text.split(/\r?\n/).map((l) => l.replace(/\u00ad/g, '').replace(/[\s\u00a0]+/g, ' ').trim());
 }
 
-/** One line, single spaces, lower case. */
-function norm(s: string): string {
-  return s.replace(/\u00ad/g, '').replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
-}
 
 /**
  * Walks the items in order: each heading «N. Title», then each option as

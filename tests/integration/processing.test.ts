@@ -7,7 +7,7 @@ import { caseDecisions } from '../../db/schema';
 import { CITIZEN_ACT, NEED_ACT } from '../../scripts/form-samples-acts';
 import { SAMPLE_IPPSU, SAMPLE_REFUSAL } from '../../scripts/form-samples-decision';
 import { SAMPLE_BARTHEL, SAMPLE_LAWTON } from '../../scripts/form-samples-scales';
-import { docxToText } from '../helpers/docx-text';
+import { docxText as docxToText } from '../helpers/docx-xml';
 import { sampleApplication } from '../support/applications';
 import { createEnv, userWithRoles, type TestEnv } from './helpers';
 import { actRev, draftOf } from '../support/case-steps';

@@ -14,7 +14,7 @@ import { ApiError } from '../../../core/api/errors';
 import { canTransition, type CaseStatus } from '../../../core/domain/case-states';
 import { todayIso } from '../../../core/domain/dates';
 import { scoreBarthel, scoreLawton } from '../../../core/domain/scales';
-import { caseActs, caseDecisions, caseDocuments, interagencyRequests, providers, refItems, services } from '../../../db/schema';
+import { caseActs, caseDecisions, caseDocuments, interagencyRequests, providers, refItems, services, users } from '../../../db/schema';
 import { buildAppendix3Citizen, buildAppendix3Family } from '../../forms/appendix3';
 import { buildAppendix4 } from '../../forms/appendix4';
 import { docxFile as file } from '../../forms/docx-kit';
@@ -259,7 +259,14 @@ async function buildDecisionDocx(ctx: Ctx, d: typeof caseDecisions.$inferSelect,
     signer,
     journalNumber: c.journalNumber,
     applicationDate: todayIso(new Date(c.registeredAt)),
+    executor: executorOf(ctx, d.createdBy, office.phone),
   });
+}
+
+/** The «Исполнитель» of a letter: the user who drew it up, with the office's phone. */
+function executorOf(ctx: Ctx, userId: number, phone: string) {
+  const u = ctx.db.select({ fullName: users.fullName, position: users.position }).from(users).where(eq(users.id, userId)).get();
+  return u ? { name: u.fullName, position: u.position, phone } : undefined;
 }
 
 function loadDecision(ctx: Ctx, id: number) {
@@ -407,7 +414,7 @@ export const processingHandlers: HandlerGroup<
         number: r.outgoingNumber,
         date: r.sentDate,
         signer: signerOfOffice(ctx),
-        executor: { name: ctx.user.fullName, phone: office.phone },
+        executor: { name: ctx.user.fullName, position: ctx.user.position, phone: office.phone },
         applicationNumber: c.journalNumber,
         applicationDate: todayIso(new Date(c.registeredAt)),
       },
