@@ -4,7 +4,7 @@
  */
 import { buildReceipt } from '../main/forms/receipt';
 import { buildJournal } from '../main/forms/journal';
-import { journalSample, receiptMfcSample, receiptSample } from './form-samples';
+import { journalSample, receiptLongSample, receiptMfcSample, receiptSample } from './form-samples';
 import { ACT_FORMS } from './form-samples-acts';
 import { DECISION_FORMS } from './form-samples-decision';
 import { SCALE_FORMS } from './form-samples-scales';
@@ -17,6 +17,7 @@ export interface SampleForm {
 export const FORMS: SampleForm[] = [
   { name: 'receipt', build: () => buildReceipt(receiptSample()) },
   { name: 'receipt-mfc', build: () => buildReceipt(receiptMfcSample()) },
+  { name: 'receipt-long', build: () => buildReceipt(receiptLongSample()) },
   { name: 'journal', build: () => buildJournal(journalSample()) },
   ...ACT_FORMS,
   ...SCALE_FORMS,

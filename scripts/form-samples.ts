@@ -31,7 +31,8 @@ export const SAMPLE_OFFICE: OfficeView = {
 };
 
 export const SUBSERVICE_NAMES: Record<string, string> = Object.fromEntries(subservices.map((s) => [s.code, s.name]));
-export const AGENCY_NAMES: Record<string, string> = Object.fromEntries(agencies.map((a) => [a.code, a.name]));
+/** As the forms print them (main/backend/refdata.ts agencyPrintNames): the short current names. */
+export const AGENCY_NAMES: Record<string, string> = Object.fromEntries(agencies.map((a) => [a.code, a.shortName ?? a.name]));
 export const MFC_NAMES: Record<string, string> = Object.fromEntries(mfcs.map((m) => [m.code, m.name]));
 
 const SPECIALIST = { name: 'Петрова Марина Игоревна', position: 'Главный специалист-эксперт отдела социального обслуживания' };
@@ -302,6 +303,44 @@ export function receiptSample(): ReceiptData {
     agencyNames: AGENCY_NAMES,
     mfcName: null,
   };
+}
+
+/**
+ * A long case: 12 documents (the household's income papers, a disability
+ * certificate, a lease) for the one-page check of the receipt.
+ */
+export const SAMPLE_CASE_LONG: CaseView = {
+  ...SAMPLE_CASE,
+  id: 44,
+  journalNumber: '44/2025',
+  journalSeq: 44,
+  documents: [
+    ...SAMPLE_CASE.documents.map((d) => (d.key === 'disability' ? { ...d, state: 'received' as const, form: 'copy', sheets: 3 } : d)),
+    {
+      key: 'housing',
+      title: 'документ, подтверждающий право пользования жилым помещением (договор найма)',
+      paragraph: 'п. 19',
+      source: 'applicant',
+      agencyCode: null,
+      state: 'received',
+      form: 'copy',
+      sheets: 2,
+    },
+    {
+      key: 'family-income',
+      title: 'справки о доходах совместно проживающих членов семьи',
+      paragraph: 'п. 19',
+      source: 'applicant',
+      agencyCode: null,
+      state: 'not_provided',
+      form: null,
+      sheets: null,
+    },
+  ],
+};
+
+export function receiptLongSample(): ReceiptData {
+  return { ...receiptSample(), case: SAMPLE_CASE_LONG };
 }
 
 export function receiptMfcSample(): ReceiptData {

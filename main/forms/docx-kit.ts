@@ -285,6 +285,8 @@ export interface TableOptions {
   fontSize?: number;
   /** Header row, pt (the body size by default). */
   headerFontSize?: number;
+  /** Tighter cell padding (one-page forms such as the receipt). */
+  compact?: boolean;
 }
 
 const CELL_MARGINS = { top: 30, bottom: 30, left: 70, right: 70 } as const;
@@ -349,7 +351,7 @@ export function table(columns: Column[], rows: Cell[][], o: TableOptions = {}): 
     width: { size: widths.reduce((s, x) => s + x, 0), type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    margins: CELL_MARGINS,
+    margins: o.compact ? { ...CELL_MARGINS, top: 0, bottom: 0 } : CELL_MARGINS,
     rows: [header, ...body],
   });
 }
@@ -413,6 +415,66 @@ export function signatureLine(o: SignatureOptions): Table {
           cell(o.date ? '(дата)' : '', 3, 'right', small, true),
         ],
       }),
+    ],
+  });
+}
+
+export interface SignatureBlock {
+  /** «Документы принял:» */
+  heading: string;
+  /** The signer's position and full name, under the heading. */
+  detail?: string;
+  /** As printed after the line, usually `shortName(...)`. */
+  name: string;
+  /** ДД.ММ.ГГГГ, or `true` for a blank «__» ___ 20__ г. */
+  date: string | true;
+}
+
+/**
+ * Two signature blocks side by side (who accepted, who received): the
+ * heading and details, then «________ / Фамилия И. О. / дата» with the
+ * captions under it; one row each, kept together.
+ */
+export function signatureColumns(blocks: [SignatureBlock, SignatureBlock], o: { size?: number; leftShare?: number } = {}): Table {
+  const size = o.size ?? 10;
+  const total = convertMillimetersToTwip(textWidthMm());
+  const gap = Math.floor(total * 0.04);
+  const left = Math.floor((total - gap) * (o.leftShare ?? 0.5));
+  const w = [left, gap, total - gap - left];
+  const p = (text: string, o2: { bold?: boolean; sz?: number; italics?: boolean; align?: Align; after?: number } = {}) =>
+    new Paragraph({
+      alignment: ALIGN[o2.align ?? 'left'],
+      spacing: { after: twip(o2.after ?? 0) },
+      children: [new TextRun({ text, bold: o2.bold, italics: o2.italics, size: hp(o2.sz ?? size) })],
+    });
+  type VAlign = (typeof VerticalAlignTable)[keyof typeof VerticalAlignTable];
+  const cell = (children: Paragraph[], i: number, align: VAlign = VerticalAlignTable.TOP) =>
+    new TableCell({ width: { size: w[i]!, type: WidthType.DXA }, verticalAlign: align, children });
+  const row = (make: (b: SignatureBlock) => Paragraph[], align?: VAlign) =>
+    new TableRow({
+      cantSplit: true,
+      children: [cell(make(blocks[0]), 0, align), cell([new Paragraph({})], 1), cell(make(blocks[1]), 2, align)],
+    });
+  const dateText = (b: SignatureBlock) => (b.date === true ? '«___» ____________ 20___ г.' : b.date);
+  return new Table({
+    width: { size: w.reduce((s2, x) => s2 + x, 0), type: WidthType.DXA },
+    columnWidths: w,
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    margins: { top: 0, bottom: 0, left: 0, right: 40 },
+    rows: [
+      row((b) => [
+        new Paragraph({
+          spacing: { after: twip(4) },
+          children: [
+            new TextRun({ text: `${b.heading} `, bold: true, size: hp(size + 1) }),
+            new TextRun({ text: b.detail ?? '', size: hp(size) }),
+          ],
+        }),
+      ]),
+      row((b) => [p(`_______________ / ${b.name} /`, { sz: size + 1 })], VerticalAlignTable.BOTTOM),
+      row(() => [p('          (подпись)          (фамилия, инициалы)', { sz: 7, italics: true })]),
+      row((b) => [p(`Дата: ${dateText(b)}`, { sz: size + 1 })]),
     ],
   });
 }

@@ -203,7 +203,7 @@ function layoutTable(tbl: string): string {
 /** The layout and typography rules over a whole word/document.xml. */
 export function applyLayout(xml: string): string {
   // Typography and keepLines, paragraph by paragraph (tables included).
-  let doc = xml.replace(P_RE, (p) => {
+  let doc = xml.replace(/<w:p\/>/g, '<w:p></w:p>').replace(P_RE, (p) => {
     const typeset = typesetParagraph(p);
     return textLength(typeset) <= KEEP_LINES_MAX ? withParagraphProp(typeset, 'keepLines') : typeset;
   });
@@ -216,11 +216,18 @@ export function applyLayout(xml: string): string {
   let last = 0;
   for (const t of tbls) {
     let before = rest.slice(last, t.start);
-    // The paragraph right before the table keeps with it.
-    const pEnd = before.lastIndexOf('</w:p>');
-    if (pEnd >= 0 && before.slice(pEnd + 6).trim() === '') {
+    // The paragraph right before the table keeps with it; an empty one
+    // (vertical space) passes that on to the paragraph before it.
+    let end = before.length;
+    for (;;) {
+      const pEnd = before.lastIndexOf('</w:p>', end);
+      if (pEnd < 0 || before.slice(pEnd + 6, end).trim() !== '') break;
       const pStart = Math.max(before.lastIndexOf('<w:p>', pEnd), before.lastIndexOf('<w:p ', pEnd));
-      if (pStart >= 0) before = before.slice(0, pStart) + withParagraphProp(before.slice(pStart, pEnd + 6), 'keepNext') + before.slice(pEnd + 6);
+      if (pStart < 0) break;
+      const p = before.slice(pStart, pEnd + 6);
+      before = before.slice(0, pStart) + withParagraphProp(p, 'keepNext') + before.slice(pEnd + 6);
+      if (textLength(p) > 0) break;
+      end = pStart;
     }
     out += before + layoutTable(rest.slice(t.start, t.end));
     last = t.end;

@@ -34,6 +34,7 @@ import { personsByIds, savePerson, toPersonView } from '../persons';
 import { assertRev, firstRev, nextRev } from '../revisions';
 import { officeRow, toOfficeView } from '../views';
 import { assignAtRegistration } from '../control/assignment';
+import { agencyPrintNames } from '../refdata';
 import { reviewTarget } from '../control/reviews';
 import { complaintUrgencyCounts } from '../control/complaints';
 import { caseTermsFor } from '../control/terms';
@@ -261,9 +262,7 @@ export const receptionHandlers: HandlerGroup<
   'cases.receipt': async (ctx, input) => {
     const cal = ctx.services.calendar();
     const c = caseView(ctx.db, loadCase(ctx.db, input.id), cal, localDate(ctx));
-    const agencyNames = Object.fromEntries(
-      ctx.db.select({ code: refItems.code, name: refItems.name }).from(refItems).where(eq(refItems.kind, 'agency')).all().map((r) => [r.code, r.name]),
-    );
+    const agencyNames = agencyPrintNames(ctx.db);
     // Out of the write queue while the DOCX is built (the print is logged after).
     const buf = await ctx.outside(() => buildReceipt({
       office: toOfficeView(officeRow(ctx.db)),
