@@ -12,7 +12,7 @@ import subservices from '../resources/reference/subservices.json';
 import agencies from '../resources/reference/agencies.json';
 import mfcs from '../resources/reference/mfc.json';
 import type { ReceiptData } from '../main/forms/receipt';
-import type { JournalData } from '../main/forms/journal';
+import type { JournalData, JournalRequest, JournalRow } from '../main/forms/journal';
 
 const office = offices.find((o) => o.code === 'khanty-mansiysk')!;
 
@@ -386,6 +386,15 @@ const ROW_SEEDS: RowSeed[] = [
   [49, 'Павлов Геннадий Юрьевич', '1950-01-29', '15463728178', 'semi-stationary', 'in_person', '2025-03-07T09:20', '2025-03-07T04:26:00.000Z', SPECIALIST.name, 'registered'],
 ];
 
+/** p.45: requests of two journal rows, one answered. */
+const JOURNAL_REQUESTS: Record<number, JournalRequest[]> = {
+  38: [
+    { agencyName: AGENCY_NAMES.sfr!, subject: 'справка о размере пенсии с учетом надбавок', outgoingNumber: '14-1207', sentDate: '2025-03-03', dueDate: '2025-03-12', answerDate: '2025-03-06', answerIncomingNumber: '882' },
+    { agencyName: AGENCY_NAMES.fms!, subject: 'сведения о совместном проживании гражданина с членами семьи', outgoingNumber: '14-1208', sentDate: '2025-03-03', dueDate: '2025-03-12', answerDate: null, answerIncomingNumber: null },
+  ],
+  39: [{ agencyName: AGENCY_NAMES.mvd!, subject: 'сведения об отсутствии (либо наличии) у гражданина судимости', outgoingNumber: '14-1211', sentDate: '2025-03-04', dueDate: '2025-03-13', answerDate: null, answerIncomingNumber: null }],
+};
+
 const RESULT_DUE: Record<string, string> = {
   '2025-03-03': '2025-03-24',
   '2025-03-05': '2025-03-26',
@@ -393,7 +402,7 @@ const RESULT_DUE: Record<string, string> = {
   '2025-03-07': '2025-03-28',
 };
 
-export const SAMPLE_JOURNAL_ROWS: CaseRow[] = ROW_SEEDS.map(
+export const SAMPLE_JOURNAL_ROWS: JournalRow[] = ROW_SEEDS.map(
   ([seq, name, birth, snils, subservice, channel, receivedAt, registeredAt, by, status, annulReason]) => {
     const due = RESULT_DUE[registeredAt.slice(0, 10)];
     const open = status !== 'annulled' && status !== 'withdrawn' && status !== 'issued';
@@ -421,6 +430,8 @@ export const SAMPLE_JOURNAL_ROWS: CaseRow[] = ROW_SEEDS.map(
       responsibleId: null,
       responsibleName: null,
       registeredLate: false,
+      registeredByPosition: by === SPECIALIST.name ? SPECIALIST.position : 'Специалист-эксперт отдела социального обслуживания',
+      requests: JOURNAL_REQUESTS[seq] ?? [],
     };
   },
 );

@@ -171,9 +171,28 @@ describe('journal (журнал регистрации заявлений)', () 
     expect(text).toContain(
       norm(
         '5 42/2025 03.03.2025 10:15 03.03.2025 Сидорова Валентина Петровна, 05.11.1941 г. р. 112-233-445 95 ' +
-          'Социальные услуги на дому Лично Петрова М. И. 24.03.2025 Зарегистрировано',
+          'Социальные услуги на дому Лично Главный специалист-эксперт отдела социального обслуживания ' +
+          'Петрова Марина Игоревна 24.03.2025 Зарегистрировано',
       ),
     );
+  });
+
+  it('p.37: the accepting specialist by position and full name, in its own column', async () => {
+    const [main] = tables(readDocx(await buildJournal(journalSample())));
+    expect(main!.rows[0]![8]).toBe('Принял (должность, фамилия, имя, отчество)');
+    expect(main!.headerRows).toBe(1);
+    expect(main!.rows).toHaveLength(SAMPLE_JOURNAL_ROWS.length + 1);
+    for (const [i, r] of SAMPLE_JOURNAL_ROWS.entries()) expect(main!.rows[i + 1]![8]).toBe(`${r.registeredByPosition}\n${r.registeredByName}`);
+  });
+
+  it('p.45: the interagency requests and the answers registered, with their dates', async () => {
+    const [, req] = tables(readDocx(await buildJournal(journalSample())));
+    expect(req!.rows[0]).toEqual(['№ п/п', 'Рег. № заявления', 'Заявитель', 'Орган (организация)', 'Запрошенные документы (сведения)', 'Запрос: исх. №, дата', 'Срок ответа', 'Ответ зарегистрирован: дата, вх. №']);
+    const body = req!.rows.slice(1);
+    expect(body).toHaveLength(3);
+    expect(body[0]!.map(norm)).toEqual(['1', '38/2025', 'Ковалёва Нина Степановна', 'ОСФР по ХМАО - Югре', 'справка о размере пенсии с учетом надбавок', '№ 14-1207 от 03.03.2025', '12.03.2025', '06.03.2025 вх. № 882'].map(norm));
+    expect(norm(body[1]![3]!)).toBe(norm('УВМ УМВД России по ХМАО - Югре'));
+    expect(body[1]![7]).toBe('ответ не поступил');
   });
 
   it('shows annulled rows with their reason', () => {
