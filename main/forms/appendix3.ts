@@ -206,8 +206,12 @@ export class ActWriter {
   }
 
   /** A justified paragraph of text pieces, with the fill tab stop. */
-  p(pieces: Piece[], o: { bold?: boolean; before?: number; after?: number; keepNext?: boolean; align?: 'left' | 'both' | 'center' } = {}): Paragraph {
+  p(
+    pieces: Piece[],
+    o: { bold?: boolean; before?: number; after?: number; keepNext?: boolean; align?: 'left' | 'both' | 'center'; pageBreakBefore?: boolean } = {},
+  ): Paragraph {
     return new Paragraph({
+      pageBreakBefore: o.pageBreakBefore,
       alignment:
         o.align === 'center' ? AlignmentType.CENTER : o.align === 'left' ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
       spacing: { before: twip(o.before ?? 0), after: twip(o.after ?? 2) },

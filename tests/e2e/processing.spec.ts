@@ -103,7 +103,7 @@ test('one case walks from registration to issue through the UI', async ({ app })
   // The Barthel questionnaire prints as an attachment with the score.
   const barthel = await docText((async () => {
     const d = page.waitForEvent('download');
-    await act3.getByRole('button', { name: 'Печать: индекс Бартел' }).click();
+    await act3.getByRole('button', { name: 'Печать: индекс Бартела' }).click();
     return d;
   })());
   expect(barthel).toContain('Семёнова Алёна Петровна');

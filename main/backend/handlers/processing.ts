@@ -176,24 +176,30 @@ function saveAct(ctx: UserCtx, input: z.output<typeof SaveActInput>) {
   });
 }
 
-async function printAct(ctx: Ctx, caseId: number | null, form: (typeof import('../../../core/api/processing').PRINTABLE_FORMS)[number]) {
+/**
+ * An act or questionnaire of a case (filled when saved), or a blank: for no
+ * one (`caseId` null), or carrying the case's person (`blank` with a case).
+ * A blank leaves its date to be written by hand.
+ */
+async function printAct(ctx: Ctx, caseId: number | null, form: (typeof import('../../../core/api/processing').PRINTABLE_FORMS)[number], blank = false) {
   const c = caseId ? loadCase(ctx.db, caseId) : null;
   const a = c ? applicantOf(c) : null;
-  const acts = c ? actViews(ctx, c.id) : [];
+  const acts = c && !blank ? actViews(ctx, c.id) : [];
   const person = a ? { fullName: fullName(a), birthDate: a.birthDate, sex: a.sex as 'male' | 'female', address: a.actualAddress ?? a.regAddress } : undefined;
   const office = { name: toOfficeView(officeRow(ctx.db)).name };
-  const suffix = c ? ` ${c.journalNumber.replace('/', '-')}` : ' (бланк)';
+  const suffix = c ? ` ${c.journalNumber.replace('/', '-')}${blank ? ' (бланк)' : ''}` : ' (бланк)';
   if (form === 'barthel' || form === 'lawton') {
     const act3 = acts.find((x) => x.form !== 'appendix4');
+    const answers = act3 ? (form === 'barthel' ? act3.barthel : act3.lawton) : null;
     const data = {
       person: person ?? { fullName: '', birthDate: '' },
-      date: (act3?.act.date as string | undefined) ?? localDate(ctx),
-      answers: act3 ? (form === 'barthel' ? act3.barthel : act3.lawton) : null,
+      date: answers ? ((act3?.act.date as string | undefined) ?? localDate(ctx)) : null,
+      answers,
       actNumber: act3?.act.number as string | undefined,
     };
     // DOCX builds step out of the write queue (the print is logged after): a print never holds up another desk's write.
     const buf = await ctx.outside(() => (form === 'barthel' ? buildBarthelQuestionnaire(data) : buildLawtonQuestionnaire(data)));
-    return file(`${form === 'barthel' ? 'Индекс Бартел' : 'Шкала Лоутона'}${suffix}.docx`, buf);
+    return file(`${form === 'barthel' ? 'Индекс Бартела' : 'Шкала Лаутона'}${suffix}.docx`, buf);
   }
   const saved = acts.find((x) => x.form === form);
   const d = { act: (saved?.act ?? null) as never, person, office, blank: !saved };
@@ -431,7 +437,7 @@ export const processingHandlers: HandlerGroup<
     return f;
   },
 
-  'acts.blank': (ctx, input) => printAct(ctx, null, input.form),
+  'acts.blank': (ctx, input) => printAct(ctx, input.caseId ?? null, input.form, true),
 
   'cases.completeDocuments': (ctx, input) =>
     ctx.tx(() => {

@@ -732,10 +732,10 @@ export function Appendix3Form({ variant, ...props }: ActFormProps & { variant: '
               Печать акта
             </Guarded>
             <Guarded variant="default" reason={scalesReason} loading={printing === 'barthel'} onClick={() => print('barthel')}>
-              Печать: индекс Бартел
+              Печать: индекс Бартела
             </Guarded>
             <Guarded variant="default" reason={scalesReason} loading={printing === 'lawton'} onClick={() => print('lawton')}>
-              Печать: шкала Лоутона
+              Печать: шкала Лаутона
             </Guarded>
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
@@ -748,8 +748,8 @@ export function Appendix3Form({ variant, ...props }: ActFormProps & { variant: '
                 <Menu.Item onClick={() => blank(formName as 'appendix3-citizen')}>
                   {variant === 'citizen' ? 'Акт обследования гражданина' : 'Акт обследования семьи'}
                 </Menu.Item>
-                <Menu.Item onClick={() => blank('barthel')}>Анкета: индекс Бартел</Menu.Item>
-                <Menu.Item onClick={() => blank('lawton')}>Анкета: шкала Лоутона</Menu.Item>
+                <Menu.Item onClick={() => blank('barthel')}>Анкета: индекс Бартела</Menu.Item>
+                <Menu.Item onClick={() => blank('lawton')}>Анкета: шкала Лаутона</Menu.Item>
               </Menu.Dropdown>
             </Menu>
           </Group>
