@@ -6,6 +6,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { PrintPreviewHost } from './ui/PrintPreview';
 import { httpTransport, setUnreachableHandler } from './api';
 import { retryConnectionNow } from './data/live';
 import { queryClient } from './data/queries';
@@ -27,6 +28,7 @@ createRoot(document.getElementById('root')!).render(
       <MantineProvider theme={theme}>
         <Notifications position="top-right" />
         <App />
+        <PrintPreviewHost />
       </MantineProvider>
     </QueryClientProvider>
   </StrictMode>,

@@ -704,7 +704,7 @@ export function Appendix3Form({ variant, ...props }: ActFormProps & { variant: '
     );
   const blank = (f: 'appendix3-citizen' | 'appendix3-family' | 'barthel' | 'lawton') =>
     printForm(
-      () => printBlank.mutateAsync({ form: f }),
+      () => printBlank.mutateAsync({ form: f, caseId: c.id }),
       (on) => setPrinting(on ? 'blank' : null),
     );
   const printReason = !saved ? 'Сначала сохраните акт' : dirty ? 'Сохраните изменения: печатается сохранённый акт' : null;
