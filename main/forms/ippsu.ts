@@ -108,6 +108,11 @@ export interface IppsuData {
   draft: boolean;
   /** The authorised official; the head of the office by default. */
   signer?: DecisionSigner;
+  /**
+   * Who signs for the recipient: the representative's full name when one acts
+   * for them (the case's representative), else the recipient signs.
+   */
+  representativeName?: string | null;
 }
 
 // ------------------------------------------------------------------ helpers
@@ -267,12 +272,12 @@ export async function buildIppsu(d: IppsuData): Promise<Buffer> {
       TABLE_SIZE,
     ),
 
-    para('С содержанием индивидуальной программы предоставления социальных услуг согласен', {
+    para('С содержанием индивидуальной программы предоставления социальных услуг согласен(на)', {
       before: 14,
       after: 10,
       keepNext: true,
     }),
-    signatureLine({ name: shortName(name), date: true }),
+    signatureLine({ name: shortName(d.representativeName?.trim() || name), date: true }),
     caption('(подпись получателя социальных услуг или его законного представителя)'),
 
     para('Лицо, уполномоченное на подписание индивидуальной программы предоставления социальных услуг:', {

@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIppsu } from '../../main/forms/ippsu';
+import { shortName } from '../../main/forms/docx-kit';
 import { buildRefusalNotice } from '../../main/forms/refusal';
 import { buildRequestLetter } from '../../main/forms/request-letter';
 import { PAYMENT_LABELS, SERVICE_FORM_LABELS, SERVICE_TYPES, SERVICE_TYPE_NAMES, SERVICE_TYPE_ROMAN } from '../../core/api/decision';
@@ -90,7 +91,7 @@ describe('ИППСУ (874н, Приложение 2)', () => {
       '12. Перечень рекомендуемых поставщиков социальных услуг:',
       '13. Отказ от социального обслуживания, социальной услуги:',
       '14. Мероприятия по социальному сопровождению:',
-      'С содержанием индивидуальной программы предоставления социальных услуг согласен',
+      'С содержанием индивидуальной программы предоставления социальных услуг согласен(на)',
       '/ Сидорова В. П. /',
       'Лицо, уполномоченное на подписание индивидуальной программы предоставления социальных услуг',
       'Начальник управления',
@@ -138,6 +139,18 @@ describe('ИППСУ (874н, Приложение 2)', () => {
     expect(draft).toContain(norm('№ ____________ дата составления'));
     expect(draft).not.toContain(norm(SAMPLE_IPPSU_NUMBER));
     expect(final).toContain(norm(`№ ${SAMPLE_IPPSU_NUMBER}`));
+  });
+});
+
+describe('ИППСУ: who signs for the recipient', () => {
+  it('the recipient signs, or the representative when one acts for them', async () => {
+    const own = norm(docxToText(await buildIppsu(ippsuFinalSample())));
+    const p = ippsuFinalSample().person;
+    const recipient = shortName(`${p.lastName} ${p.firstName} ${p.middleName ?? ''}`);
+    expect(own).toContain(norm(`согласен(на) ________________ / ${recipient} /`));
+    const byRep = norm(docxToText(await buildIppsu({ ...ippsuFinalSample(), representativeName: 'Морозова Елена Николаевна' })));
+    expect(byRep).toContain(norm('согласен(на) ________________ / Морозова Е. Н. /'));
+    expect(byRep).not.toContain(norm(`согласен(на) ________________ / ${recipient} /`));
   });
 });
 

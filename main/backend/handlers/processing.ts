@@ -254,6 +254,7 @@ async function buildDecisionDocx(ctx: Ctx, d: typeof caseDecisions.$inferSelect,
       number,
       draft,
       signer,
+      representativeName: representativeNameOf(c.representative),
     });
   }
   return buildRefusalNotice({
@@ -267,6 +268,12 @@ async function buildDecisionDocx(ctx: Ctx, d: typeof caseDecisions.$inferSelect,
     applicationDate: todayIso(new Date(c.registeredAt)),
     executor: executorOf(ctx, d.createdBy, office.phone),
   });
+}
+
+/** The full name of the case's representative, when one acts for the recipient. */
+function representativeNameOf(r: unknown): string | null {
+  const name = r && typeof r === 'object' ? (r as { fullName?: unknown }).fullName : null;
+  return typeof name === 'string' && name.trim() ? name.trim() : null;
 }
 
 /** The «Исполнитель» of a letter: the user who drew it up, with the office's phone. */
