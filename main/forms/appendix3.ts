@@ -460,13 +460,11 @@ export async function actDocument(docTitle: string, office: ActOffice | undefine
   );
 }
 
-const SHY = '\u00ad';
-
 // ================================================================== the citizen act
 
 const HOUSEHOLD_COLUMNS: Column[] = [
   { title: 'Ф.И.О.', width: 36 },
-  { title: `Год рож${SHY}дения`, width: 15, align: 'center' },
+  { title: `Год рождения`, width: 15, align: 'center' },
   { title: 'Степень родства', width: 19 },
   { title: 'Виды поддержки, ухода, помощи со стороны лица, совместно проживающего с гражданином', width: 37 },
   { title: 'Место работы/учебы лица, совместно проживающего с гражданином', width: 35 },

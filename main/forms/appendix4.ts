@@ -38,15 +38,13 @@ import {
   type ActFormData,
 } from './appendix3';
 
-const SHY = '\u00ad';
-
 function serviceColumns(t: ServiceType): Column[] {
   return [
     { title: '№ п/п', width: 10, align: 'center' },
     { title: SERVICE_TYPE_LABELS[t].nameColumn, width: 69 },
     { title: 'Объем предоставления услуги', width: 32 },
     { title: `Периодичность предоставления услуги`, width: 34 },
-    { title: `Срок предостав${SHY}ления услуги`, width: 30 },
+    { title: `Срок предоставления услуги`, width: 30 },
   ];
 }
 

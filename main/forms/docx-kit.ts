@@ -256,10 +256,10 @@ export function title(lines: string | string[], o: { before?: number; after?: nu
 }
 
 /** «Label: value» with the label in bold; justified so long values wrap neatly. */
-export function labelValue(label: string, value: string, o: { after?: number; size?: number } = {}): Paragraph {
+export function labelValue(label: string, value: string, o: { after?: number; size?: number; align?: Align } = {}): Paragraph {
   const size = o.size === undefined ? undefined : hp(o.size);
   return new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
+    alignment: ALIGN[o.align ?? 'both'],
     spacing: { before: 0, after: twip(o.after ?? 3) },
     children: [new TextRun({ text: `${label}: `, bold: true, size }), new TextRun({ text: value, size })],
   });
@@ -305,7 +305,7 @@ function cellParagraphs(text: string, align: Align, bold: boolean, size: number)
  * A bordered table: a bold header row repeated on each page, then the rows.
  * Rows are not split across pages. A cell is a string or `{ text, bold,
  * align, colSpan }`; '\n' in a cell's text starts a new paragraph. Column
- * titles may hold soft hyphens (\u00ad) to break long words in narrow columns.
+ * titles hold no soft hyphens (the layout rules remove them): give narrow columns room for their longest word.
  */
 export function table(columns: Column[], rows: Cell[][], o: TableOptions = {}): Table {
   const size = o.fontSize ?? TABLE_FONT_SIZE;

@@ -165,8 +165,8 @@ const SERVICE_COLUMNS: Column[] = [
   { title: '№ п/п', width: 8, align: 'center' },
   { title: 'Наименование социальной услуги', width: 56 },
   { title: 'Объем предоставления социальной услуги', width: 26, align: 'center' },
-  { title: 'Периодич\u00adность предоставления социальной услуги', width: 28, align: 'center' },
-  { title: 'Срок предостав\u00adления услуги', width: 26, align: 'center' },
+  { title: 'Периодичность предоставления социальной услуги', width: 28, align: 'center' },
+  { title: 'Срок предоставления услуги', width: 26, align: 'center' },
   { title: 'Отметка о выполнении', width: 22, align: 'center' },
 ];
 

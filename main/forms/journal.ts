@@ -76,12 +76,12 @@ const COLUMNS: Column[] = [
   { title: 'Дата и время поступления', width: 21, align: 'center' },
   { title: 'Дата регистрации', width: 21, align: 'center' },
   { title: 'Заявитель (ФИО, дата рождения)', width: 31 },
-  { title: 'СНИЛС', width: 25, align: 'center' },
-  { title: 'Подуслуга', width: 34 },
+  { title: 'СНИЛС', width: 28, align: 'center' },
+  { title: 'Подуслуга', width: 31 },
   { title: 'Способ поступления', width: 22, align: 'center' },
-  { title: 'Принял (должность, фамилия, имя, отчество)', width: 38 },
+  { title: 'Принял (должность, фамилия, имя, отчество)', width: 35 },
   { title: 'Срок результата', width: 19, align: 'center' },
-  { title: 'Статус / отметка', width: 26 },
+  { title: 'Статус / отметка', width: 29 },
 ];
 
 const REQUEST_COLUMNS: Column[] = [

@@ -103,7 +103,7 @@ export async function buildReceipt(d: ReceiptData): Promise<Buffer> {
   const repName = rep ? str(rep.fullName) : null;
   const recipient = repName ?? c.applicantName;
   const sectionHead = (text: string) => para(text, { bold: true, before: 4, after: 2, keepNext: true, size: 11 });
-  const line = (label: string, value: string) => labelValue(label, value, { size: 11, after: 2 });
+  const line = (label: string, value: string) => labelValue(label, value, { size: 11, after: 2, align: 'left' });
   const [receivedLabel, receivedValue] = receivedLine(c);
 
   const receivedRows: Cell[][] = received.map((x, i) => [
