@@ -133,6 +133,7 @@ export async function buildRequestLetter(d: RequestLetterData): Promise<Buffer> 
 
     body(
       `В соответствии со статьей 7.2 ${LAW_210}, в целях предоставления ${STATE_SERVICE_NAME}${application} ` +
+        '(пункт 25 Административного регламента предоставления этой услуги) ' +
         `${office.name} просит предоставить следующие документы (сведения):`,
     ),
     para(l.requested, { align: 'both', firstLine: 12.5, bold: true, after: 6 }),

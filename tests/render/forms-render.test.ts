@@ -56,7 +56,8 @@ describe('rendered by LibreOffice', () => {
 
   it('multi-page forms number their pages «Страница N из M»', () => {
     for (const [name, p] of Object.entries(pages)) {
-      if (p.length < 2) continue;
+      // The receipt is made for one page and carries no numbers (a long one keeps its signatures together instead).
+      if (p.length < 2 || name.startsWith('receipt')) continue;
       p.forEach((text, i) => expect(text, `${name} page ${i + 1}`).toContain(`Страница ${i + 1} из ${p.length}`));
     }
   });
