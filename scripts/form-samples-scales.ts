@@ -59,8 +59,14 @@ export function lawtonSample(): ScaleQuestionnaireData {
 }
 
 /** Blank questionnaire for a field visit: the person and date printed, nothing marked, no assessor. */
+/** A blank printed from a case: the person's data, the date left to write by hand. */
 export function blankScaleSample(): ScaleQuestionnaireData {
-  return { person: SCALE_PERSON, date: SCALE_DATE, answers: null };
+  return { person: { ...SCALE_PERSON, address: '628011, Ханты-Мансийский автономный округ - Югра, г. Ханты-Мансийск, ул. Чехова, д. 12, кв. 3' }, date: null, answers: null };
+}
+
+/** A blank for no one in particular (from the «Бланк» menu outside a case). */
+export function emptyScaleSample(): ScaleQuestionnaireData {
+  return { person: { fullName: '', birthDate: '' }, answers: null };
 }
 
 export const SCALE_FORMS: { name: string; build: () => Promise<Buffer> }[] = [
@@ -68,4 +74,5 @@ export const SCALE_FORMS: { name: string; build: () => Promise<Buffer> }[] = [
   { name: 'barthel-blank', build: () => buildBarthelQuestionnaire(blankScaleSample()) },
   { name: 'lawton', build: () => buildLawtonQuestionnaire(lawtonSample()) },
   { name: 'lawton-blank', build: () => buildLawtonQuestionnaire(blankScaleSample()) },
+  { name: 'barthel-empty', build: () => buildBarthelQuestionnaire(emptyScaleSample()) },
 ];

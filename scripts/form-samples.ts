@@ -12,7 +12,7 @@ import subservices from '../resources/reference/subservices.json';
 import agencies from '../resources/reference/agencies.json';
 import mfcs from '../resources/reference/mfc.json';
 import type { ReceiptData } from '../main/forms/receipt';
-import type { JournalData } from '../main/forms/journal';
+import type { JournalData, JournalRequest, JournalRow } from '../main/forms/journal';
 
 const office = offices.find((o) => o.code === 'khanty-mansiysk')!;
 
@@ -31,7 +31,8 @@ export const SAMPLE_OFFICE: OfficeView = {
 };
 
 export const SUBSERVICE_NAMES: Record<string, string> = Object.fromEntries(subservices.map((s) => [s.code, s.name]));
-export const AGENCY_NAMES: Record<string, string> = Object.fromEntries(agencies.map((a) => [a.code, a.name]));
+/** As the forms print them (main/backend/refdata.ts agencyPrintNames): the short current names. */
+export const AGENCY_NAMES: Record<string, string> = Object.fromEntries(agencies.map((a) => [a.code, a.shortName ?? a.name]));
 export const MFC_NAMES: Record<string, string> = Object.fromEntries(mfcs.map((m) => [m.code, m.name]));
 
 const SPECIALIST = { name: 'Петрова Марина Игоревна', position: 'Главный специалист-эксперт отдела социального обслуживания' };
@@ -304,6 +305,44 @@ export function receiptSample(): ReceiptData {
   };
 }
 
+/**
+ * A long case: 12 documents (the household's income papers, a disability
+ * certificate, a lease) for the one-page check of the receipt.
+ */
+export const SAMPLE_CASE_LONG: CaseView = {
+  ...SAMPLE_CASE,
+  id: 44,
+  journalNumber: '44/2025',
+  journalSeq: 44,
+  documents: [
+    ...SAMPLE_CASE.documents.map((d) => (d.key === 'disability' ? { ...d, state: 'received' as const, form: 'copy', sheets: 3 } : d)),
+    {
+      key: 'housing',
+      title: 'документ, подтверждающий право пользования жилым помещением (договор найма)',
+      paragraph: 'п. 19',
+      source: 'applicant',
+      agencyCode: null,
+      state: 'received',
+      form: 'copy',
+      sheets: 2,
+    },
+    {
+      key: 'family-income',
+      title: 'справки о доходах совместно проживающих членов семьи',
+      paragraph: 'п. 19',
+      source: 'applicant',
+      agencyCode: null,
+      state: 'not_provided',
+      form: null,
+      sheets: null,
+    },
+  ],
+};
+
+export function receiptLongSample(): ReceiptData {
+  return { ...receiptSample(), case: SAMPLE_CASE_LONG };
+}
+
 export function receiptMfcSample(): ReceiptData {
   return {
     office: SAMPLE_OFFICE,
@@ -347,6 +386,15 @@ const ROW_SEEDS: RowSeed[] = [
   [49, 'Павлов Геннадий Юрьевич', '1950-01-29', '15463728178', 'semi-stationary', 'in_person', '2025-03-07T09:20', '2025-03-07T04:26:00.000Z', SPECIALIST.name, 'registered'],
 ];
 
+/** p.45: requests of two journal rows, one answered. */
+const JOURNAL_REQUESTS: Record<number, JournalRequest[]> = {
+  38: [
+    { agencyName: AGENCY_NAMES.sfr!, subject: 'справка о размере пенсии с учетом надбавок', outgoingNumber: '14-1207', sentDate: '2025-03-03', dueDate: '2025-03-12', answerDate: '2025-03-06', answerIncomingNumber: '882' },
+    { agencyName: AGENCY_NAMES.fms!, subject: 'сведения о совместном проживании гражданина с членами семьи', outgoingNumber: '14-1208', sentDate: '2025-03-03', dueDate: '2025-03-12', answerDate: null, answerIncomingNumber: null },
+  ],
+  39: [{ agencyName: AGENCY_NAMES.mvd!, subject: 'сведения об отсутствии (либо наличии) у гражданина судимости', outgoingNumber: '14-1211', sentDate: '2025-03-04', dueDate: '2025-03-13', answerDate: null, answerIncomingNumber: null }],
+};
+
 const RESULT_DUE: Record<string, string> = {
   '2025-03-03': '2025-03-24',
   '2025-03-05': '2025-03-26',
@@ -354,7 +402,7 @@ const RESULT_DUE: Record<string, string> = {
   '2025-03-07': '2025-03-28',
 };
 
-export const SAMPLE_JOURNAL_ROWS: CaseRow[] = ROW_SEEDS.map(
+export const SAMPLE_JOURNAL_ROWS: JournalRow[] = ROW_SEEDS.map(
   ([seq, name, birth, snils, subservice, channel, receivedAt, registeredAt, by, status, annulReason]) => {
     const due = RESULT_DUE[registeredAt.slice(0, 10)];
     const open = status !== 'annulled' && status !== 'withdrawn' && status !== 'issued';
@@ -382,6 +430,8 @@ export const SAMPLE_JOURNAL_ROWS: CaseRow[] = ROW_SEEDS.map(
       responsibleId: null,
       responsibleName: null,
       registeredLate: false,
+      registeredByPosition: by === SPECIALIST.name ? SPECIALIST.position : 'Специалист-эксперт отдела социального обслуживания',
+      requests: JOURNAL_REQUESTS[seq] ?? [],
     };
   },
 );

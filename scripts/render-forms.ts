@@ -2,27 +2,13 @@
  * Renders every printed form with sample data to forms-preview/: .docx, .pdf
  * (LibreOffice) and one .png per page (pdftoppm -r 70), to look at the
  * layout. Usage: npx tsx scripts/render-forms.ts [name ...]
- * Add new forms to FORMS (samples live in scripts/form-samples*.ts).
+ * Add new forms to FORMS in scripts/form-catalog.ts (samples live in scripts/form-samples*.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildReceipt } from '../main/forms/receipt';
-import { buildJournal } from '../main/forms/journal';
 import { docxToPdf } from '../tests/helpers/docx-text';
-import { journalSample, receiptMfcSample, receiptSample } from './form-samples';
-import { ACT_FORMS } from './form-samples-acts';
-import { DECISION_FORMS } from './form-samples-decision';
-import { SCALE_FORMS } from './form-samples-scales';
-
-const FORMS: { name: string; build: () => Promise<Buffer> }[] = [
-  { name: 'receipt', build: () => buildReceipt(receiptSample()) },
-  { name: 'receipt-mfc', build: () => buildReceipt(receiptMfcSample()) },
-  { name: 'journal', build: () => buildJournal(journalSample()) },
-  ...ACT_FORMS,
-  ...SCALE_FORMS,
-  ...DECISION_FORMS,
-];
+import { FORMS } from './form-catalog';
 
 const OUT = resolve(__dirname, '..', 'forms-preview');
 

@@ -542,8 +542,8 @@ export const methods = {
   'acts.blank': method({
     access: 'user',
     write: false,
-    summary: 'A blank act or questionnaire (DOCX) for a field visit.',
-    input: z.object({ form: z.enum(PRINTABLE_FORMS) }),
+    summary: 'A blank act or questionnaire (DOCX) for a field visit; with `caseId`, it carries the case’s person (name, birth date, address).',
+    input: z.object({ form: z.enum(PRINTABLE_FORMS), caseId: id.optional() }),
     output: FileOut,
   }),
   'cases.completeDocuments': method({

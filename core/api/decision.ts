@@ -173,7 +173,7 @@ export const InteragencyRequestLetter = z.object({
   date: isoDate,
   signer: Signer,
   /** The specialist who prepared the letter (printed at the bottom). */
-  executor: z.object({ name: text(200), phone: text(50) }),
+  executor: z.object({ name: text(200), position: optText(200), phone: text(50) }),
   /** Registration of the application the request is made for (optional). */
   applicationNumber: optText(50),
   applicationDate: z.preprocess((v) => (v === '' ? undefined : v), isoDate.optional()),

@@ -12,8 +12,8 @@
  * Wording of the answer levels: the Russian translation published in the
  * clinical guidelines «Старческая астения» (Российская ассоциация
  * геронтологов и гериатров), Приложение Г — «Шкала базовой активности в
- * повседневной жизни (индекс Бартел)» and «Шкала оценки инструментальной
- * функциональной активности в повседневной жизни (шкала Лоутона)», put in
+ * повседневной жизни (индекс Бартела)» and «Шкала оценки инструментальной
+ * функциональной активности в повседневной жизни (шкала Лаутона)», put in
  * the third person. The guidelines print the Barthel index with one combined
  * item «Контроль тазовых функций» (20/10/0); the facts file (and the
  * original 10-item index) keeps bowels and bladder apart at 10/5/0 each, so
@@ -382,9 +382,9 @@ function answersSchema(scaleName: string, items: readonly ScaleItem[]) {
  * API input of the Barthel answers: only known item keys, each an option
  * index in range; items may be missing (an assessment in progress).
  */
-export const BarthelAnswers = answersSchema('Индекс Бартел', BARTHEL_ITEMS);
+export const BarthelAnswers = answersSchema('Индекс Бартела', BARTHEL_ITEMS);
 export type BarthelAnswers = z.infer<typeof BarthelAnswers>;
 
 /** API input of the Lawton answers (same rules as BarthelAnswers). */
-export const LawtonAnswers = answersSchema('Шкала Лоутона', LAWTON_ITEMS);
+export const LawtonAnswers = answersSchema('Шкала Лаутона', LAWTON_ITEMS);
 export type LawtonAnswers = z.infer<typeof LawtonAnswers>;

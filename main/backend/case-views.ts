@@ -223,8 +223,8 @@ export function actStatus(form: ActForm, act: Record<string, unknown>, barthel: 
     if (i >= 0) missing[i] = msg;
     else missing.push(msg);
   };
-  specific('Не указано количество баллов по шкале Бартела', barthelResult, 'Индекс Бартел');
-  specific('Не указано количество баллов по шкале Лаутона', lawtonResult, 'Шкала Лоутона');
+  specific('Не указано количество баллов по шкале Бартела', barthelResult, 'Индекс Бартела');
+  specific('Не указано количество баллов по шкале Лаутона', lawtonResult, 'Шкала Лаутона');
   return { barthelResult, lawtonResult, missing, complete: missing.length === 0 };
 }
 

@@ -146,3 +146,19 @@ export function replaceCalendarYear(db: Db, y: CalendarYearInput, revision: Revi
     db.insert(calendarDays).values({ date: d.date, year: y.year, kind: d.kind, note: d.note ?? null }).run();
   }
 }
+
+/**
+ * Agency code -> the name the forms print, as the UI shows it: the short
+ * current name (ОСФР, УВМ УМВД…) of the reference data, else the full one.
+ * The one place the printed forms take agency names from.
+ */
+export function agencyPrintNames(db: Db): Record<string, string> {
+  return Object.fromEntries(
+    db
+      .select({ code: refItems.code, name: refItems.name, shortName: refItems.shortName })
+      .from(refItems)
+      .where(eq(refItems.kind, 'agency'))
+      .all()
+      .map((r) => [r.code, r.shortName ?? r.name]),
+  );
+}

@@ -206,8 +206,12 @@ export class ActWriter {
   }
 
   /** A justified paragraph of text pieces, with the fill tab stop. */
-  p(pieces: Piece[], o: { bold?: boolean; before?: number; after?: number; keepNext?: boolean; align?: 'left' | 'both' | 'center' } = {}): Paragraph {
+  p(
+    pieces: Piece[],
+    o: { bold?: boolean; before?: number; after?: number; keepNext?: boolean; align?: 'left' | 'both' | 'center'; pageBreakBefore?: boolean } = {},
+  ): Paragraph {
     return new Paragraph({
+      pageBreakBefore: o.pageBreakBefore,
       alignment:
         o.align === 'center' ? AlignmentType.CENTER : o.align === 'left' ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
       spacing: { before: twip(o.before ?? 0), after: twip(o.after ?? 2) },
@@ -456,13 +460,11 @@ export async function actDocument(docTitle: string, office: ActOffice | undefine
   );
 }
 
-const SHY = '\u00ad';
-
 // ================================================================== the citizen act
 
 const HOUSEHOLD_COLUMNS: Column[] = [
   { title: 'Ф.И.О.', width: 36 },
-  { title: `Год рож${SHY}дения`, width: 15, align: 'center' },
+  { title: `Год рождения`, width: 15, align: 'center' },
   { title: 'Степень родства', width: 19 },
   { title: 'Виды поддержки, ухода, помощи со стороны лица, совместно проживающего с гражданином', width: 37 },
   { title: 'Место работы/учебы лица, совместно проживающего с гражданином', width: 35 },

@@ -38,20 +38,25 @@ import {
   type ActFormData,
 } from './appendix3';
 
-const SHY = '\u00ad';
-
 function serviceColumns(t: ServiceType): Column[] {
   return [
     { title: '№ п/п', width: 10, align: 'center' },
     { title: SERVICE_TYPE_LABELS[t].nameColumn, width: 69 },
     { title: 'Объем предоставления услуги', width: 32 },
     { title: `Периодичность предоставления услуги`, width: 34 },
-    { title: `Срок предостав${SHY}ления услуги`, width: 30 },
+    { title: `Срок предоставления услуги`, width: 30 },
   ];
 }
 
+/**
+ * Rows of a blank's service table: each type starts a page on a blank and
+ * its table fills that page (two-line rows of 10 pt under the caption and the
+ * header), so the centre has room for every service it recommends.
+ */
+export const BLANK_SERVICE_ROWS = 21;
+
 function serviceRows(blank: boolean, list: ServiceRow[] | undefined): Cell[][] {
-  if (blank) return blankRows(5, 3);
+  if (blank) return blankRows(5, BLANK_SERVICE_ROWS);
   if (!list || list.length === 0) return [['—', '—', '—', '—', '—']];
   return list.map((r, i) => [String(i + 1), r.name ?? '', r.volume ?? '', r.frequency ?? '', r.term ?? '']);
 }
@@ -123,7 +128,7 @@ export async function buildAppendix4(d: ActFormData<Appendix4Act>): Promise<Buff
       { before: 6, keepNext: true },
     ),
     ...SERVICE_TYPES.flatMap((t) => [
-      w.p([SERVICE_TYPE_LABELS[t].caption], { bold: true, before: 6, after: 3, keepNext: true, align: 'center' }),
+      w.p([SERVICE_TYPE_LABELS[t].caption], { bold: true, before: 6, after: 3, keepNext: true, align: 'center', pageBreakBefore: blank }),
       table(serviceColumns(t), serviceRows(blank, a.services?.[t]), { fontSize: 10, headerFontSize: 10 }),
     ]),
 

@@ -11,7 +11,7 @@
 import type { FileChild } from 'docx';
 import { COMPLAINT_SUBJECT_LABELS, complaintGround, type ComplaintSubject } from '../../core/domain/complaints';
 import { formatRuDate } from '../../core/domain/dates';
-import { createDocument, para, portraitSection, run, shortName, signatureLine, spacer, title, toBuffer } from './docx-kit';
+import { LETTER_TEXT_WIDTH_MM, createDocument, executorLines, letterSection, para, run, shortName, signatureLine, spacer, title, toBuffer, type Executor } from './docx-kit';
 import { lines, twoColumns } from './request-letter';
 
 export interface ComplaintAnswerData {
@@ -40,6 +40,8 @@ export interface ComplaintAnswerData {
   /** The answer's outgoing number and date, when known. */
   answerNumber?: string | null;
   answerDate?: string | null;
+  /** Who prepared the answer (the «Исполнитель» line). */
+  executor?: Executor;
 }
 
 export async function buildComplaintAnswer(d: ComplaintAnswerData): Promise<Buffer> {
@@ -73,7 +75,7 @@ export async function buildComplaintAnswer(d: ComplaintAnswerData): Promise<Buff
       : `в удовлетворении жалобы отказано${ground ? ` по основанию, предусмотренному ${ground.paragraph === 'п. 72' ? 'пунктом 72 Административного регламента' : 'частью 7 статьи 11.2 Федерального закона от 27.07.2010 N 210-ФЗ'}: ${ground.text}` : ''}.`;
 
   const children: FileChild[] = [
-    twoColumns(left, right, 0.5),
+    twoColumns(left, right, 0.5, LETTER_TEXT_WIDTH_MM),
     spacer(14),
     ...title(['ОТВЕТ', 'по результатам рассмотрения жалобы'], { after: 10 }),
     body(
@@ -115,13 +117,14 @@ export async function buildComplaintAnswer(d: ComplaintAnswerData): Promise<Buff
       6,
     ),
     spacer(14),
-    signatureLine({ label: c.decidedByPosition, name: shortName(c.decidedByName) }),
+    signatureLine({ label: c.decidedByPosition, name: shortName(c.decidedByName), widthMm: LETTER_TEXT_WIDTH_MM }),
+    ...(d.executor ? executorLines(d.executor) : []),
   ];
 
   const doc = createDocument({
     title: `Ответ по результатам рассмотрения жалобы № ${c.number}`,
     subject: 'Ответ по результатам рассмотрения жалобы',
-    sections: [portraitSection(children)],
+    sections: [letterSection(children)],
   });
   return toBuffer(doc);
 }

@@ -28,7 +28,9 @@ import {
   type FileChild,
   type ISectionOptions,
 } from 'docx';
+import { unzipSync, zipSync, strFromU8, strToU8, type Zippable } from 'fflate';
 import { formatRuDate, formatRuDateTime } from '../../core/domain/dates';
+import { applyLayout } from './layout';
 
 export const FONT = 'Times New Roman';
 /** Body text size, pt. */
@@ -39,7 +41,16 @@ export const TABLE_FONT_SIZE = 11;
 export const PAGE_MM = { width: 210, height: 297 } as const;
 /** A4 in twips, exactly as Word writes it (mm conversion rounds down by one). */
 const A4_TWIPS = { width: 11906, height: 16838 } as const;
-export const MARGINS_MM = { top: 15, right: 15, bottom: 15, left: 20 } as const;
+/**
+ * Margins after ГОСТ Р 7.0.97-2016, п. 5.1 (at least 20 mm left, 10 mm
+ * right, 20 mm top and bottom): forms use 20 mm on the left, letters 30 mm
+ * (documents kept long); 15 mm on the right keeps the text off the printers'
+ * unprintable edge.
+ */
+export const MARGINS_MM = { top: 20, right: 15, bottom: 20, left: 20 } as const;
+export const LETTER_MARGINS_MM = { top: 20, right: 15, bottom: 20, left: 30 } as const;
+
+export type Margins = { top: number; right: number; bottom: number; left: number };
 
 export type Orientation = 'portrait' | 'landscape';
 export type Align = 'left' | 'center' | 'right' | 'both';
@@ -57,9 +68,9 @@ const hp = (pt: number): number => Math.round(pt * 2);
 const twip = (pt: number): number => Math.round(pt * 20);
 
 /** Width of the text area between the margins, mm. */
-export function textWidthMm(orientation: Orientation = 'portrait'): number {
+export function textWidthMm(orientation: Orientation = 'portrait', margins: Margins = MARGINS_MM): number {
   const pageWidth = orientation === 'portrait' ? PAGE_MM.width : PAGE_MM.height;
-  return pageWidth - MARGINS_MM.left - MARGINS_MM.right;
+  return pageWidth - margins.left - margins.right;
 }
 
 // ------------------------------------------------------------------ document
@@ -89,7 +100,14 @@ export function createDocument(o: DocumentOptions): Document {
   });
 }
 
-function section(orientation: Orientation, children: FileChild[]): ISectionOptions {
+export interface SectionOptions {
+  /** «Страница N из M» in the footer: for documents that may run to more than one page. */
+  pageNumbers?: boolean;
+  margins?: Margins;
+}
+
+function section(orientation: Orientation, children: FileChild[], o: SectionOptions = {}): ISectionOptions {
+  const m = o.margins ?? MARGINS_MM;
   return {
     properties: {
       page: {
@@ -100,29 +118,40 @@ function section(orientation: Orientation, children: FileChild[]): ISectionOptio
           orientation: orientation === 'portrait' ? PageOrientation.PORTRAIT : PageOrientation.LANDSCAPE,
         },
         margin: {
-          top: convertMillimetersToTwip(MARGINS_MM.top),
-          right: convertMillimetersToTwip(MARGINS_MM.right),
-          bottom: convertMillimetersToTwip(MARGINS_MM.bottom),
-          left: convertMillimetersToTwip(MARGINS_MM.left),
+          top: convertMillimetersToTwip(m.top),
+          right: convertMillimetersToTwip(m.right),
+          bottom: convertMillimetersToTwip(m.bottom),
+          left: convertMillimetersToTwip(m.left),
           header: convertMillimetersToTwip(8),
           footer: convertMillimetersToTwip(8),
         },
       },
     },
-    footers: { default: pageNumberFooter() },
+    footers: o.pageNumbers === false ? undefined : { default: pageNumberFooter() },
     children,
   };
 }
 
-/** An A4 portrait section with the page-number footer. */
-export function portraitSection(children: FileChild[]): ISectionOptions {
-  return section('portrait', children);
+/** An A4 portrait section, with the page-number footer unless `pageNumbers: false`. */
+export function portraitSection(children: FileChild[], o: SectionOptions = {}): ISectionOptions {
+  return section('portrait', children, o);
 }
 
-/** An A4 landscape section with the page-number footer. */
-export function landscapeSection(children: FileChild[]): ISectionOptions {
-  return section('landscape', children);
+/** An A4 landscape section, with the page-number footer unless `pageNumbers: false`. */
+export function landscapeSection(children: FileChild[], o: SectionOptions = {}): ISectionOptions {
+  return section('landscape', children, o);
 }
+
+/**
+ * A one-page letter (refusal, request, complaint answer): ГОСТ Р 7.0.97-2016
+ * margins, no page numbers.
+ */
+export function letterSection(children: FileChild[]): ISectionOptions {
+  return section('portrait', children, { pageNumbers: false, margins: LETTER_MARGINS_MM });
+}
+
+/** Text width of a letter, mm. */
+export const LETTER_TEXT_WIDTH_MM = textWidthMm('portrait', LETTER_MARGINS_MM);
 
 /** «Страница N из M», centered, 9 pt. */
 export function pageNumberFooter(): Footer {
@@ -138,8 +167,18 @@ export function pageNumberFooter(): Footer {
   });
 }
 
+/** A fixed time for the zip entries: the same document gives the same bytes. */
+const ZIP_MTIME = new Date('2020-01-01T00:00:00Z');
+
+/** The DOCX file, with the layout and typography rules of ./layout applied to its body. */
 export async function toBuffer(doc: Document): Promise<Buffer> {
-  return Packer.toBuffer(doc);
+  const raw = await Packer.toBuffer(doc);
+  const files = unzipSync(new Uint8Array(raw));
+  const out: Zippable = {};
+  for (const [name, data] of Object.entries(files)) {
+    out[name] = name === 'word/document.xml' ? strToU8(applyLayout(strFromU8(data))) : data;
+  }
+  return Buffer.from(zipSync(out, { level: 6, mtime: ZIP_MTIME }));
 }
 
 // ------------------------------------------------------------------ paragraphs
@@ -217,10 +256,10 @@ export function title(lines: string | string[], o: { before?: number; after?: nu
 }
 
 /** «Label: value» with the label in bold; justified so long values wrap neatly. */
-export function labelValue(label: string, value: string, o: { after?: number; size?: number } = {}): Paragraph {
+export function labelValue(label: string, value: string, o: { after?: number; size?: number; align?: Align } = {}): Paragraph {
   const size = o.size === undefined ? undefined : hp(o.size);
   return new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
+    alignment: ALIGN[o.align ?? 'both'],
     spacing: { before: 0, after: twip(o.after ?? 3) },
     children: [new TextRun({ text: `${label}: `, bold: true, size }), new TextRun({ text: value, size })],
   });
@@ -246,6 +285,8 @@ export interface TableOptions {
   fontSize?: number;
   /** Header row, pt (the body size by default). */
   headerFontSize?: number;
+  /** Tighter cell padding (one-page forms such as the receipt). */
+  compact?: boolean;
 }
 
 const CELL_MARGINS = { top: 30, bottom: 30, left: 70, right: 70 } as const;
@@ -264,7 +305,7 @@ function cellParagraphs(text: string, align: Align, bold: boolean, size: number)
  * A bordered table: a bold header row repeated on each page, then the rows.
  * Rows are not split across pages. A cell is a string or `{ text, bold,
  * align, colSpan }`; '\n' in a cell's text starts a new paragraph. Column
- * titles may hold soft hyphens (\u00ad) to break long words in narrow columns.
+ * titles hold no soft hyphens (the layout rules remove them): give narrow columns room for their longest word.
  */
 export function table(columns: Column[], rows: Cell[][], o: TableOptions = {}): Table {
   const size = o.fontSize ?? TABLE_FONT_SIZE;
@@ -310,7 +351,7 @@ export function table(columns: Column[], rows: Cell[][], o: TableOptions = {}): 
     width: { size: widths.reduce((s, x) => s + x, 0), type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    margins: CELL_MARGINS,
+    margins: o.compact ? { ...CELL_MARGINS, top: 0, bottom: 0 } : CELL_MARGINS,
     rows: [header, ...body],
   });
 }
@@ -325,6 +366,8 @@ export interface SignatureOptions {
   /** A date (ДД.ММ.ГГГГ) printed to the right, or `true` for a blank «__.__.20__». */
   date?: string | true;
   orientation?: Orientation;
+  /** Width, mm (the text width by default; LETTER_TEXT_WIDTH_MM in letters). */
+  widthMm?: number;
 }
 
 const SIGN_LINE = '________________';
@@ -334,7 +377,7 @@ const SIGN_LINE = '________________';
  * the line: a borderless two-row table, so the caption stays under the line.
  */
 export function signatureLine(o: SignatureOptions): Table {
-  const total = convertMillimetersToTwip(textWidthMm(o.orientation));
+  const total = convertMillimetersToTwip(o.widthMm ?? textWidthMm(o.orientation));
   const w = [0.26, 0.22, 0.25, 0.27].map((k) => Math.floor(total * k));
   const name = o.name ? `/ ${o.name} /` : '/ ____________________ /';
   const date = o.date === true ? '«___» ________ 20___ г.' : (o.date ?? '');
@@ -374,6 +417,86 @@ export function signatureLine(o: SignatureOptions): Table {
       }),
     ],
   });
+}
+
+export interface SignatureBlock {
+  /** «Документы принял:» */
+  heading: string;
+  /** The signer's position and full name, under the heading. */
+  detail?: string;
+  /** As printed after the line, usually `shortName(...)`. */
+  name: string;
+  /** ДД.ММ.ГГГГ, or `true` for a blank «__» ___ 20__ г. */
+  date: string | true;
+}
+
+/**
+ * Two signature blocks side by side (who accepted, who received): the
+ * heading and details, then «________ / Фамилия И. О. / дата» with the
+ * captions under it; one row each, kept together.
+ */
+export function signatureColumns(blocks: [SignatureBlock, SignatureBlock], o: { size?: number; leftShare?: number } = {}): Table {
+  const size = o.size ?? 10;
+  const total = convertMillimetersToTwip(textWidthMm());
+  const gap = Math.floor(total * 0.04);
+  const left = Math.floor((total - gap) * (o.leftShare ?? 0.5));
+  const w = [left, gap, total - gap - left];
+  const p = (text: string, o2: { bold?: boolean; sz?: number; italics?: boolean; align?: Align; after?: number } = {}) =>
+    new Paragraph({
+      alignment: ALIGN[o2.align ?? 'left'],
+      spacing: { after: twip(o2.after ?? 0) },
+      children: [new TextRun({ text, bold: o2.bold, italics: o2.italics, size: hp(o2.sz ?? size) })],
+    });
+  type VAlign = (typeof VerticalAlignTable)[keyof typeof VerticalAlignTable];
+  const cell = (children: Paragraph[], i: number, align: VAlign = VerticalAlignTable.TOP) =>
+    new TableCell({ width: { size: w[i]!, type: WidthType.DXA }, verticalAlign: align, children });
+  const row = (make: (b: SignatureBlock) => Paragraph[], align?: VAlign) =>
+    new TableRow({
+      cantSplit: true,
+      children: [cell(make(blocks[0]), 0, align), cell([new Paragraph({})], 1), cell(make(blocks[1]), 2, align)],
+    });
+  const dateText = (b: SignatureBlock) => (b.date === true ? '«___» ____________ 20___ г.' : b.date);
+  return new Table({
+    width: { size: w.reduce((s2, x) => s2 + x, 0), type: WidthType.DXA },
+    columnWidths: w,
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    margins: { top: 0, bottom: 0, left: 0, right: 40 },
+    rows: [
+      row((b) => [
+        new Paragraph({
+          spacing: { after: twip(4) },
+          children: [
+            new TextRun({ text: `${b.heading} `, bold: true, size: hp(size + 1) }),
+            new TextRun({ text: b.detail ?? '', size: hp(size) }),
+          ],
+        }),
+      ]),
+      row((b) => [p(`_______________ / ${b.name} /`, { sz: size + 1 })], VerticalAlignTable.BOTTOM),
+      row(() => [p('          (подпись)          (фамилия, инициалы)', { sz: 7, italics: true })]),
+      row((b) => [p(`Дата: ${dateText(b)}`, { sz: size + 1 })]),
+    ],
+  });
+}
+
+export interface Executor {
+  name: string;
+  position?: string | null;
+  phone: string;
+}
+
+/**
+ * «Исполнитель: должность Фамилия Имя Отчество», «Тел.: …» in 10 pt at the
+ * foot of a letter (ГОСТ Р 7.0.97-2016, п. 5.26), kept together.
+ */
+export function executorLines(e: Executor): Paragraph[] {
+  return [
+    para([run('Исполнитель: ', { size: 10 }), run([e.position, e.name].filter(Boolean).join(' '), { size: 10 })], {
+      before: 24,
+      keepNext: true,
+    }),
+    para([run('Тел.: ', { size: 10 }), run(e.phone, { size: 10 })]),
+  ];
 }
 
 // ------------------------------------------------------------------ text helpers

@@ -30,6 +30,7 @@ import {
   createDocument,
   para,
   portraitSection,
+  letterSection,
   run,
   shortName,
   signatureLine,
@@ -57,8 +58,8 @@ export function draftTitleMark(): Paragraph {
 }
 
 /** A portrait section; a draft gets the «ПРОЕКТ» header on every page. */
-export function decisionSection(children: FileChild[], draft: boolean): ISectionOptions {
-  const s = portraitSection(children);
+export function decisionSection(children: FileChild[], draft: boolean, letter = false): ISectionOptions {
+  const s = letter ? letterSection(children) : portraitSection(children);
   if (!draft) return s;
   return {
     ...s,
@@ -107,6 +108,11 @@ export interface IppsuData {
   draft: boolean;
   /** The authorised official; the head of the office by default. */
   signer?: DecisionSigner;
+  /**
+   * Who signs for the recipient: the representative's full name when one acts
+   * for them (the case's representative), else the recipient signs.
+   */
+  representativeName?: string | null;
 }
 
 // ------------------------------------------------------------------ helpers
@@ -159,8 +165,8 @@ const SERVICE_COLUMNS: Column[] = [
   { title: '№ п/п', width: 8, align: 'center' },
   { title: 'Наименование социальной услуги', width: 56 },
   { title: 'Объем предоставления социальной услуги', width: 26, align: 'center' },
-  { title: 'Периодич\u00adность предоставления социальной услуги', width: 28, align: 'center' },
-  { title: 'Срок предостав\u00adления услуги', width: 26, align: 'center' },
+  { title: 'Периодичность предоставления социальной услуги', width: 28, align: 'center' },
+  { title: 'Срок предоставления услуги', width: 26, align: 'center' },
   { title: 'Отметка о выполнении', width: 22, align: 'center' },
 ];
 
@@ -266,12 +272,12 @@ export async function buildIppsu(d: IppsuData): Promise<Buffer> {
       TABLE_SIZE,
     ),
 
-    para('С содержанием индивидуальной программы предоставления социальных услуг согласен', {
+    para('С содержанием индивидуальной программы предоставления социальных услуг согласен(на)', {
       before: 14,
       after: 10,
       keepNext: true,
     }),
-    signatureLine({ name: shortName(name), date: true }),
+    signatureLine({ name: shortName(d.representativeName?.trim() || name), date: true }),
     caption('(подпись получателя социальных услуг или его законного представителя)'),
 
     para('Лицо, уполномоченное на подписание индивидуальной программы предоставления социальных услуг:', {

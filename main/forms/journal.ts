@@ -1,7 +1,11 @@
 /**
- * Журнал регистрации заявлений (регламент, п. 44): the office's journal of
- * applications for a period, on A4 landscape, in journal-number order.
- * Annulled registrations stay in the journal with their reason.
+ * Журнал регистрации заявлений (регламент, п. 37, п. 44, п. 45): the
+ * office's journal of applications for a period, on A4 landscape, in
+ * journal-number order, with the position and full name of the specialist
+ * who accepted each application (p.37); annulled registrations stay with
+ * their reason. A second section registers the interagency requests of
+ * those applications and the answers to them (p.45: answers are registered
+ * «в журнале регистрации заявлений»).
  */
 import type { CaseRow } from '../../core/api/reception';
 import type { OfficeView } from '../../core/api/contract';
@@ -17,7 +21,6 @@ import {
   landscapeSection,
   para,
   run,
-  shortName,
   table,
   title,
   toBuffer,
@@ -38,31 +41,58 @@ export const JOURNAL_SUBSERVICE_NAMES: Record<SubserviceCode, string> = {
   'minors-semi-stationary': 'Несовершеннолетним: социальные услуги в полустационарной форме',
 };
 
+/** An interagency request of a journal row and its answer. */
+export interface JournalRequest {
+  agencyName: string;
+  subject: string;
+  outgoingNumber: string;
+  /** ISO dates. */
+  sentDate: string;
+  dueDate: string;
+  answerDate: string | null;
+  answerIncomingNumber: string | null;
+}
+
+export type JournalRow = CaseRow & {
+  /** p.37: the accepting specialist's position (the name is `registeredByName`). */
+  registeredByPosition: string;
+  requests: JournalRequest[];
+};
+
 export interface JournalData {
   office: OfficeView;
   /** Period, ISO dates. */
   from: string;
   to: string;
-  rows: CaseRow[];
+  rows: JournalRow[];
   printedBy: string;
   printedAt: Date;
 }
 
-const SHY = '\u00ad';
-
-/** Widths in mm of the 262 mm landscape text width. */
+/** Widths in mm of the landscape text width. */
 const COLUMNS: Column[] = [
   { title: '№ п/п', width: 8, align: 'center' },
-  { title: 'Рег. №', width: 18, align: 'center' },
-  { title: `Дата и время поступ${SHY}ления`, width: 20, align: 'center' },
-  { title: `Дата регист${SHY}рации`, width: 20, align: 'center' },
+  { title: 'Рег. №', width: 17, align: 'center' },
+  { title: 'Дата и время поступления', width: 21, align: 'center' },
+  { title: 'Дата регистрации', width: 21, align: 'center' },
   { title: 'Заявитель (ФИО, дата рождения)', width: 31 },
-  { title: 'СНИЛС', width: 27, align: 'center' },
-  { title: 'Подуслуга', width: 38 },
-  { title: `Способ поступ${SHY}ления`, width: 25, align: 'center' },
-  { title: 'Принял (специалист)', width: 25 },
-  { title: `Срок предостав${SHY}ления результата`, width: 19, align: 'center' },
-  { title: 'Статус / отметка', width: 31 },
+  { title: 'СНИЛС', width: 28, align: 'center' },
+  { title: 'Подуслуга', width: 31 },
+  { title: 'Способ поступления', width: 22, align: 'center' },
+  { title: 'Принял (должность, фамилия, имя, отчество)', width: 35 },
+  { title: 'Срок результата', width: 19, align: 'center' },
+  { title: 'Статус / отметка', width: 29 },
+];
+
+const REQUEST_COLUMNS: Column[] = [
+  { title: '№ п/п', width: 8, align: 'center' },
+  { title: 'Рег. № заявления', width: 20, align: 'center' },
+  { title: 'Заявитель', width: 34 },
+  { title: 'Орган (организация)', width: 36 },
+  { title: 'Запрошенные документы (сведения)', width: 66 },
+  { title: 'Запрос: исх. №, дата', width: 26, align: 'center' },
+  { title: 'Срок ответа', width: 18, align: 'center' },
+  { title: 'Ответ зарегистрирован: дата, вх. №', width: 30, align: 'center' },
 ];
 
 function snilsText(s: string | null): string {
@@ -74,9 +104,23 @@ function snilsText(s: string | null): string {
   }
 }
 
-/** «Петрова М. И.» with no-break spaces between the initials, so they wrap together. */
-function keepInitials(name: string): string {
-  return name.replace(/(\S\.) (?=\S\.)/g, '$1\u00a0');
+function requestRows(rows: JournalRow[]): Cell[][] {
+  const out: Cell[][] = [];
+  for (const r of rows) {
+    for (const q of r.requests) {
+      out.push([
+        String(out.length + 1),
+        r.journalNumber,
+        r.applicantName,
+        q.agencyName,
+        q.subject,
+        `№ ${q.outgoingNumber}\nот ${formatRuDate(q.sentDate)}`,
+        formatRuDate(q.dueDate),
+        q.answerDate ? `${formatRuDate(q.answerDate)}${q.answerIncomingNumber ? `\nвх. № ${q.answerIncomingNumber}` : ''}` : 'ответ не поступил',
+      ]);
+    }
+  }
+  return out.length > 0 ? out : [[{ text: 'Запросы не направлялись', colSpan: REQUEST_COLUMNS.length, align: 'center' }]];
 }
 
 function statusText(r: CaseRow): string {
@@ -97,7 +141,7 @@ export async function buildJournal(d: JournalData): Promise<Buffer> {
           snilsText(r.snils),
           JOURNAL_SUBSERVICE_NAMES[r.subservice as SubserviceCode] ?? r.subservice,
           CHANNEL_LABELS[r.channel as Channel] ?? r.channel,
-          keepInitials(shortName(r.registeredByName)),
+          `${r.registeredByPosition}\n${r.registeredByName}`,
           formatRuDate(r.dueResult),
           statusText(r),
         ])
@@ -112,6 +156,15 @@ export async function buildJournal(d: JournalData): Promise<Buffer> {
     para(`за период с ${formatRuDate(d.from)} по ${formatRuDate(d.to)}`, { align: 'center', after: 8 }),
     table(COLUMNS, body, { orientation: 'landscape', fontSize: 10, headerFontSize: 9 }),
     para([run('Всего записей: ', { bold: true }), run(String(rows.length))], { before: 8 }),
+
+    para('Межведомственные запросы и ответы на них (п. 45 Административного регламента)', {
+      bold: true,
+      align: 'center',
+      before: 14,
+      after: 6,
+      keepNext: true,
+    }),
+    table(REQUEST_COLUMNS, requestRows(rows), { orientation: 'landscape', fontSize: 10, headerFontSize: 9 }),
     para(`Журнал сформирован ${formatRuDateTime(d.printedAt)}, распечатал: ${d.printedBy}`, {
       size: 10,
       before: 4,

@@ -1,8 +1,11 @@
 /**
  * Расписка в получении документов (регламент, п. 37 and п. 44): the
- * documents received and the date of receipt, the documents and information
- * the office will obtain by interagency requests, and the position and name
- * of the specialist who accepted the documents.
+ * documents received and the date the Управление received them, the
+ * documents and information the office will obtain by interagency requests,
+ * the required documents not provided, and the position and name of the
+ * specialist who accepted the documents. Made to fit one page for a typical
+ * case (up to 10 documents); a longer one keeps its signatures with the
+ * text before them.
  */
 import { AUTHORITY_LABELS, type CaseView } from '../../core/api/reception';
 import type { OfficeView } from '../../core/api/contract';
@@ -19,7 +22,7 @@ import {
   portraitSection,
   run,
   shortName,
-  signatureLine,
+  signatureColumns,
   spacer,
   table,
   title,
@@ -31,7 +34,7 @@ export interface ReceiptData {
   office: OfficeView;
   case: CaseView;
   subserviceName: string;
-  /** Agency code -> name, for the interagency table. */
+  /** Agency code -> name as the UI shows it (reference data, current names), for the interagency table. */
   agencyNames: Record<string, string>;
   mfcName: string | null;
 }
@@ -78,16 +81,30 @@ function channelLine(c: CaseView, mfcName: string | null): string {
   return c.channel === 'mfc' && mfc ? `через МФЦ — ${mfc}` : label;
 }
 
+/**
+ * p.44: the date the Управление received the documents. In person, with the
+ * time of the visit; by mail, portal or МФЦ, the date they reached the
+ * Управление (the МФЦ's own time is not the Управление's).
+ */
+function receivedLine(c: CaseView): [string, string] {
+  if (c.channel === 'in_person') return ['Дата и время получения документов', formatLocalDateTime(c.receivedAt)];
+  return ['Дата получения документов Управлением', formatRuDate(c.receivedAt.slice(0, 10))];
+}
+
 const FORM_LABELS: Record<string, string> = { original: 'Подлинник', copy: 'Копия' };
 
 export async function buildReceipt(d: ReceiptData): Promise<Buffer> {
   const c = d.case;
   const received = c.documents.filter((x) => x.state === 'received');
   const toRequest = c.documents.filter((x) => x.state === 'to_request');
+  const notProvided = c.documents.filter((x) => x.state === 'not_provided');
+  const small = { fontSize: 9.5, headerFontSize: 9, compact: true } as const;
   const rep = c.representative;
   const repName = rep ? str(rep.fullName) : null;
   const recipient = repName ?? c.applicantName;
-  const sectionHead = (text: string) => para(text, { bold: true, before: 8, after: 4, keepNext: true });
+  const sectionHead = (text: string) => para(text, { bold: true, before: 4, after: 2, keepNext: true, size: 11 });
+  const line = (label: string, value: string) => labelValue(label, value, { size: 11, after: 2, align: 'left' });
+  const [receivedLabel, receivedValue] = receivedLine(c);
 
   const receivedRows: Cell[][] = received.map((x, i) => [
     String(i + 1),
@@ -102,50 +119,37 @@ export async function buildReceipt(d: ReceiptData): Promise<Buffer> {
   ]);
 
   const children = [
-    // Letterhead.
-    para(d.office.name, { align: 'center', bold: true }),
-    para(`${d.office.address}\nТел.: ${d.office.phone}${d.office.email ? `, эл. почта: ${d.office.email}` : ''}`, {
-      align: 'center',
-      size: 10,
-      after: 6,
-      ruleBelow: true,
-    }),
+    // Letterhead: the office (its phone is given with the result's date below).
+    para(d.office.name, { align: 'center', bold: true, size: 10, after: 2, ruleBelow: true }),
 
-    ...title(['РАСПИСКА', 'в получении документов'], { before: 10, after: 10 }),
+    ...title('РАСПИСКА в получении документов', { before: 4, after: 6 }),
 
     para(
       [
-        run('Заявление зарегистрировано в журнале регистрации заявлений '),
-        run(`№ ${c.journalNumber} от ${formatDateOf(c.registeredAt)}`, { bold: true }),
+        run('Заявление зарегистрировано в журнале регистрации заявлений ', { size: 11 }),
+        run(`№ ${c.journalNumber} от ${formatDateOf(c.registeredAt)}`, { bold: true, size: 11 }),
       ],
-      { align: 'both', after: 3 },
+      { align: 'both', after: 2 },
     ),
-    labelValue(
-      'Государственная услуга',
-      `признание гражданина нуждающимся в социальном обслуживании: ${d.subserviceName}`,
-    ),
-    labelValue('Заявитель', applicantLine(c)),
-    ...(rep
-      ? [
-          labelValue('Представитель заявителя', repName ?? '—'),
-          labelValue('Основание полномочий', authorityLine(rep)),
-        ]
-      : []),
-    labelValue('Способ подачи заявления', channelLine(c, d.mfcName)),
-    labelValue('Дата и время получения документов', formatLocalDateTime(c.receivedAt)),
+    line('Государственная услуга', d.subserviceName),
+    line('Заявитель', applicantLine(c)),
+    ...(rep ? [line('Представитель заявителя', `${repName ?? '—'}; основание полномочий: ${authorityLine(rep)}`)] : []),
+    line('Способ подачи заявления', channelLine(c, d.mfcName)),
+    line(receivedLabel, receivedValue),
 
     sectionHead('Перечень принятых документов'),
     received.length > 0
       ? table(
           [
             { title: '№', width: 7, align: 'center' },
-            { title: 'Наименование документа', width: 110 },
-            { title: 'Подлинник / копия', width: 26, align: 'center' },
-            { title: 'Кол-во листов', width: 20, align: 'center' },
+            { title: 'Наименование документа', width: 120 },
+            { title: 'Подлинник / копия', width: 20, align: 'center' },
+            { title: 'Листов', width: 16, align: 'center' },
           ],
           receivedRows,
+          small,
         )
-      : para('Документы не представлены.'),
+      : para('Документы не представлены.', { size: 11 }),
 
     sectionHead(
       'Документы и сведения, которые будут получены в порядке межведомственного информационного взаимодействия',
@@ -154,43 +158,52 @@ export async function buildReceipt(d: ReceiptData): Promise<Buffer> {
       ? table(
           [
             { title: '№', width: 7, align: 'center' },
-            { title: 'Наименование документа (сведений)', width: 96 },
-            { title: 'Орган (организация)', width: 60 },
+            { title: 'Наименование документа (сведений)', width: 114 },
+            { title: 'Орган (организация)', width: 42 },
           ],
           toRequest.map((x, i) => [
             String(i + 1),
             capitalize(x.title),
             (x.agencyCode && d.agencyNames[x.agencyCode]) || x.agencyCode || '—',
           ]),
+          small,
         )
-      : para('не требуются'),
+      : para('не требуются', { size: 11 }),
 
-    spacer(8),
+    ...(notProvided.length > 0
+      ? [
+          sectionHead('Не представлены документы, обязательные для представления заявителем:'),
+          ...notProvided.map((x, i) => para(`${i + 1}) ${capitalize(x.title)}${i === notProvided.length - 1 ? '.' : ';'}`, { size: 10, align: 'both' })),
+        ]
+      : []),
+
     para(
       [
-        run('Результат предоставления государственной услуги будет предоставлен не позднее '),
-        run(formatRuDate(c.deadlines.result), { bold: true }),
-        run('.'),
+        run('Результат предоставления государственной услуги будет предоставлен не позднее ', { size: 11 }),
+        run(formatRuDate(c.deadlines.result), { bold: true, size: 11 }),
+        run('. ', { size: 11 }),
+        run('Телефон для справок: ', { bold: true, size: 11 }),
+        run(d.office.phone, { size: 11 }),
       ],
-      { align: 'both', after: 3 },
+      { align: 'both', before: 6, after: 2 },
     ),
-    labelValue('Телефон для справок', d.office.phone),
 
-    para([run('Документы принял: ', { bold: true }), run(`${c.registeredByPosition} ${c.registeredByName}`)], {
-      before: 10,
-      after: 8,
-      keepNext: true,
-    }),
-    signatureLine({ name: shortName(c.registeredByName), date: formatDateOf(c.registeredAt) }),
-
-    para('Расписку получил:', { bold: true, before: 12, after: 8, keepNext: true }),
-    signatureLine({ name: shortName(recipient), date: true }),
+    spacer(3),
+    signatureColumns([
+      {
+        heading: 'Документы принял:',
+        detail: `${c.registeredByPosition} ${c.registeredByName}`,
+        name: shortName(c.registeredByName),
+        date: formatDateOf(c.registeredAt),
+      },
+      { heading: 'Расписку получил:', detail: recipient, name: shortName(recipient), date: true },
+    ], { leftShare: 0.56 }),
   ];
 
   const doc = createDocument({
     title: `Расписка в получении документов № ${c.journalNumber}`,
     subject: 'Расписка в получении документов',
-    sections: [portraitSection(children)],
+    sections: [portraitSection(children, { pageNumbers: false })],
   });
   return toBuffer(doc);
 }

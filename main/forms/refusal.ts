@@ -10,7 +10,7 @@ import type { OfficeView } from '../../core/api/contract';
 import type { RefusalDraft } from '../../core/api/decision';
 import { formatRuDate } from '../../core/domain/dates';
 import { REFUSAL_GROUNDS } from '../../core/domain/refusal-grounds';
-import { createDocument, para, run, shortName, signatureLine, spacer, title, toBuffer } from './docx-kit';
+import { LETTER_TEXT_WIDTH_MM, createDocument, executorLines, para, run, shortName, signatureLine, spacer, title, toBuffer, type Executor } from './docx-kit';
 import { lines, twoColumns } from './request-letter';
 import { decisionSection, draftTitleMark, fullNameOf, signerOf, type DecisionSigner } from './ippsu';
 
@@ -43,6 +43,8 @@ export interface RefusalData {
   journalNumber: string;
   /** ISO date of the application's registration. */
   applicationDate: string;
+  /** The specialist who drew up the notice (the «Исполнитель» line). */
+  executor?: Executor;
 }
 
 function salutation(p: RefusalPerson): string | null {
@@ -81,7 +83,7 @@ export async function buildRefusalNotice(d: RefusalData): Promise<Buffer> {
     para([run('от '), run(formatRuDate(r.date), { bold: true }), run('   № '), run(d.number ?? '__________', { bold: Boolean(d.number) })], {
       after: 8,
     }),
-    twoColumns([], lines([{ text: name, bold: true, after: 2 }, { text: p.address, size: 11 }]), 0.45),
+    twoColumns([], lines([{ text: name, bold: true, after: 2 }, { text: p.address, size: 11 }]), 0.45, LETTER_TEXT_WIDTH_MM),
     spacer(10),
 
     ...(d.draft ? [draftTitleMark()] : []),
@@ -125,13 +127,14 @@ export async function buildRefusalNotice(d: RefusalData): Promise<Buffer> {
     ),
 
     spacer(14),
-    signatureLine({ label: signer.position, name: signer.name ? shortName(signer.name) : undefined }),
+    signatureLine({ label: signer.position, name: signer.name ? shortName(signer.name) : undefined, widthMm: LETTER_TEXT_WIDTH_MM }),
+    ...(d.executor ? executorLines(d.executor) : []),
   ];
 
   const doc = createDocument({
     title: `${d.draft ? 'ПРОЕКТ. ' : ''}Уведомление об отказе в признании гражданина нуждающимся в социальном обслуживании`,
     subject: 'Уведомление об отказе',
-    sections: [decisionSection(children, d.draft)],
+    sections: [decisionSection(children, d.draft, true)],
   });
   return toBuffer(doc);
 }

@@ -28,8 +28,9 @@ import {
   createDocument,
   labelValue,
   para,
-  portraitSection,
-  run,
+  letterSection,
+  LETTER_TEXT_WIDTH_MM,
+  executorLines,
   shortName,
   signatureLine,
   spacer,
@@ -56,8 +57,8 @@ export interface RequestLetterData {
  * A borderless two-column block: the left part (office details) and the
  * right part (addressee); `leftShare` of the text width goes to the left.
  */
-export function twoColumns(left: Paragraph[], right: Paragraph[], leftShare = 0.5): Table {
-  const total = convertMillimetersToTwip(textWidthMm());
+export function twoColumns(left: Paragraph[], right: Paragraph[], leftShare = 0.5, widthMm = textWidthMm()): Table {
+  const total = convertMillimetersToTwip(widthMm);
   const gap = Math.floor(total * 0.06);
   const w = [Math.floor(total * leftShare), gap, Math.floor(total * (1 - leftShare)) - gap];
   const cell = (children: Paragraph[], i: number) =>
@@ -110,7 +111,7 @@ function blank(d: RequestLetterData): Table {
     { text: d.agencyName, size: 12, after: 3 },
     ...(d.agencyAddress ? [{ text: d.agencyAddress, size: 10 }] : []),
   ]);
-  return twoColumns(left, right, 0.5);
+  return twoColumns(left, right, 0.5, LETTER_TEXT_WIDTH_MM);
 }
 
 export async function buildRequestLetter(d: RequestLetterData): Promise<Buffer> {
@@ -132,6 +133,7 @@ export async function buildRequestLetter(d: RequestLetterData): Promise<Buffer> 
 
     body(
       `В соответствии со статьей 7.2 ${LAW_210}, в целях предоставления ${STATE_SERVICE_NAME}${application} ` +
+        '(пункт 25 Административного регламента предоставления этой услуги) ' +
         `${office.name} просит предоставить следующие документы (сведения):`,
     ),
     para(l.requested, { align: 'both', firstLine: 12.5, bold: true, after: 6 }),
@@ -149,17 +151,14 @@ export async function buildRequestLetter(d: RequestLetterData): Promise<Buffer> 
     ),
 
     spacer(18),
-    signatureLine({ label: l.signer.position, name: shortName(l.signer.name) }),
-
-    spacer(36),
-    para([run('Исполнитель: ', { size: 9 }), run(l.executor.name, { size: 9 })]),
-    para([run('Тел.: ', { size: 9 }), run(l.executor.phone, { size: 9 })]),
+    signatureLine({ label: l.signer.position, name: shortName(l.signer.name), widthMm: LETTER_TEXT_WIDTH_MM }),
+    ...executorLines(l.executor),
   ];
 
   const doc = createDocument({
     title: `Межведомственный запрос № ${l.number} от ${formatRuDate(l.date)}`,
     subject: 'О предоставлении сведений',
-    sections: [portraitSection(children)],
+    sections: [letterSection(children)],
   });
   return toBuffer(doc);
 }

@@ -1,5 +1,5 @@
 /**
- * Анкеты шкал Бартел и Лоутона: the questionnaires attached to the act of
+ * Анкеты шкал Бартела и Лаутона: the questionnaires attached to the act of
  * inspection of living conditions (регламент, Приложение 3: «количество
  * баллов по шкале Бартела (с приложением анкеты)», «... по шкале Лаутона
  * (с приложением анкеты)»). Each item is a small table of all its answer
@@ -41,9 +41,10 @@ import {
 } from './docx-kit';
 
 export interface ScaleQuestionnaireData {
-  person: { fullName: string; birthDate: string };
-  /** Date of the assessment (ISO). */
-  date: string;
+  /** The person assessed; empty strings on a blank for no one in particular. */
+  person: { fullName: string; birthDate: string; address?: string | null };
+  /** Date of the assessment (ISO); absent on a blank: written by hand. */
+  date?: string | null;
   /** Item key -> chosen option index; null for a blank questionnaire. */
   answers: ScaleAnswers | null;
   assessor?: { name: string; position: string };
@@ -65,8 +66,8 @@ interface ScaleSpec {
 }
 
 const BARTHEL: ScaleSpec = {
-  title: 'Индекс Бартел (оценка повседневной активности)',
-  docTitle: 'Индекс Бартел',
+  title: 'Индекс Бартела (оценка повседневной активности)',
+  docTitle: 'Индекс Бартела',
   items: BARTHEL_ITEMS,
   max: BARTHEL_MAX,
   bands: BARTHEL_BANDS,
@@ -75,8 +76,8 @@ const BARTHEL: ScaleSpec = {
 };
 
 const LAWTON: ScaleSpec = {
-  title: 'Шкала Лоутона (оценка инструментальной активности)',
-  docTitle: 'Шкала Лоутона',
+  title: 'Шкала Лаутона (оценка инструментальной активности)',
+  docTitle: 'Шкала Лаутона',
   items: LAWTON_ITEMS,
   max: LAWTON_MAX,
   bands: LAWTON_BANDS,
@@ -131,7 +132,11 @@ function itemTable(item: ScaleItem, n: number, answers: ScaleAnswers | null) {
 
 function buildQuestionnaire(spec: ScaleSpec, d: ScaleQuestionnaireData): Promise<Buffer> {
   const result = d.answers ? spec.score(d.answers) : null;
-  const date = formatRuDate(d.date);
+  const filledDate = d.date ? formatRuDate(d.date) : null;
+  const date = filledDate ?? '«___» ____________ 20___ г.';
+  const birth = d.person.birthDate
+    ? `${formatRuDate(d.person.birthDate)}${d.date ? ` (полных лет: ${fullYears(d.person.birthDate, d.date)})` : ''}`
+    : '____________';
 
   const items = spec.items.flatMap((item, i) => [itemTable(item, i + 1, d.answers), spacer(4)]);
 
@@ -166,22 +171,23 @@ function buildQuestionnaire(spec: ScaleSpec, d: ScaleQuestionnaireData): Promise
         'Приложение',
         'к акту обследования условий',
         'жизнедеятельности граждан',
-        `от ${date} № ${d.actNumber ?? '________'}`,
+        `от ${filledDate ?? '«___» ________ 20___ г.'} № ${d.actNumber ?? '________'}`,
       ].join('\n'),
       { align: 'right', size: NOTE_PT, after: 4 },
     ),
     ...title(spec.title, { before: 4, after: 6 }),
 
-    para([run('Ф.И.О. гражданина: ', { bold: true }), run(d.person.fullName)], { after: 2 }),
+    para([run('Ф.И.О. гражданина: ', { bold: true }), run(d.person.fullName || '_'.repeat(60))], { after: 2 }),
     para(
       [
         run('Дата рождения: ', { bold: true }),
-        run(d.person.birthDate ? `${formatRuDate(d.person.birthDate)} (полных лет: ${fullYears(d.person.birthDate, d.date)})` : '____________'),
+        run(birth),
         run('     Дата обследования: ', { bold: true }),
         run(date),
       ],
-      { after: 4 },
+      { after: 2 },
     ),
+    para([run('Адрес: ', { bold: true }), run(d.person.address || '_'.repeat(66))], { after: 4 }),
     para(
       'Отметьте знаком «X» один вариант ответа в каждом пункте. Оценивается то, что гражданин действительно выполняет, а не то, что он мог бы выполнить.',
       { italics: true, size: NOTE_PT, align: 'both', after: 4 },
@@ -199,7 +205,7 @@ function buildQuestionnaire(spec: ScaleSpec, d: ScaleQuestionnaireData): Promise
       { after: 8, keepNext: true },
     ),
     // A short blank name: the kit's default blank is wider than its column and wraps.
-    signatureLine({ name: assessor ? shortName(assessor.name) : '______________', date }),
+    signatureLine({ name: assessor ? shortName(assessor.name) : '______________', date: filledDate ?? true }),
   ];
 
   const doc = createDocument({
@@ -210,12 +216,12 @@ function buildQuestionnaire(spec: ScaleSpec, d: ScaleQuestionnaireData): Promise
   return toBuffer(doc);
 }
 
-/** Анкета «Индекс Бартел» (filled, or blank when `answers` is null). */
+/** Анкета «Индекс Бартела» (filled, or blank when `answers` is null). */
 export function buildBarthelQuestionnaire(d: ScaleQuestionnaireData): Promise<Buffer> {
   return buildQuestionnaire(BARTHEL, d);
 }
 
-/** Анкета «Шкала Лоутона» (filled, or blank when `answers` is null). */
+/** Анкета «Шкала Лаутона» (filled, or blank when `answers` is null). */
 export function buildLawtonQuestionnaire(d: ScaleQuestionnaireData): Promise<Buffer> {
   return buildQuestionnaire(LAWTON, d);
 }

@@ -8,6 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './ErrorBoundary';
+import { PrintPreviewHost } from './ui/PrintPreview';
 import { httpTransport, setUnreachableHandler } from './api';
 import { retryConnectionNow } from './data/live';
 import { queryClient } from './data/queries';
@@ -43,6 +44,7 @@ createRoot(document.getElementById('root')!).render(
         <Notifications position="bottom-right" limit={2} />
         <ErrorBoundary>
           <App />
+          <PrintPreviewHost />
         </ErrorBoundary>
       </MantineProvider>
     </QueryClientProvider>

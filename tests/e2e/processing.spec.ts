@@ -1,10 +1,9 @@
-import type { Download, Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import type { CaseView } from '../../core/api/reception';
 import { BARTHEL_ITEMS, LAWTON_ITEMS } from '../../core/domain/scales';
 import { CITIZEN_ACT, NEED_ACT } from '../../scripts/form-samples-acts';
 import { SAMPLE_BARTHEL, SAMPLE_LAWTON } from '../../scripts/form-samples-scales';
-import { docxToText } from '../helpers/docx-text';
+import { printedText } from './print';
 import { sampleApplication } from '../support/applications';
 import { expect, login, logout, test, type AppHandle } from './fixtures';
 import { officeDateTime, officeYear } from '../support/office-clock';
@@ -29,10 +28,6 @@ async function openCase(page: Page, id: number, tab: string): Promise<void> {
   await page.getByRole('tab', { name: tab }).click();
 }
 
-async function docText(download: Promise<Download>): Promise<string> {
-  const d = await download;
-  return docxToText(readFileSync((await d.path())!));
-}
 
 test('one case walks from registration to issue through the UI', async ({ app }) => {
   test.setTimeout(120_000); // the whole procedure through the UI, three users: long on a loaded machine
@@ -67,11 +62,9 @@ test('one case walks from registration to issue through the UI', async ({ app })
   await expect(page.getByTestId('case-stepper')).toHaveAttribute('data-status', 'requests_sent');
   // The letter for the paper request.
   const paperRow = page.locator('[data-testid^="request-"]').filter({ hasText: `1/${year}` });
-  const letter = await docText((async () => {
-    const d = page.waitForEvent('download');
+  const letter = await printedText(page, async () => {
     await paperRow.getByRole('button', { name: 'Письмо' }).click();
-    return d;
-  })());
+  });
   expect(letter).toContain(`1/${year}`);
   expect(letter).toContain('Семёнова Алёна Петровна');
   const sent = page.locator('[data-testid^="request-"]');
@@ -119,13 +112,19 @@ test('one case walks from registration to issue through the UI', async ({ app })
   await act3.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByTestId('act-status-appendix3-citizen')).toHaveAttribute('data-complete', 'true');
   // The Barthel questionnaire prints as an attachment with the score.
-  const barthel = await docText((async () => {
-    const d = page.waitForEvent('download');
-    await act3.getByRole('button', { name: 'Печать: индекс Бартел' }).click();
-    return d;
-  })());
+  const barthel = await printedText(page, async () => {
+    await act3.getByRole('button', { name: 'Печать: индекс Бартела' }).click();
+  });
   expect(barthel).toContain('Семёнова Алёна Петровна');
-  expect(barthel).toMatch(/70/);
+  expect(barthel).toMatch(/Сумма баллов:\s+70 \(из 100 возможных\)/);
+  // A blank questionnaire printed from inside the case carries the person; its date is left to write by hand.
+  const blankLawton = await printedText(page, async () => {
+    await act3.getByRole('button', { name: 'Пустой бланк' }).click();
+    await page.getByRole('menuitem', { name: 'Анкета: шкала Лаутона' }).click();
+  });
+  expect(blankLawton).toContain('Семёнова Алёна Петровна');
+  expect(blankLawton).toMatch(/Дата обследования:\s+«___» ____________ 20___ г\./);
+  expect(blankLawton).not.toMatch(/Сумма баллов:\s+\d/);
 
   await page.getByRole('button', { name: 'Документы собраны', exact: true }).click();
   await expect(page.getByTestId('case-stepper')).toHaveAttribute('data-status', 'documents_complete');
@@ -151,11 +150,9 @@ test('one case walks from registration to issue through the UI', async ({ app })
   await page.getByRole('button', { name: 'Подписать' }).first().click();
   await page.getByRole('dialog', { name: 'Подписать решение' }).getByRole('button', { name: 'Подписать' }).click();
   await expect(page.getByTestId('decision-1')).toHaveAttribute('data-status', 'signed');
-  const ippsu = await docText((async () => {
-    const d = page.waitForEvent('download');
+  const ippsu = await printedText(page, async () => {
     await page.getByTestId('decision-1').getByRole('button', { name: 'Печать' }).click();
-    return d;
-  })());
+  });
   expect(ippsu).toMatch(/ИНДИВИДУАЛЬНАЯ ПРОГРАММА/i);
   expect(ippsu).toContain('Семёнова Алёна Петровна');
   expect(ippsu).toContain('Начальникова');

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { docxToText } from '../helpers/docx-text';
+import { docxText as docxToText } from '../helpers/docx-xml';
 import { formatRuDate } from '../../core/domain/dates';
 import { snilsFrom } from '../support/applications';
 import { officeToday } from '../support/office-clock';
 import { expect, login, test, type AppHandle } from './fixtures';
 import { fillApplicant, label, markReceived, newApplication, register } from './intake';
+import { interceptPrint, preview, printCount, saveFromPreview } from './print';
 
 const PASSWORD = 'priem-pass-1';
 
@@ -31,11 +32,9 @@ test('reception registers applications for all five sub-services and prints rece
   await markReceived(page, 'identity', 'Подлинник', 2);
   await markReceived(page, 'medical-conclusion', 'Копия', 3);
   numbers.push(await register(page));
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Печать расписки' }).click();
-  const file = await download;
+  const file = await saveFromPreview(page, () => page.getByRole('button', { name: 'Печать расписки' }).click());
   expect(file.suggestedFilename()).toBe(`Расписка ${numbers[0].replace('/', '-')}.docx`);
-  const text = docxToText(readFileSync((await file.path())!));
+  const text = docxToText(readFileSync((await file.path())!)).replace(/\u00a0/g, ' ');
   expect(text).toContain(`№ ${numbers[0]}`);
   expect(text).toContain('Семёнова Алёна Петровна');
   const received = text.slice(text.indexOf('Перечень принятых документов'), text.indexOf('Итого листов'));
@@ -43,10 +42,13 @@ test('reception registers applications for all five sub-services and prints rece
   expect(received).toMatch(/Заключение медицинской организации о состоянии здоровья гражданина[^]*?Копия\s+3/);
   // Exactly the two ticked documents, nothing else:
   expect(received.match(/^\d+$/gm)).toEqual(['1', '2', '2', '3']);
-  expect(text).not.toMatch(/справка, подтверждающая факт установления инвалидности/i);
+  // Not among the received ones; listed as not provided (p.44) when it is required.
+  expect(received).not.toMatch(/справка, подтверждающая факт установления инвалидности/i);
   // What the office will request (p.44), with the agency:
   const requested = text.slice(text.indexOf('межведомственного информационного взаимодействия'));
-  expect(requested).toMatch(/Сведения об отсутствии \(либо наличии\) у гражданина судимости\s+Управление Министерства внутренних дел/);
+  expect(requested).toMatch(/Сведения об отсутствии \(либо наличии\) у гражданина судимости\s+УМВД России по ХМАО - Югре/);
+  expect(requested).toMatch(/ОСФР по ХМАО - Югре/);
+  expect(requested).not.toMatch(/Пенсионного фонда|Миграционная служба/);
   expect(requested).toMatch(/Сведения о страховом номере индивидуального лицевого счета/);
   expect(requested).toMatch(/Сведения о совместном проживании гражданина/);
 
@@ -195,4 +197,34 @@ test('a person card is corrected; the change shows on her case', async ({ app })
   await page.getByRole('link', { name: number, exact: true }).click();
   await expect(page.getByTestId('case-header')).toContainText('Орлова-Ветрова Тамара');
   await expect(page.getByTestId('person-changed')).toContainText('Приёмова Мария Ивановна');
+});
+
+test('the receipt previews in the app from the registration result and opens the print dialog', async ({ app }) => {
+  const { page } = app;
+  await interceptPrint(page);
+  await officeWithReception(app);
+  await newApplication(page, 'home');
+  await fillApplicant(page, { lastName: 'Кравцова', firstName: 'Нина', middleName: 'Павловна', birthDate: '02.02.1944', sex: 'Женский', snils: snilsFrom(12) });
+  await markReceived(page, 'identity', 'Подлинник', 2);
+  const number = await register(page);
+  // One key: the print button has the focus on the registration result.
+  await expect(page.getByRole('button', { name: 'Печать расписки' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const dialog = preview(page);
+  await expect(dialog).toBeVisible();
+  // Rendered in the app from the DOCX itself: its pages with this case's data.
+  const pages = dialog.locator('section.docx');
+  await expect(pages.first()).toBeVisible({ timeout: 15_000 });
+  await expect(pages).toHaveCount(1);
+  await expect(pages.first()).toContainText('РАСПИСКА в получении документов');
+  await expect(pages.first()).toContainText(`№ ${number}`);
+  await expect(pages.first()).toContainText('Кравцова Нина Павловна');
+  await page.screenshot({ path: 'test-results/receipt-preview.png' });
+  await dialog.getByRole('button', { name: 'Печать' }).click();
+  await expect.poll(() => printCount(page)).toBe(1);
+  // The printed copy is the rendered pages only.
+  await dialog.getByRole('button', { name: 'Закрыть' }).click();
+  await expect(dialog).toBeHidden();
+  const saved = await saveFromPreview(page, () => page.getByRole('button', { name: 'Печать расписки' }).click());
+  expect(saved.suggestedFilename()).toBe(`Расписка ${number.replace('/', '-')}.docx`);
 });

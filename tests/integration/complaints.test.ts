@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { ComplaintInput, ComplaintView } from '../../core/api/complaints';
 import { ApiError } from '../../core/api/errors';
-import { docxToText } from '../helpers/docx-text';
+import { docxText as docxToText } from '../helpers/docx-xml';
 import { sampleApplication } from '../support/applications';
 import { createEnv, userWithRoles, type TestEnv } from './helpers';
 

@@ -16,7 +16,7 @@ import { REFUSAL_GROUNDS } from '../../core/domain/refusal-grounds';
 import { fillDatabase } from '../../bench/generate';
 import { fillControlData } from '../../bench/generate-control';
 import { jobsOf } from '../../main/backend/control/jobs';
-import { docxToText } from '../helpers/docx-text';
+import { docxText as docxToText } from '../helpers/docx-xml';
 import { createEnv, userWithRoles, type TestEnv } from './helpers';
 
 let env: TestEnv;

@@ -4,8 +4,6 @@
  * and, for the underlined choices, from the DOCX XML.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-// fflate comes with docx (its zip writer): used here to read word/document.xml back.
-import { strFromU8, unzipSync } from 'fflate';
 import {
   ABILITY_LOSS_LABELS,
   Appendix3CitizenAct,
@@ -29,7 +27,7 @@ import {
 } from '../../core/api/acts';
 import { buildAppendix3Citizen, buildAppendix3Family } from '../../main/forms/appendix3';
 import { buildAppendix4 } from '../../main/forms/appendix4';
-import { docxToText } from '../helpers/docx-text';
+import { docxText as docxToText, norm, readDocx, underlinedRuns as underlinedRunTexts } from '../helpers/docx-xml';
 import {
   ACT_FORMS,
   CITIZEN_ACT,
@@ -46,14 +44,6 @@ import {
 
 const SLOW = 180_000;
 
-/** One line, single spaces, no soft hyphens / zero-width or no-break spaces, lower case. */
-function norm(s: string): string {
-  return s
-    .replace(/[\u00ad\u200b]/g, '')
-    .replace(/[\s\u00a0\u202f]+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
 
 /** Asserts the headings occur in this order; returns nothing. */
 function expectInOrder(text: string, headings: string[]): void {
@@ -74,26 +64,9 @@ function between(text: string, from: string, to: string): string {
   return text.slice(a, b);
 }
 
-function decodeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
 /** The texts of the underlined runs of a DOCX, normalized. */
 function underlinedRuns(buf: Buffer): Set<string> {
-  const xml = strFromU8(unzipSync(new Uint8Array(buf))['word/document.xml']!);
-  const out = new Set<string>();
-  for (const m of xml.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)) {
-    const r = m[1]!;
-    if (!/<w:u w:val="single"\/>/.test(r)) continue;
-    const text = [...r.matchAll(/<w:t[^>]*>([\s\S]*?)<\/w:t>/g)].map((t) => decodeXml(t[1]!)).join('');
-    if (text.trim()) out.add(norm(text));
-  }
-  return out;
+  return new Set(underlinedRunTexts(readDocx(buf)).map(norm));
 }
 
 function expectUnderlined(runs: Set<string>, chosen: string[], notChosen: string[]): void {

@@ -7,7 +7,7 @@ import { buildReceipt } from '../../main/forms/receipt';
 import { buildJournal } from '../../main/forms/journal';
 import { shortName } from '../../main/forms/docx-kit';
 import { formatRuDate } from '../../core/domain/dates';
-import { docxToText } from '../helpers/docx-text';
+import { docxText as docxToText, norm, readDocx, tables } from '../helpers/docx-xml';
 import {
   AGENCY_NAMES,
   SAMPLE_CASE,
@@ -20,10 +20,6 @@ import {
 
 const SLOW = 120_000;
 
-/** One line, single spaces, no soft hyphens or no-break spaces, lower case. */
-function norm(s: string): string {
-  return s.replace(/\u00ad/g, '').replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
-}
 
 /** The normalized text between two headings (exclusive). */
 function between(text: string, from: string, to: string): string {
@@ -62,12 +58,14 @@ describe('receipt (расписка в получении документов)'
     expect(text).toContain(norm(`в журнале регистрации заявлений № ${SAMPLE_CASE.journalNumber} от 03.03.2025`));
     expect(text).toContain(norm(SAMPLE_CASE.applicantName));
     expect(text).toContain(norm('дата рождения 05.11.1941, СНИЛС 112-233-445 95'));
-    expect(text).toContain(norm('признание гражданина нуждающимся в социальном обслуживании: признание граждан нуждающимися в социальных услугах на дому'));
+    expect(text).toContain(norm('Государственная услуга: признание граждан нуждающимися в социальных услугах на дому'));
+    // The service is named once (p.44), not «признание гражданина…: признание граждан…».
+    expect(text.split('признание граждан').length - 1).toBe(1);
   });
 
   it('names the representative and the grounds of authority', () => {
     expect(text).toContain(norm('Представитель заявителя: Морозова Елена Николаевна'));
-    expect(text).toContain(norm('Основание полномочий: доверенность № 86 АА 3107254 от 15.01.2025'));
+    expect(text).toContain(norm('основание полномочий: доверенность № 86 АА 3107254 от 15.01.2025'));
   });
 
   it('has the date and time of receipt', () => {
@@ -99,9 +97,25 @@ describe('receipt (расписка в получении документов)'
     for (const d of received) expect(section).not.toContain(norm(d.title));
   });
 
-  it('leaves out the documents not provided', () => {
+  it('lists the required documents not provided (p.44)', () => {
     expect(notProvided.length).toBeGreaterThan(0);
-    for (const d of notProvided) expect(text).not.toContain(norm(d.title));
+    const section = between(text, 'Не представлены документы, обязательные для представления заявителем', 'Результат предоставления');
+    notProvided.forEach((d, i) => expect(section).toContain(norm(`${i + 1}) ${d.title}`)));
+    for (const d of received) expect(section).not.toContain(norm(d.title));
+  });
+
+  it('has the tables: received with the total, to be requested with the current agency names', async () => {
+    const t = tables(readDocx(await buildReceipt(receiptSample())));
+    const [recv, req] = t;
+    expect(recv!.rows[0]).toEqual(['№', 'Наименование документа', 'Подлинник / копия', 'Листов']);
+    expect(recv!.rows).toHaveLength(received.length + 2);
+    expect(recv!.headerRows).toBe(1);
+    expect(recv!.rows.at(-1)).toEqual(['Итого листов:', String(received.reduce((s, d) => s + (d.sheets ?? 0), 0))]);
+    expect(req!.rows.slice(1).map((r) => r[2])).toEqual(toRequest.map((d) => AGENCY_NAMES[d.agencyCode!]!.replace(/"([^"]*)"/g, '«$1»')));
+    const all = req!.rows.map((r) => r.join(' ')).join(' ');
+    expect(all).toContain('ОСФР по ХМАО - Югре');
+    expect(all).toContain('УВМ УМВД России по ХМАО - Югре');
+    expect(all).not.toMatch(/Пенсионного фонда|Миграционная служба|ПФР|ФМС/);
   });
 
   it('has the due date, the phone, the specialist and the recipient', () => {
@@ -110,15 +124,20 @@ describe('receipt (расписка в получении документов)'
     expect(text).toContain(
       norm(`Документы принял: ${SAMPLE_CASE.registeredByPosition} ${SAMPLE_CASE.registeredByName}`),
     );
-    expect(text).toContain(norm('/ Петрова М. И. / 03.03.2025 (подпись)'));
-    expect(text).toContain(norm('Расписку получил: ________________ / Морозова Е. Н. /'));
+    expect(text).toContain(norm('Расписку получил: Морозова Елена Николаевна'));
+    expect(text).toMatch(/_+ \/ петрова м\. и\. \/ _+ \/ морозова е\. н\. \//);
+    expect(text).toContain(norm('Дата: 03.03.2025 Дата: «___» ____________ 20___ г.'));
   });
 
   it('via the MFC: names the MFC, nothing to request, the applicant signs', () => {
     expect(mfcText).toContain(norm(`Способ подачи заявления: через МФЦ — ${SAMPLE_CASE_MFC.mfcName}`));
     expect(mfcText).toContain(norm('информационного взаимодействия не требуются'));
     expect(mfcText).not.toContain(norm('Представитель заявителя'));
-    expect(mfcText).toContain(norm('Расписку получил: ________________ / Ахмедов Р. И. /'));
+    expect(mfcText).toContain(norm('Расписку получил: Ахмедов Рашид Ильдарович'));
+    expect(mfcText).toContain(norm('/ Ахмедов Р. И. /'));
+    // p.44: the date the Управление received the documents, not the МФЦ's time.
+    expect(mfcText).toContain(norm('Дата получения документов Управлением: 04.03.2025'));
+    expect(mfcText).not.toContain('16:40');
     expect(mfcText).toContain(norm(`не позднее ${formatRuDate(SAMPLE_CASE_MFC.deadlines.result)}`));
   });
 });
@@ -152,9 +171,28 @@ describe('journal (журнал регистрации заявлений)', () 
     expect(text).toContain(
       norm(
         '5 42/2025 03.03.2025 10:15 03.03.2025 Сидорова Валентина Петровна, 05.11.1941 г. р. 112-233-445 95 ' +
-          'Социальные услуги на дому Лично Петрова М. И. 24.03.2025 Зарегистрировано',
+          'Социальные услуги на дому Лично Главный специалист-эксперт отдела социального обслуживания ' +
+          'Петрова Марина Игоревна 24.03.2025 Зарегистрировано',
       ),
     );
+  });
+
+  it('p.37: the accepting specialist by position and full name, in its own column', async () => {
+    const [main] = tables(readDocx(await buildJournal(journalSample())));
+    expect(main!.rows[0]![8]).toBe('Принял (должность, фамилия, имя, отчество)');
+    expect(main!.headerRows).toBe(1);
+    expect(main!.rows).toHaveLength(SAMPLE_JOURNAL_ROWS.length + 1);
+    for (const [i, r] of SAMPLE_JOURNAL_ROWS.entries()) expect(main!.rows[i + 1]![8]).toBe(`${r.registeredByPosition}\n${r.registeredByName}`);
+  });
+
+  it('p.45: the interagency requests and the answers registered, with their dates', async () => {
+    const [, req] = tables(readDocx(await buildJournal(journalSample())));
+    expect(req!.rows[0]).toEqual(['№ п/п', 'Рег. № заявления', 'Заявитель', 'Орган (организация)', 'Запрошенные документы (сведения)', 'Запрос: исх. №, дата', 'Срок ответа', 'Ответ зарегистрирован: дата, вх. №']);
+    const body = req!.rows.slice(1);
+    expect(body).toHaveLength(3);
+    expect(body[0]!.map(norm)).toEqual(['1', '38/2025', 'Ковалёва Нина Степановна', 'ОСФР по ХМАО - Югре', 'справка о размере пенсии с учетом надбавок', '№ 14-1207 от 03.03.2025', '12.03.2025', '06.03.2025 вх. № 882'].map(norm));
+    expect(norm(body[1]![3]!)).toBe(norm('УВМ УМВД России по ХМАО - Югре'));
+    expect(body[1]![7]).toBe('ответ не поступил');
   });
 
   it('shows annulled rows with their reason', () => {

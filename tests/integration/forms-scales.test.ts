@@ -1,8 +1,9 @@
 /**
- * The scale questionnaires (Индекс Бартел, шкала Лоутона), filled and blank,
+ * The scale questionnaires (Индекс Бартела, шкала Лаутона), filled and blank,
  * built from the samples and read back as text through LibreOffice (one line
  * per paragraph or table cell).
  */
+import { formatRuDate } from '../../core/domain/dates';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   BAND_INCOMPLETE,
@@ -14,7 +15,7 @@ import {
   type ScaleItem,
 } from '../../core/domain/scales';
 import { buildBarthelQuestionnaire, buildLawtonQuestionnaire } from '../../main/forms/scales';
-import { docxToText } from '../helpers/docx-text';
+import { docxText as docxToText, norm } from '../helpers/docx-xml';
 import {
   SAMPLE_BARTHEL,
   SAMPLE_BARTHEL_SCORE,
@@ -25,6 +26,7 @@ import {
   SCALE_PERSON,
   barthelSample,
   blankScaleSample,
+  emptyScaleSample,
   lawtonSample,
 } from '../../scripts/form-samples-scales';
 
@@ -35,10 +37,6 @@ function lines(text: string): string[] {
   return text.split(/\r?\n/).map((l) => l.replace(/\u00ad/g, '').replace(/[\s\u00a0]+/g, ' ').trim());
 }
 
-/** One line, single spaces, lower case. */
-function norm(s: string): string {
-  return s.replace(/\u00ad/g, '').replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
-}
 
 /**
  * Walks the items in order: each heading «N. Title», then each option as
@@ -66,8 +64,8 @@ function expectedMarks(items: readonly ScaleItem[], answers: ScaleAnswers | null
 
 describe.each([
   {
-    name: 'Индекс Бартел',
-    heading: 'Индекс Бартел (оценка повседневной активности)',
+    name: 'Индекс Бартела',
+    heading: 'Индекс Бартела (оценка повседневной активности)',
     build: buildBarthelQuestionnaire,
     items: BARTHEL_ITEMS,
     answers: SAMPLE_BARTHEL,
@@ -77,8 +75,8 @@ describe.each([
     filled: barthelSample,
   },
   {
-    name: 'Шкала Лоутона',
-    heading: 'Шкала Лоутона (оценка инструментальной активности)',
+    name: 'Шкала Лаутона',
+    heading: 'Шкала Лаутона (оценка инструментальной активности)',
     build: buildLawtonQuestionnaire,
     items: LAWTON_ITEMS,
     answers: SAMPLE_LAWTON,
@@ -100,7 +98,7 @@ describe.each([
   }, SLOW);
 
   it('the sample band is the expected one', () => {
-    expect(s.band).toBe(s.name === 'Индекс Бартел' ? 'умеренная зависимость' : 'частичная зависимость');
+    expect(s.band).toBe(s.name === 'Индекс Бартела' ? 'умеренная зависимость' : 'частичная зависимость');
   });
 
   it('has the attachment header, the title and the person', () => {
@@ -141,6 +139,23 @@ describe.each([
     expect(t).not.toContain(`оценка: ${s.band}`);
     expect(t).toMatch(/оценку провел\(а\): _+/);
     expect(lines(blank)).not.toContain('X');
+  });
+
+  it('a blank from a case carries the person, and leaves the date of the assessment to be written by hand', () => {
+    const t = norm(blank);
+    const p = blankScaleSample().person;
+    expect(t).toContain(norm(`Ф.И.О. гражданина: ${p.fullName}`));
+    expect(t).toContain(norm(`Дата рождения: ${formatRuDate(p.birthDate)}`));
+    expect(t).toContain(norm(`Адрес: ${p.address}`));
+    expect(t).toContain(norm('Дата обследования: «___» ____________ 20___ г.'));
+    expect(t).not.toMatch(/полных лет/);
+  });
+
+  it('a blank for no one prints lines for the name, the birth date and the address', async () => {
+    const t = norm(docxToText(await s.build(emptyScaleSample())));
+    expect(t).toMatch(/ф\.и\.о\. гражданина: _{20,}/);
+    expect(t).toMatch(/дата рождения: _{8,}/);
+    expect(t).toMatch(/адрес: _{20,}/);
   });
 
   it('an incomplete questionnaire names the unanswered item and gives no band', () => {

@@ -10,7 +10,7 @@ import type { CaseView, RegisterInput } from '../../core/api/reception';
 import { CITIZEN_ACT, NEED_ACT } from '../../scripts/form-samples-acts';
 import { SAMPLE_IPPSU } from '../../scripts/form-samples-decision';
 import { SAMPLE_BARTHEL, SAMPLE_LAWTON } from '../../scripts/form-samples-scales';
-import { docxToText } from '../helpers/docx-text';
+import { docxText as docxToText } from '../helpers/docx-xml';
 import { actRev, draftOf } from '../support/case-steps';
 import { sampleApplication } from '../support/applications';
 import { createEnv, userWithRoles, type TestEnv } from './helpers';

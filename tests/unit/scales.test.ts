@@ -178,9 +178,9 @@ describe('schemas', () => {
   it('reject unknown keys in Russian', () => {
     const r = BarthelAnswers.safeParse({ feeding: 0, walking: 1 });
     expect(r.success).toBe(false);
-    expect(messages(r)).toEqual(['Индекс Бартел: неизвестные пункты шкалы: walking']);
+    expect(messages(r)).toEqual(['Индекс Бартела: неизвестные пункты шкалы: walking']);
     const l = LawtonAnswers.safeParse({ feeding: 0 });
-    expect(messages(l)).toEqual(['Шкала Лоутона: неизвестные пункты шкалы: feeding']);
+    expect(messages(l)).toEqual(['Шкала Лаутона: неизвестные пункты шкалы: feeding']);
   });
 
   it('reject option indexes out of range, fractional or not numbers, in Russian', () => {
@@ -201,7 +201,7 @@ describe('schemas', () => {
   it('reject a value that is not an object, in Russian', () => {
     for (const bad of [null, [], 'x', 5]) {
       const msgs = messages(LawtonAnswers.safeParse(bad));
-      expect(msgs, JSON.stringify(bad)).toEqual(['Шкала Лоутона: ответы должны быть перечнем «пункт — номер варианта ответа»']);
+      expect(msgs, JSON.stringify(bad)).toEqual(['Шкала Лаутона: ответы должны быть перечнем «пункт — номер варианта ответа»']);
     }
   });
 });

@@ -186,6 +186,7 @@ export const controlHandlers: HandlerGroup<ControlMethod> = {
       },
       answerNumber: c.answerNumber,
       answerDate: c.answerDate,
+      executor: { name: ctx.user.fullName, position: ctx.user.position, phone: office.phone },
     });
     ctx.tx(() => ctx.audit({ action: 'print', entity: 'complaint', entityId: c.id, after: { form: 'complaint-answer' } }));
     return docxFile(safeName(`Ответ на жалобу ${c.number}.docx`), buf);

@@ -14,7 +14,7 @@ import { ApiError } from '../../../core/api/errors';
 import { canTransition, type CaseStatus } from '../../../core/domain/case-states';
 import { todayIso } from '../../../core/domain/dates';
 import { scoreBarthel, scoreLawton } from '../../../core/domain/scales';
-import { caseActs, caseDecisions, caseDocuments, interagencyRequests, journalCounters, providers, refItems, services } from '../../../db/schema';
+import { caseActs, caseDecisions, caseDocuments, interagencyRequests, journalCounters, providers, refItems, services, users } from '../../../db/schema';
 import { buildAppendix3Citizen, buildAppendix3Family } from '../../forms/appendix3';
 import { buildAppendix4 } from '../../forms/appendix4';
 import { docxFile as file } from '../../forms/docx-kit';
@@ -206,24 +206,30 @@ function saveAct(ctx: UserCtx, input: z.output<typeof SaveActInput>) {
   });
 }
 
-async function printAct(ctx: Ctx, caseId: number | null, form: (typeof import('../../../core/api/processing').PRINTABLE_FORMS)[number]) {
+/**
+ * An act or questionnaire of a case (filled when saved), or a blank: for no
+ * one (`caseId` null), or carrying the case's person (`blank` with a case).
+ * A blank leaves its date to be written by hand.
+ */
+async function printAct(ctx: Ctx, caseId: number | null, form: (typeof import('../../../core/api/processing').PRINTABLE_FORMS)[number], blank = false) {
   const c = caseId ? loadCase(ctx.db, caseId) : null;
   const a = c ? applicantOf(c) : null;
-  const acts = c ? actViews(ctx, c.id) : [];
+  const acts = c && !blank ? actViews(ctx, c.id) : [];
   const person = a ? { fullName: fullName(a), birthDate: a.birthDate, sex: a.sex as 'male' | 'female', address: a.actualAddress ?? a.regAddress } : undefined;
   const office = { name: toOfficeView(officeRow(ctx.db)).name };
-  const suffix = c ? ` ${c.journalNumber.replace('/', '-')}` : ' (бланк)';
+  const suffix = c ? ` ${c.journalNumber.replace('/', '-')}${blank ? ' (бланк)' : ''}` : ' (бланк)';
   if (form === 'barthel' || form === 'lawton') {
     const act3 = acts.find((x) => x.form !== 'appendix4');
+    const answers = act3 ? (form === 'barthel' ? act3.barthel : act3.lawton) : null;
     const data = {
       person: person ?? { fullName: '', birthDate: '' },
-      date: (act3?.act.date as string | undefined) ?? localDate(ctx),
-      answers: act3 ? (form === 'barthel' ? act3.barthel : act3.lawton) : null,
+      date: answers ? ((act3?.act.date as string | undefined) ?? localDate(ctx)) : null,
+      answers,
       actNumber: act3?.act.number as string | undefined,
     };
     // DOCX builds step out of the write queue (the print is logged after): a print never holds up another desk's write.
     const buf = await ctx.outside(() => (form === 'barthel' ? buildBarthelQuestionnaire(data) : buildLawtonQuestionnaire(data)));
-    return file(`${form === 'barthel' ? 'Индекс Бартел' : 'Шкала Лоутона'}${suffix}.docx`, buf);
+    return file(`${form === 'barthel' ? 'Индекс Бартела' : 'Шкала Лаутона'}${suffix}.docx`, buf);
   }
   const saved = acts.find((x) => x.form === form);
   const d = { act: (saved?.act ?? null) as never, person, office, blank: !saved };
@@ -278,6 +284,7 @@ async function buildDecisionDocx(ctx: Ctx, d: typeof caseDecisions.$inferSelect,
       number,
       draft,
       signer,
+      representativeName: representativeNameOf(c.representative),
     });
   }
   return buildRefusalNotice({
@@ -289,7 +296,20 @@ async function buildDecisionDocx(ctx: Ctx, d: typeof caseDecisions.$inferSelect,
     signer,
     journalNumber: c.journalNumber,
     applicationDate: todayIso(new Date(c.registeredAt)),
+    executor: executorOf(ctx, d.createdBy, office.phone),
   });
+}
+
+/** The full name of the case's representative, when one acts for the recipient. */
+function representativeNameOf(r: unknown): string | null {
+  const name = r && typeof r === 'object' ? (r as { fullName?: unknown }).fullName : null;
+  return typeof name === 'string' && name.trim() ? name.trim() : null;
+}
+
+/** The «Исполнитель» of a letter: the user who drew it up, with the office's phone. */
+function executorOf(ctx: Ctx, userId: number, phone: string) {
+  const u = ctx.db.select({ fullName: users.fullName, position: users.position }).from(users).where(eq(users.id, userId)).get();
+  return u ? { name: u.fullName, position: u.position, phone } : undefined;
 }
 
 function loadDecision(ctx: Ctx, id: number) {
@@ -479,7 +499,7 @@ export const processingHandlers: HandlerGroup<
         number: r.outgoingNumber,
         date: r.sentDate,
         signer: signerOfOffice(ctx),
-        executor: { name: ctx.user.fullName, phone: office.phone },
+        executor: { name: ctx.user.fullName, position: ctx.user.position, phone: office.phone },
         applicationNumber: c.journalNumber,
         applicationDate: todayIso(new Date(c.registeredAt)),
       },
@@ -496,7 +516,7 @@ export const processingHandlers: HandlerGroup<
     return f;
   },
 
-  'acts.blank': (ctx, input) => printAct(ctx, null, input.form),
+  'acts.blank': (ctx, input) => printAct(ctx, input.caseId ?? null, input.form, true),
 
   'cases.completeDocuments': (ctx, input) =>
     ctx.tx(() => {

@@ -11,8 +11,8 @@ import { buildChecklist, type ApplicantCircumstances, type ChecklistItem } from 
 import { canTransition, type CaseStatus } from '../../../core/domain/case-states';
 import { soonHorizon } from '../../../core/domain/deadlines';
 import { diffDays, officeInstant, todayIso } from '../../../core/domain/dates';
-import { caseDocuments, cases, drafts, persons, printLog, refItems, users } from '../../../db/schema';
-import { buildJournal } from '../../forms/journal';
+import { caseDocuments, cases, drafts, interagencyRequests, persons, printLog, refItems, users } from '../../../db/schema';
+import { buildJournal, type JournalRequest } from '../../forms/journal';
 import { docxFile } from '../../forms/docx-kit';
 import { buildReceipt } from '../../forms/receipt';
 import type { Ctx, UserCtx } from '../context';
@@ -34,6 +34,7 @@ import { personsByIds, savePerson, toPersonView } from '../persons';
 import { assertRev, firstRev, nextRev } from '../revisions';
 import { officeRow, toOfficeView } from '../views';
 import { assignAtRegistration } from '../control/assignment';
+import { agencyPrintNames } from '../refdata';
 import { reviewTarget } from '../control/reviews';
 import { complaintUrgencyCounts } from '../control/complaints';
 import { caseTermsFor } from '../control/terms';
@@ -203,6 +204,29 @@ function personsWithCases(ctx: Ctx, rows: (typeof persons.$inferSelect)[]) {
   return rows.map((p) => ({ ...toPersonView(p), cases: byPerson.get(p.id) ?? [] }));
 }
 
+/** p.45: the interagency requests of the journal's cases and their answers, by case. */
+function journalRequests(ctx: Ctx, caseIds: number[], agencyNames: Record<string, string>): Map<number, JournalRequest[]> {
+  const out = new Map<number, JournalRequest[]>();
+  for (let i = 0; i < caseIds.length; i += 500) {
+    const part = caseIds.slice(i, i + 500);
+    const rows = ctx.db.select().from(interagencyRequests).where(inArray(interagencyRequests.caseId, part)).orderBy(interagencyRequests.sentDate, interagencyRequests.id).all();
+    for (const r of rows) {
+      const list = out.get(r.caseId) ?? [];
+      list.push({
+        agencyName: agencyNames[r.agencyCode] ?? r.agencyCode,
+        subject: r.subject,
+        outgoingNumber: r.outgoingNumber,
+        sentDate: r.sentDate,
+        dueDate: r.dueDate,
+        answerDate: r.answerDate,
+        answerIncomingNumber: r.answerIncomingNumber,
+      });
+      out.set(r.caseId, list);
+    }
+  }
+  return out;
+}
+
 export const receptionHandlers: HandlerGroup<
   | 'cases.register'
   | 'cases.get'
@@ -262,9 +286,7 @@ export const receptionHandlers: HandlerGroup<
   'cases.receipt': async (ctx, input) => {
     const cal = ctx.services.calendar();
     const c = caseView(ctx.db, loadCase(ctx.db, input.id), cal, localDate(ctx));
-    const agencyNames = Object.fromEntries(
-      ctx.db.select({ code: refItems.code, name: refItems.name }).from(refItems).where(eq(refItems.kind, 'agency')).all().map((r) => [r.code, r.name]),
-    );
+    const agencyNames = agencyPrintNames(ctx.db);
     // Out of the write queue while the DOCX is built (the print is logged after).
     const buf = await ctx.outside(() => buildReceipt({
       office: toOfficeView(officeRow(ctx.db)),
@@ -282,14 +304,16 @@ export const receptionHandlers: HandlerGroup<
     if (input.from > input.to) throw new ApiError('VALIDATION', 'Дата начала периода позже даты окончания.', { from: 'Позже даты окончания' });
     const cal = ctx.services.calendar();
     const t = localDate(ctx);
-    const rows = ctx.db
+    const found = ctx.db
       .select()
       .from(cases)
       .where(caseConditions(ctx.db, input, cal, t))
       .orderBy(...CASE_SORTS.number_asc)
       .limit(20_000)
-      .all()
-      .map((c) => toCaseRow(c, cal, t));
+      .all();
+    const agencyNames = agencyPrintNames(ctx.db);
+    const requests = journalRequests(ctx, found.map((c) => c.id), agencyNames);
+    const rows = found.map((c) => ({ ...toCaseRow(c, cal, t), registeredByPosition: c.registeredByPosition, requests: requests.get(c.id) ?? [] }));
     // Out of the write queue while the DOCX is built (the print is logged after).
     const buf = await ctx.outside(() => buildJournal({
       office: toOfficeView(officeRow(ctx.db)),

@@ -665,7 +665,7 @@ export function Appendix3Form({ variant, ...props }: ActFormProps & { variant: '
     );
   const blank = (f: 'appendix3-citizen' | 'appendix3-family' | 'barthel' | 'lawton') =>
     printForm(
-      () => printBlank.mutateAsync({ form: f }),
+      () => printBlank.mutateAsync({ form: f, caseId: c.id }),
       (on) => setPrinting(on ? 'blank' : null),
     );
   const printReason = !saved ? 'Сначала сохраните акт' : dirty ? 'Сохраните изменения: печатается сохранённый акт' : null;
@@ -693,10 +693,10 @@ export function Appendix3Form({ variant, ...props }: ActFormProps & { variant: '
               Печать акта
             </Guarded>
             <Guarded variant="default" reason={scalesReason} loading={printing === 'barthel'} onClick={() => print('barthel')}>
-              Печать: индекс Бартел
+              Печать: индекс Бартела
             </Guarded>
             <Guarded variant="default" reason={scalesReason} loading={printing === 'lawton'} onClick={() => print('lawton')}>
-              Печать: шкала Лоутона
+              Печать: шкала Лаутона
             </Guarded>
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
@@ -709,8 +709,8 @@ export function Appendix3Form({ variant, ...props }: ActFormProps & { variant: '
                 <Menu.Item onClick={() => blank(formName as 'appendix3-citizen')}>
                   {variant === 'citizen' ? 'Акт обследования гражданина' : 'Акт обследования семьи'}
                 </Menu.Item>
-                <Menu.Item onClick={() => blank('barthel')}>Анкета: индекс Бартел</Menu.Item>
-                <Menu.Item onClick={() => blank('lawton')}>Анкета: шкала Лоутона</Menu.Item>
+                <Menu.Item onClick={() => blank('barthel')}>Анкета: индекс Бартела</Menu.Item>
+                <Menu.Item onClick={() => blank('lawton')}>Анкета: шкала Лаутона</Menu.Item>
               </Menu.Dropdown>
             </Menu>
           </Group>

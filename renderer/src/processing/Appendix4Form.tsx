@@ -296,7 +296,7 @@ export function Appendix4Form({ c, saved, notice, onDirty, onCompare, bare, ...p
             <Button
               variant="subtle"
               loading={printing === 'blank'}
-              onClick={() => printForm(() => printBlank.mutateAsync({ form: 'appendix4' }), (on) => setPrinting(on ? 'blank' : null))}
+              onClick={() => printForm(() => printBlank.mutateAsync({ form: 'appendix4', caseId: c.id }), (on) => setPrinting(on ? 'blank' : null))}
             >
               Пустой бланк
             </Button>

@@ -21,8 +21,8 @@ import {
 export type ScaleKind = 'barthel' | 'lawton';
 
 const SCALES: Record<ScaleKind, { title: string; items: readonly ScaleItem[]; max: number; score: (a: PartialScaleAnswers) => ScaleResult }> = {
-  barthel: { title: 'Индекс Бартел (базовая активность в повседневной жизни)', items: BARTHEL_ITEMS, max: BARTHEL_MAX, score: scoreBarthel },
-  lawton: { title: 'Шкала Лоутона (инструментальная активность в повседневной жизни)', items: LAWTON_ITEMS, max: LAWTON_MAX, score: scoreLawton },
+  barthel: { title: 'Индекс Бартела (базовая активность в повседневной жизни)', items: BARTHEL_ITEMS, max: BARTHEL_MAX, score: scoreBarthel },
+  lawton: { title: 'Шкала Лаутона (инструментальная активность в повседневной жизни)', items: LAWTON_ITEMS, max: LAWTON_MAX, score: scoreLawton },
 };
 
 /** Points as a Russian word form: 1 балл, 2 балла, 5 баллов. */

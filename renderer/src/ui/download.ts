@@ -1,12 +1,23 @@
 /**
- * Saves a file the API returned (a DOCX the backend printed) through the
- * browser's download: base64 → Blob → object URL → a clicked <a download>.
- * In Electron the main process turns the download into a save dialog.
+ * Files the API returned (a DOCX the backend printed). `downloadFile` opens
+ * «Просмотр и печать» (./PrintPreview), from where the form is printed or
+ * saved; `saveFile` saves it through the browser's download: base64 → Blob →
+ * object URL → a clicked <a download>. In Electron the main process turns
+ * the download into a save dialog.
  */
 import type { FileOut } from '../../../core/api/reception';
 import { notifyError } from './forms';
+import { previewFile } from './PrintPreview';
 
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** A printed form (DOCX) is shown in the preview, with «Печать» and «Сохранить DOCX»; any other file (a spreadsheet) is saved. */
 export function downloadFile(f: FileOut): void {
+  if (f.mime === DOCX || f.fileName.toLowerCase().endsWith('.docx')) previewFile(f);
+  else saveFile(f);
+}
+
+export function saveFile(f: FileOut): void {
   const binary = atob(f.base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

@@ -1,0 +1,129 @@
+/**
+ * The page-layout and typography rules of main/forms/layout.ts and
+ * docx-kit, checked in the word/document.xml of every sample form
+ * (scripts/form-catalog.ts): margins, rows that never split, labels kept
+ * with their tables, no soft hyphens, Russian quotes, no-break spaces, page
+ * numbers only where a document may run over one page.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { quotes, typography } from '../../main/forms/layout';
+import { FORMS } from '../../scripts/form-catalog';
+import {
+  hasPageNumbers,
+  hasSoftHyphen,
+  keepsNext,
+  marginsMm,
+  paragraphXml,
+  readDocx,
+  tables,
+  textOf,
+  type DocxXml,
+} from '../helpers/docx-xml';
+
+const LETTERS = ['refusal', 'request-letter', 'complaint-answer'];
+const docs: Record<string, DocxXml> = {};
+
+beforeAll(async () => {
+  for (const f of FORMS) docs[f.name] = readDocx(await f.build());
+});
+
+describe('typography', () => {
+  it('no-break spaces after abbreviations, «№», in initials and between numbers and units', () => {
+    const t = typography('г. Сургут, ул. Энергетиков, д. 14, кв. 37, № 42, N 27-нп, Петрова М. И., М. И. Петрова, 30 минут, 2025 г., офис 12, 5 км');
+    expect(t).toBe(
+      'г.\u00a0Сургут, ул.\u00a0Энергетиков, д.\u00a014, кв.\u00a037, №\u00a042, N\u00a027-нп, Петрова\u00a0М.\u00a0И., М.\u00a0И.\u00a0Петрова, 30\u00a0минут, 2025\u00a0г., офис\u00a012, 5\u00a0км',
+    );
+  });
+
+  it('quotes «» outside and „“ inside, straight quotes converted', () => {
+    expect(quotes('АНО «Центр «Забота»»')).toBe('АНО «Центр „Забота“»');
+    expect(quotes('КУ "Центр социальных выплат"')).toBe('КУ «Центр социальных выплат»');
+    expect(quotes('БУ "Центр "Милосердие""')).toBe('БУ «Центр „Милосердие“»');
+  });
+
+  it('keeps the length (the runs of a paragraph keep their text)', () => {
+    const s = 'д. 18, «А «Б»», "В", Иванов И. И.';
+    expect(typography(s)).toHaveLength(s.length);
+  });
+});
+
+describe('every printed form', () => {
+  it('the catalogue has every form and variant', () => {
+    expect(Object.keys(docs)).toEqual(expect.arrayContaining(['receipt', 'receipt-mfc', 'journal', 'ippsu', 'refusal', 'request-letter', 'act3-citizen-blank', 'barthel-blank', 'lawton-blank']));
+  });
+
+  it('has ГОСТ Р 7.0.97-2016 margins: 20 mm top and bottom, 20 mm left (30 mm on letters), 15 mm right', () => {
+    for (const [name, d] of Object.entries(docs)) {
+      const m = marginsMm(d);
+      expect(m.length, name).toBeGreaterThan(0);
+      for (const x of m) {
+        expect(x.top, name).toBeGreaterThanOrEqual(20);
+        expect(x.bottom, name).toBeGreaterThanOrEqual(15);
+        expect(x.left, name).toBe(LETTERS.includes(name) ? 30 : 20);
+        expect(x.right, name).toBe(15);
+      }
+    }
+  });
+
+  it('has no soft hyphens (U+00AD)', () => {
+    for (const [name, d] of Object.entries(docs)) expect(hasSoftHyphen(d), name).toBe(false);
+  });
+
+  it('no table row splits across pages, and the data tables repeat their header row', () => {
+    for (const [name, d] of Object.entries(docs)) {
+      for (const [i, t] of tables(d).entries()) {
+        expect(t.cantSplitRows, `${name}, table ${i + 1}`).toBe(t.rowXml.length);
+      }
+      const withHeader = tables(d).filter((t) => t.headerRows > 0);
+      for (const t of withHeader) expect(t.headerRows).toBe(1);
+    }
+  });
+
+  it('a paragraph right before a table (a label, a heading, the text before a signature) keeps with it', () => {
+    for (const [name, d] of Object.entries(docs)) {
+      const body = d.xml.slice(d.xml.indexOf('<w:body>'));
+      const before = [...body.matchAll(/(<w:p(?:\s[^>]*)?>(?:(?!<w:p[ >])[\s\S])*?<\/w:p>)\s*<w:tbl>/g)].map((m) => m[1]!);
+      for (const p of before) {
+        if (textOf(p).trim() === '' && !/<w:spacing/.test(p)) continue;
+        expect(keepsNext(p), `${name}: «${textOf(p).slice(0, 60)}»`).toBe(true);
+      }
+    }
+  });
+
+  it('short tables stay on one page: every row but the last keeps with the next', () => {
+    const d = docs['receipt']!;
+    const sign = tables(d).filter((t) => t.rows.some((r) => r.some((c) => c.includes('(подпись)'))));
+    expect(sign.length).toBe(1);
+    for (const t of sign) {
+      const first = paragraphXml(t.rowXml[0]!);
+      expect(first.every(keepsNext)).toBe(true);
+    }
+  });
+
+  it('prints straight quotes nowhere and nests quotes as «…„…“…»', () => {
+    for (const [name, d] of Object.entries(docs)) {
+      for (const p of paragraphXml(d.xml)) {
+        const t = textOf(p);
+        expect(t, name).not.toMatch(/"/);
+        expect(t, name).not.toMatch(/«[^»„]*«/);
+      }
+    }
+  });
+
+  it('keeps «д.», «№», initials and numbers with what follows (no plain space)', () => {
+    for (const [name, d] of Object.entries(docs)) {
+      for (const p of paragraphXml(d.xml)) {
+        const t = textOf(p);
+        expect(t, name).not.toMatch(/(?:^|[\s,])(?:д|кв|ул|г)\. (?=[\dА-ЯЁ])/);
+        expect(t, name).not.toMatch(/№ \d/);
+        expect(t, name).not.toMatch(/[А-ЯЁ][а-яё]+ [А-ЯЁ]\. [А-ЯЁ]\./);
+        expect(t, name).not.toMatch(/\d (?:минут|км|г\.)/);
+      }
+    }
+  });
+
+  it('letters and receipts carry no page numbers; the multi-page forms do', () => {
+    for (const name of ['refusal', 'request-letter', 'receipt', 'receipt-mfc']) expect(hasPageNumbers(docs[name]!), name).toBe(false);
+    for (const name of ['journal', 'ippsu', 'act3-citizen', 'act4']) expect(hasPageNumbers(docs[name]!), name).toBe(true);
+  });
+});
