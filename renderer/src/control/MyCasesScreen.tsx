@@ -3,14 +3,13 @@
  * by the head first, then by the nearest deadline, each with what needs their
  * action (requests due, answers arrived, drafts returned).
  */
-import { Badge, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { Badge, Group, Loader, Stack, Text } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import type { Out } from '../../../core/api/contract';
-import { errorMessage } from '../api';
 import { useApi } from '../data/queries';
 import { CaseTable, ListFooter, PAGE_SIZE, ruDate, useSessionState } from '../reception/CasesScreen';
-import { ErrorState } from '../ui/ErrorState';
 import { Page } from '../ui/Page';
+import { Pending } from './parts';
 
 type MyRow = Out<'control.myCases'>['rows'][number];
 type ActionKind = MyRow['actions'][number]['kind'];
@@ -45,13 +44,9 @@ export function MyCasesScreen() {
   const data = q.data;
   return (
     <Page title="Мои дела">
-      {q.error && !data ? (
-        <ErrorState message={errorMessage(q.error)} onRetry={() => void q.refetch()} />
-      ) : !data ? (
-        <Center p="xl">
-          <Loader aria-label="Загрузка" />
-        </Center>
-      ) : (
+      {!data ? (
+<Pending error={q.error} onRetry={() => void q.refetch()} />
+) : (
         <>
           <Group justify="space-between" mih={20}>
             <Text size="sm" c="dimmed">

@@ -5,15 +5,14 @@
  * changes, at least once every three years). A review application is
  * registered from here.
  */
-import { Badge, Center, Group, Loader, NumberInput, Pagination, Table, Text } from '@mantine/core';
+import { Badge, Group, NumberInput, Pagination, Table, Text } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
-import { errorMessage } from '../api';
 import { useApi } from '../data/queries';
 import { PAGE_SIZE, ruDate, useSessionState } from '../reception/CasesScreen';
 import { useSession } from '../session';
-import { ErrorState } from '../ui/ErrorState';
 import { AnchorLink, ButtonLink } from '../ui/links';
 import { Page } from '../ui/Page';
+import { EmptyRow, Pending } from './parts';
 
 const STATE = {
   expired: { label: 'Срок истёк', color: 'red' },
@@ -41,13 +40,9 @@ export function ReviewsScreen() {
           Показаны также программы с истёкшим сроком и с изменившимися обстоятельствами.
         </Text>
       </Group>
-      {q.error && !d ? (
-        <ErrorState message={errorMessage(q.error)} onRetry={() => void q.refetch()} />
-      ) : !d ? (
-        <Center p="xl">
-          <Loader aria-label="Загрузка" />
-        </Center>
-      ) : (
+      {!d ? (
+<Pending error={q.error} onRetry={() => void q.refetch()} />
+) : (
         <>
           <Table.ScrollContainer minWidth={900}>
             <Table striped verticalSpacing="xs" aria-label="Программы к пересмотру">
@@ -112,15 +107,7 @@ export function ReviewsScreen() {
                     </Table.Td>
                   </Table.Tr>
                 ))}
-                {d.rows.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={6}>
-                      <Text c="dimmed" ta="center" py="md">
-                        Программ к пересмотру нет
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
+                {d.rows.length === 0 && <EmptyRow cols={6}>Программ к пересмотру нет</EmptyRow>}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>

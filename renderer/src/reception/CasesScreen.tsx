@@ -432,7 +432,7 @@ export function CasesScreen() {
     urgency: (f.urgency ?? undefined) as 'overdue' | 'today' | 'soon' | undefined,
     sort: f.sort as 'number_desc',
   };
-  const { data, loading, error, retry } = useCaseList({ ...query, page: f.page, pageSize: PAGE_SIZE });
+  const list = useCaseList({ ...query, page: f.page, pageSize: PAGE_SIZE });
 
   const filter = (patch: Partial<CasesFilters>) => setF((x) => ({ ...x, ...patch, page: 1 }));
   const filtered = JSON.stringify({ ...f, page: 1, sort: 'number_desc' }) !== JSON.stringify(NO_FILTERS);
@@ -486,24 +486,34 @@ export function CasesScreen() {
           onChange={(sort) => sort && setF((x) => ({ ...x, sort, page: 1 }))}
         />
       </SimpleGrid>
-      {error ? (
-        <ErrorState message={error} onRetry={retry} />
-      ) : !data ? (
-        <Center p="xl">
-          <Loader aria-label="Загрузка" />
-        </Center>
-      ) : (
-        <>
-          <Group justify="space-between" mih={20}>
-            <Text size="sm" c="dimmed">
-              Найдено дел: {countText(data)}
-            </Text>
-            {loading && <Loader size="xs" aria-label="Загрузка" />}
-          </Group>
-          <CaseTable rows={data.rows} columns={['number', 'registered', 'applicant', 'subservice', 'status', 'due', 'responsible']} />
-          <ListFooter total={data.total} page={f.page} onPage={(page) => setF((x) => ({ ...x, page }))} />
-        </>
-      )}
+      <CaseListResult list={list} columns={CASES_COLUMNS} page={f.page} onPage={(page) => setF((x) => ({ ...x, page }))} />
     </Page>
+  );
+}
+
+export const CASES_COLUMNS: CaseColumn[] = ['number', 'registered', 'applicant', 'subservice', 'status', 'due', 'responsible'];
+
+/** One page of a case list as the screens show it: «Найдено дел», the table, the pages; or why not. */
+export function CaseListResult({ list, columns, page, onPage }: { list: ReturnType<typeof useCaseList>; columns: CaseColumn[]; page: number; onPage(p: number): void }) {
+  const { data, loading, error, retry } = list;
+  if (error) return <ErrorState message={error} onRetry={retry} />;
+  if (!data) {
+    return (
+      <Center p="xl">
+        <Loader aria-label="Загрузка" />
+      </Center>
+    );
+  }
+  return (
+    <>
+      <Group justify="space-between" mih={20}>
+        <Text size="sm" c="dimmed">
+          Найдено дел: {countText(data)}
+        </Text>
+        {loading && <Loader size="xs" aria-label="Загрузка" />}
+      </Group>
+      <CaseTable rows={data.rows} columns={columns} />
+      <ListFooter total={data.total} page={page} onPage={onPage} />
+    </>
   );
 }
