@@ -367,12 +367,13 @@ export const controlMethods = {
   'ippsu.reviewPrefill': method({
     access: ['reception', 'specialist'],
     write: false,
-    summary: 'The intake form pre-filled for an application to review a signed ИППСУ (register it with reviewOfDecisionId).',
+    summary: 'The intake form pre-filled for an application to review a signed ИППСУ (register it with reviewOfDecisionId, personId and personRev).',
     input: z.object({ decisionId: id }),
     output: z.object({
       reviewOfDecisionId: z.number(),
       reviewOf: z.object({ outgoingNumber: z.string().nullable(), date: z.string(), termUntil: z.string(), journalNumber: z.string() }),
       personId: z.number(),
+      personRev: z.number(),
       subservice: z.string(),
       applicant: z.record(z.string(), z.unknown()),
       representative: z.record(z.string(), z.unknown()).nullable(),

@@ -10,6 +10,8 @@ export const FIELD_LABELS: Record<string, string> = {
   password: 'Пароль',
   newPassword: 'Новый пароль',
   currentPassword: 'Текущий пароль',
+  rev: 'Версия записи',
+  personRev: 'Версия записи о заявителе',
   fullName: 'ФИО',
   position: 'Должность',
   roles: 'Роли',

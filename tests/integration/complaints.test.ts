@@ -190,8 +190,10 @@ describe('the complaints register', () => {
 
   it('the complaint deadlines follow a change of the production calendar', async () => {
     const c = await call(priem, 'complaints.register', complaint());
+    const year = await call<{ year: { rev: number } }>(env.adminToken, 'calendar.year', { year: 2026 });
     await call(env.adminToken, 'calendar.saveYear', {
       year: 2026,
+      rev: year.year.rev,
       source: 'test',
       days: [...Array.from({ length: 11 }, (_, i) => ({ date: `2026-01-${String(i + 1).padStart(2, '0')}`, kind: 'holiday' as const })), { date: '2026-01-30', kind: 'holiday' as const }],
     });

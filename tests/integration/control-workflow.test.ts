@@ -12,6 +12,7 @@ import { CITIZEN_ACT, NEED_ACT } from '../../scripts/form-samples-acts';
 import { SAMPLE_IPPSU } from '../../scripts/form-samples-decision';
 import { SAMPLE_BARTHEL, SAMPLE_LAWTON } from '../../scripts/form-samples-scales';
 import { sampleApplication, snilsFrom } from '../support/applications';
+import { actRev, draftOf } from '../support/case-steps';
 import { createEnv, userWithRoles, type TestEnv } from './helpers';
 
 let env: TestEnv;
@@ -50,6 +51,8 @@ async function later(iso: string) {
   priem = await login('priem');
   env.adminToken = await login('admin', 'admin-pass-1');
 }
+/** The revision of a calendar year, as calendar.saveYear takes it. */
+const calendarRev = async (year: number) => (await call<{ year: { rev: number } }>(env.adminToken, 'calendar.year', { year })).year.rev;
 const fails = (p: Promise<unknown>) => p.then(() => null, (e: ApiError) => e);
 
 let n = 0;
@@ -62,11 +65,11 @@ async function drafted(c: CaseView): Promise<CaseView> {
   for (const [i, p] of c.proposedRequests.entries()) {
     v = await call(spec, 'requests.send', { caseId: c.id, agencyCode: p.agencyCode, documentKeys: p.documentKeys, subject: p.subject, channel: 'smev', outgoingNumber: `15-${c.id}-${i}`, sentDate: '2026-11-25' });
   }
-  for (const r of v.requests) v = await call(spec, 'requests.answer', { requestId: r.id, answerDate: '2026-11-25', incomingNumber: `вх-${r.id}`, summary: 'Сведения получены' });
-  await call(spec, 'acts.save', { caseId: c.id, form: 'appendix3-citizen', act: CITIZEN_ACT, barthel: SAMPLE_BARTHEL, lawton: SAMPLE_LAWTON });
-  await call(spec, 'acts.save', { caseId: c.id, form: 'appendix4', act: NEED_ACT });
-  await call(spec, 'cases.completeDocuments', { caseId: c.id });
-  return call(spec, 'decisions.save', { caseId: c.id, kind: 'ippsu', ippsu: SAMPLE_IPPSU });
+  for (const r of v.requests) v = await call(spec, 'requests.answer', { requestId: r.id, rev: r.rev, answerDate: '2026-11-25', incomingNumber: `вх-${r.id}`, summary: 'Сведения получены' });
+  v = await call(spec, 'acts.save', { caseId: c.id, rev: actRev(v, false), form: 'appendix3-citizen', act: CITIZEN_ACT, barthel: SAMPLE_BARTHEL, lawton: SAMPLE_LAWTON });
+  v = await call(spec, 'acts.save', { caseId: c.id, rev: actRev(v, true), form: 'appendix4', act: NEED_ACT });
+  v = await call(spec, 'cases.completeDocuments', { caseId: c.id, rev: v.rev });
+  return call(spec, 'decisions.save', { caseId: c.id, ...draftOf(v), kind: 'ippsu', ippsu: SAMPLE_IPPSU });
 }
 
 describe('the responsible specialist', () => {
@@ -116,7 +119,8 @@ describe('the responsible specialist', () => {
     expect(audit.rows[0]).toMatchObject({ before: { responsibleId: ids.spec }, after: { responsibleId: ids.spec2, note: 'Перераспределение нагрузки' } });
 
     // A user renamed: the cases show the new name.
-    await call(env.adminToken, 'users.update', { id: ids.spec2, fullName: 'Новикова Анна Сергеевна', position: 'Специалист', roles: ['specialist'], active: true });
+    const userRev = (await call<{ id: number; rev: number }[]>(env.adminToken, 'users.list', {})).find((u) => u.id === ids.spec2)!.rev;
+    await call(env.adminToken, 'users.update', { id: ids.spec2, rev: userRev, fullName: 'Новикова Анна Сергеевна', position: 'Специалист', roles: ['specialist'], active: true });
     expect((await call(head, 'cases.get', { id: a.id })).responsibleName).toBe('Новикова Анна Сергеевна');
   });
 });
@@ -132,7 +136,7 @@ describe('the sign-off queue (p.46)', () => {
     expect(c.status).toBe('awaiting_signature');
     expect(await fails(call(spec, 'signoff.submit', { caseId: c.id }))).toMatchObject({ code: 'CONFLICT', message: 'Проект уже передан на подпись.' });
     // While it lies with the head the draft is not edited.
-    expect(await fails(call(spec, 'decisions.save', { caseId: c.id, kind: 'ippsu', ippsu: SAMPLE_IPPSU }))).toMatchObject({ code: 'CONFLICT' });
+    expect(await fails(call(spec, 'decisions.save', { caseId: c.id, ...draftOf(c), kind: 'ippsu', ippsu: SAMPLE_IPPSU }))).toMatchObject({ code: 'CONFLICT' });
 
     const queue = await call<{ case: { id: number }; decisionId: number; dueDecision: string; submitNote: string; decisionUrgency: string }[]>(head, 'signoff.queue', {});
     expect(queue).toHaveLength(1);
@@ -143,7 +147,7 @@ describe('the sign-off queue (p.46)', () => {
     expect(await fails(call(head, 'signoff.return', { caseId: c.id, comment: '' }))).toMatchObject({ code: 'VALIDATION', fields: { comment: 'Заполните поле' } });
     c = await call(head, 'signoff.return', { caseId: c.id, comment: 'Уточните периодичность услуг' });
     expect(c.status).toBe('returned');
-    expect(await fails(call(head, 'decisions.sign', { decisionId: c.decisions[0]!.id }))).toMatchObject({ code: 'CONFLICT' });
+    expect(await fails(call(head, 'decisions.sign', draftOf(c)))).toMatchObject({ code: 'CONFLICT' });
 
     // The specialist sees it first, with the comment, and was notified.
     const other = await drafted(await register(spec));
@@ -153,10 +157,10 @@ describe('the sign-off queue (p.46)', () => {
     expect((await call<{ returnedToMe: number }>(spec, 'notifications.counts', {})).returnedToMe).toBe(1);
     expect((await call<{ kind: string; text: string }[]>(spec, 'notifications.list', { unreadOnly: true }))[0]).toMatchObject({ kind: 'draft_returned', text: expect.stringContaining('Уточните периодичность услуг') });
 
-    c = await call(spec, 'decisions.save', { caseId: c.id, kind: 'ippsu', ippsu: { ...SAMPLE_IPPSU, conditions: 'Периодичность уточнена' } });
+    c = await call(spec, 'decisions.save', { caseId: c.id, ...draftOf(c), kind: 'ippsu', ippsu: { ...SAMPLE_IPPSU, conditions: 'Периодичность уточнена' } });
     expect(c.status).toBe('returned');
     c = await call(spec, 'signoff.submit', { caseId: c.id });
-    c = await call(head, 'decisions.sign', { decisionId: c.decisions[0]!.id });
+    c = await call(head, 'decisions.sign', draftOf(c));
     expect(c.status).toBe('signed');
     expect(c.decisions[0]!.data.conditions).toBe('Периодичность уточнена');
     // p.47: issue due 5 working days after signing (the refresh reads this case's own decision).
@@ -196,7 +200,7 @@ describe('«Мои дела»', () => {
     const p = b.proposedRequests;
     let v = b;
     for (const [i, r] of p.entries()) v = await call(spec, 'requests.send', { caseId: b.id, agencyCode: r.agencyCode, documentKeys: r.documentKeys, subject: r.subject, channel: 'smev', outgoingNumber: `9-${i}`, sentDate: '2026-11-25' });
-    await call(spec, 'requests.answer', { requestId: v.requests[0]!.id, answerDate: '2026-11-25', incomingNumber: 'вх-1', summary: 'Получено' });
+    await call(spec, 'requests.answer', { requestId: v.requests[0]!.id, rev: v.requests[0]!.rev, answerDate: '2026-11-25', incomingNumber: 'вх-1', summary: 'Получено' });
     await later('2026-11-30T06:00:00Z'); // Mon 30.11: answers due 02.12 are within 2 working days
     const my = await call<{ rows: { id: number; nextDue: string; actions: { kind: string; count: number | null }[] }[]; total: number }>(spec, 'control.myCases', {});
     expect(my.total).toBe(2);
@@ -236,7 +240,7 @@ describe('deadline terms as data', () => {
     expect(after.appliedTerms.result).toBe(12);
     expect(after.deadlines.result).toBe(env.backend.services.calendar().addWorkingDays('2026-11-26', 12));
     // The calendar changing recomputes deadlines with each case's own terms.
-    await call(env.adminToken, 'calendar.saveYear', { year: 2026, source: 'test', days: [{ date: '2026-12-01', kind: 'holiday', note: 'Проверка' }] });
+    await call(env.adminToken, 'calendar.saveYear', { year: 2026, rev: await calendarRev(2026), source: 'test', days: [{ date: '2026-12-01', kind: 'holiday', note: 'Проверка' }] });
     const again = await call(spec, 'cases.get', { id: before.id });
     expect(again.deadlines.result).toBe(env.backend.services.calendar().addWorkingDays('2026-11-25', 15));
     expect(again.appliedTerms.result).toBe(15);

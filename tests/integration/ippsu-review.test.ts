@@ -12,6 +12,7 @@ import { SAMPLE_IPPSU } from '../../scripts/form-samples-decision';
 import { SAMPLE_BARTHEL, SAMPLE_LAWTON } from '../../scripts/form-samples-scales';
 import { docxToText } from '../helpers/docx-text';
 import { sampleApplication } from '../support/applications';
+import { actRev, draftOf } from '../support/case-steps';
 import { createEnv, userWithRoles, type TestEnv } from './helpers';
 
 let env: TestEnv;
@@ -39,24 +40,24 @@ async function toDecision(c: CaseView): Promise<CaseView> {
   for (const [i, p] of c.proposedRequests.entries()) {
     v = await call(spec, 'requests.send', { caseId: c.id, agencyCode: p.agencyCode, documentKeys: p.documentKeys, subject: p.subject, channel: 'smev', outgoingNumber: `7-${c.id}-${i}`, sentDate: '2026-11-25' });
   }
-  for (const r of v.requests) await call(spec, 'requests.answer', { requestId: r.id, answerDate: '2026-11-25', incomingNumber: `вх-${r.id}`, summary: 'Получено' });
-  await call(spec, 'acts.save', { caseId: c.id, form: 'appendix3-citizen', act: CITIZEN_ACT, barthel: SAMPLE_BARTHEL, lawton: SAMPLE_LAWTON });
-  await call(spec, 'acts.save', { caseId: c.id, form: 'appendix4', act: NEED_ACT });
-  return call(spec, 'cases.completeDocuments', { caseId: c.id });
+  for (const r of v.requests) v = await call(spec, 'requests.answer', { requestId: r.id, rev: r.rev, answerDate: '2026-11-25', incomingNumber: `вх-${r.id}`, summary: 'Получено' });
+  v = await call(spec, 'acts.save', { caseId: c.id, rev: actRev(v, false), form: 'appendix3-citizen', act: CITIZEN_ACT, barthel: SAMPLE_BARTHEL, lawton: SAMPLE_LAWTON });
+  v = await call(spec, 'acts.save', { caseId: c.id, rev: actRev(v, true), form: 'appendix4', act: NEED_ACT });
+  return call(spec, 'cases.completeDocuments', { caseId: c.id, rev: v.rev });
 }
 
 async function signedIppsu(termUntil: string, over: Parameters<typeof sampleApplication>[0] = {}): Promise<CaseView> {
   const c = await toDecision(await call(spec, 'cases.register', sampleApplication(over)));
-  const d = await call(spec, 'decisions.save', { caseId: c.id, kind: 'ippsu', ippsu: { ...SAMPLE_IPPSU, date: '2026-11-25', termUntil } });
-  return call(head, 'decisions.sign', { decisionId: d.decisions[0]!.id });
+  const d = await call(spec, 'decisions.save', { caseId: c.id, ...draftOf(c), kind: 'ippsu', ippsu: { ...SAMPLE_IPPSU, date: '2026-11-25', termUntil } });
+  return call(head, 'decisions.sign', draftOf(d));
 }
 
 describe('the ИППСУ term', () => {
   it('at most three years from the programme’s date, refused with a Russian message on the field', async () => {
     const c = await toDecision(await call(spec, 'cases.register', sampleApplication()));
-    const e = await fails(call(spec, 'decisions.save', { caseId: c.id, kind: 'ippsu', ippsu: { ...SAMPLE_IPPSU, date: '2026-11-25', termUntil: '2029-11-26' } }));
+    const e = await fails(call(spec, 'decisions.save', { caseId: c.id, ...draftOf(c), kind: 'ippsu', ippsu: { ...SAMPLE_IPPSU, date: '2026-11-25', termUntil: '2029-11-26' } }));
     expect(e).toMatchObject({ code: 'VALIDATION', fields: { 'ippsu.termUntil': 'Программа составляется не более чем на три года: срок — не позднее 25.11.2029 (ст. 16 Федерального закона N 442-ФЗ)' } });
-    const ok = await call(spec, 'decisions.save', { caseId: c.id, kind: 'ippsu', ippsu: { ...SAMPLE_IPPSU, date: '2026-11-25', termUntil: '2029-11-25' } });
+    const ok = await call(spec, 'decisions.save', { caseId: c.id, ...draftOf(c), kind: 'ippsu', ippsu: { ...SAMPLE_IPPSU, date: '2026-11-25', termUntil: '2029-11-25' } });
     expect(ok.status).toBe('decision_drafted');
   });
 });
@@ -92,22 +93,22 @@ describe('an application to review a programme', () => {
   it('carries the person over, links the old ИППСУ, and the new programme prints «повторно»', async () => {
     const first = await signedIppsu('2027-01-10');
     const oldId = first.decisions[0]!.id;
-    const pre = await call<{ personId: number; reviewOfDecisionId: number; applicant: Record<string, unknown>; subservice: string; reviewOf: { outgoingNumber: string } }>(spec, 'ippsu.reviewPrefill', { decisionId: oldId });
+    const pre = await call<{ personId: number; personRev: number; reviewOfDecisionId: number; applicant: Record<string, unknown>; subservice: string; reviewOf: { outgoingNumber: string } }>(spec, 'ippsu.reviewPrefill', { decisionId: oldId });
     expect(pre).toMatchObject({ personId: first.personId, reviewOfDecisionId: oldId, subservice: 'home', applicant: { lastName: 'Семёнова', firstName: 'Алёна' }, reviewOf: { outgoingNumber: '1/2026' } });
 
     const refused = await fails(call(spec, 'cases.register', { ...sampleApplication(), personId: 9999, reviewOfDecisionId: oldId } satisfies RegisterInput));
     expect(refused).toMatchObject({ code: 'VALIDATION' });
-    const review = await call(spec, 'cases.register', { ...sampleApplication(), reviewOfDecisionId: oldId });
+    const review = await call(spec, 'cases.register', { ...sampleApplication(), personId: pre.personId, personRev: pre.personRev, reviewOfDecisionId: oldId });
     expect(review).toMatchObject({ personId: first.personId, reviewOfDecisionId: oldId });
     const list = await call<{ rows: { decisionId: number; reviewCaseId: number | null }[] }>(spec, 'ippsu.reviews', {});
     expect(list.rows.find((r) => r.decisionId === oldId)).toMatchObject({ reviewCaseId: review.id });
 
     const c = await toDecision(review);
-    const first_ = await fails(call(spec, 'decisions.save', { caseId: c.id, kind: 'ippsu', ippsu: { ...SAMPLE_IPPSU, date: '2026-11-25', termUntil: '2029-11-25', firstOrRepeat: 'first' } }));
+    const first_ = await fails(call(spec, 'decisions.save', { caseId: c.id, ...draftOf(c), kind: 'ippsu', ippsu: { ...SAMPLE_IPPSU, date: '2026-11-25', termUntil: '2029-11-25', firstOrRepeat: 'first' } }));
     expect(first_).toMatchObject({ code: 'VALIDATION', fields: { 'ippsu.firstOrRepeat': 'Программа составляется повторно' } });
-    const d = await call(spec, 'decisions.save', { caseId: c.id, kind: 'ippsu', ippsu: { ...SAMPLE_IPPSU, date: '2026-11-25', termUntil: '2029-11-25', firstOrRepeat: 'repeat' } });
+    const d = await call(spec, 'decisions.save', { caseId: c.id, ...draftOf(c), kind: 'ippsu', ippsu: { ...SAMPLE_IPPSU, date: '2026-11-25', termUntil: '2029-11-25', firstOrRepeat: 'repeat' } });
     clock = new Date('2026-11-25T08:00:00Z');
-    const signed = await call(head, 'decisions.sign', { decisionId: d.decisions[0]!.id });
+    const signed = await call(head, 'decisions.sign', draftOf(d));
     const file = await call<{ base64: string }>(spec, 'decisions.print', { decisionId: signed.decisions[0]!.id });
     const text = docxToText(Buffer.from(file.base64, 'base64')).replace(/\s+/g, ' ');
     expect(text).toMatch(/разработана: впервые, повторно \(нужное подчеркнуть\) на срок до: 25\.11\.2029/);

@@ -54,6 +54,8 @@ export function reviewPrefill(ctx: Ctx, decisionId: number) {
     reviewOfDecisionId: d.id,
     reviewOf: { outgoingNumber: d.outgoingNumber, date: String((d.data as { date?: string }).date ?? ''), termUntil: String((d.data as { termUntil?: string }).termUntil ?? ''), journalNumber: c.journalNumber },
     personId: p.id,
+    /** The person's revision: registering the review updates the person as read here. */
+    personRev: p.rev,
     subservice: c.subservice,
     applicant: {
       lastName: p.lastName,
