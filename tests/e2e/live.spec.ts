@@ -76,6 +76,9 @@ test('reception registers at one desk: the specialist’s journal shows it at on
   await staffOffice(office);
   const reception = await signedIn(office, 'priem');
   const specialist = await signedIn(office, 'spec1');
+  // A specialist's home is «Мои дела»; the journal is one link away.
+  await expect(specialist.page.getByRole('heading', { name: 'Мои дела' })).toBeVisible();
+  await specialist.page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: /^Журнал/ }).click();
   await expect(specialist.page.getByRole('heading', { name: 'Журнал регистрации заявлений' })).toBeVisible();
   await expect(specialist.page.getByText('За выбранный период заявлений не зарегистрировано')).toBeVisible();
 

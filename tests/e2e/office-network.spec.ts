@@ -18,6 +18,7 @@ import { CITIZEN_ACT, NEED_ACT } from '../../scripts/form-samples-acts';
 import { SAMPLE_REFUSAL } from '../../scripts/form-samples-decision';
 import { SAMPLE_BARTHEL, SAMPLE_LAWTON } from '../../scripts/form-samples-scales';
 import { snilsFrom } from '../support/applications';
+import { actRev, draftOf } from '../support/case-steps';
 import { officeYear } from '../support/office-clock';
 import { expect, login, startServer, test } from './fixtures';
 import { fillApplicant, markReceived, newApplication, register } from './intake';
@@ -116,12 +117,12 @@ test('three workstations on one host over HTTPS: reception registers, the specia
     // Answers, acts and the draft: the processing spec walks them through the UI; here through the same desk's API.
     let v = await call<CaseView>(spec, 'cases.get', { id: c.id });
     for (const r of v.requests) {
-      v = await call<CaseView>(spec, 'requests.answer', { requestId: r.id, answerDate: r.sentDate, incomingNumber: `вх-${r.id}`, summary: 'Сведения получены' });
+      v = await call<CaseView>(spec, 'requests.answer', { requestId: r.id, rev: r.rev, answerDate: r.sentDate, incomingNumber: `вх-${r.id}`, summary: 'Сведения получены' });
     }
-    await call(spec, 'acts.save', { caseId: c.id, form: 'appendix3-citizen', act: CITIZEN_ACT, barthel: SAMPLE_BARTHEL, lawton: SAMPLE_LAWTON });
-    await call(spec, 'acts.save', { caseId: c.id, form: 'appendix4', act: NEED_ACT });
-    await call(spec, 'cases.completeDocuments', { caseId: c.id });
-    await call(spec, 'decisions.save', { caseId: c.id, kind: 'refusal', refusal: SAMPLE_REFUSAL });
+    v = await call<CaseView>(spec, 'acts.save', { caseId: c.id, rev: actRev(v, false), form: 'appendix3-citizen', act: CITIZEN_ACT, barthel: SAMPLE_BARTHEL, lawton: SAMPLE_LAWTON });
+    v = await call<CaseView>(spec, 'acts.save', { caseId: c.id, rev: actRev(v, true), form: 'appendix4', act: NEED_ACT });
+    v = await call<CaseView>(spec, 'cases.completeDocuments', { caseId: c.id, rev: v.rev });
+    await call(spec, 'decisions.save', { caseId: c.id, ...draftOf(v), kind: 'refusal', refusal: SAMPLE_REFUSAL });
 
     // Desk 3, the head: signs.
     const head = await o.desk();
