@@ -67,6 +67,8 @@ test('the administrator creates users of each role; a reception user cannot admi
 
   await logout(page);
   await login(page, 'priem', PASSWORD);
+  // Reception's home first (chosen at sign-in), then the address typed in.
+  await expect(page.getByRole('heading', { name: 'Журнал регистрации заявлений' })).toBeVisible();
   await page.goto(page.url().replace(/#.*$/, '') + '#/admin/users');
   await expect(page.getByText('Раздел доступен только администратору.')).toBeVisible();
   // The backend refuses, whatever the UI shows.
