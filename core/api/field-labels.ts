@@ -10,6 +10,8 @@ export const FIELD_LABELS: Record<string, string> = {
   password: 'Пароль',
   newPassword: 'Новый пароль',
   currentPassword: 'Текущий пароль',
+  rev: 'Версия записи',
+  personRev: 'Версия записи о заявителе',
   fullName: 'ФИО',
   position: 'Должность',
   roles: 'Роли',
@@ -327,6 +329,4 @@ export const FIELD_LABELS: Record<string, string> = {
   ids: 'Уведомления',
   all: 'Все',
   idleMinutes: 'Время бездействия до выхода, минут',
-  rev: 'Версия записи',
-  personRev: 'Версия данных заявителя',
 };

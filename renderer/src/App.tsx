@@ -68,8 +68,11 @@ export function App() {
   const signedIn = session.data != null;
   // A sign-in opens the user's home, never the screen the previous user left (a reload keeps its screen).
   const signIn = (s: SessionView) => {
+    // The address first (synchronously, in the history), then the screens; the router, not mounted while
+    // nobody was signed in, reads the address again (an address opened right after sign-in wins).
+    router.history.replace(homeOf(s.user.roles));
     setSession(s);
-    void router.navigate({ to: homeOf(s.user.roles), replace: true });
+    void router.load();
   };
   useEffect(() => {
     setUnauthenticatedHandler(() => setSession(null));

@@ -125,26 +125,26 @@ export function AppLayout() {
           </Group>
           <QuickSearch />
           <Group gap="sm" wrap="nowrap">
-          <NotificationsMenu />
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <UnstyledButton aria-label="Меню пользователя" data-testid="user-menu">
-                <Text size="sm" fw={500}>
-                  {session.user.fullName}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {session.user.roles.map((r) => ROLE_LABELS[r]).join(', ')}
-                </Text>
-              </UnstyledButton>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Label>{session.user.position}</Menu.Label>
-              <Menu.Item onClick={pwd.open}>Сменить пароль</Menu.Item>
-              <Menu.Item color="red" onClick={logout}>
-                Выйти
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+            <NotificationsMenu />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton aria-label="Меню пользователя" data-testid="user-menu">
+                  <Text size="sm" fw={500}>
+                    {session.user.fullName}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {session.user.roles.map((r) => ROLE_LABELS[r]).join(', ')}
+                  </Text>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{session.user.position}</Menu.Label>
+                <Menu.Item onClick={pwd.open}>Сменить пароль</Menu.Item>
+                <Menu.Item color="red" onClick={logout}>
+                  Выйти
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
           </Group>
         </Group>
       </AppShell.Header>

@@ -248,6 +248,16 @@ test('a complaint with its deadlines and answer letter; an XLSX export equal to 
     if (n > 1) numbers.push(String(r.getCell(1).value));
   });
   expect(numbers).toEqual(shown);
+
+  // The statistical report of the dashboard's period as XLSX.
+  await nav(page, 'Контроль').click();
+  const report = await download(page, () => page.getByRole('button', { name: 'Отчёт (XLSX)' }).click());
+  const stats = new ExcelJS.Workbook();
+  await stats.xlsx.load(report as unknown as ArrayBuffer);
+  expect(stats.worksheets.length).toBeGreaterThan(0);
+  const cells: string[] = [];
+  for (const ws of stats.worksheets) ws.eachRow((r) => r.eachCell((cell) => void cells.push(String(cell.value))));
+  expect(cells.join(' ')).toContain('Жалоб');
 });
 
 test('«Пересмотр ИППСУ»: a programme ending soon, a change of circumstances, a review application pre-filled; the term refused in the form; the terms as data; notifications', async ({ app }) => {

@@ -57,6 +57,9 @@ describe('which cached queries a change makes stale', () => {
       ['calendar.year', { year: 2026 }],
       ['audit.list', { page: 1 }],
       ['exchange.status', {}],
+      ['notifications.counts', {}],
+      ['signoff.queue', {}],
+      ['control.dashboard', { from: '2026-01-01', to: '2026-12-31' }],
     ];
     for (const k of keys) qc.setQueryData(k, { x: 1 });
     const filters = staleQueriesFor(c);
@@ -86,6 +89,15 @@ describe('which cached queries a change makes stale', () => {
     }
   });
 
+  it('the office\'s control: a case moves the badges, the queue and the dashboard; a decision the badges and the queue', async () => {
+    const s = await staleAfter(change({ kind: 'case', id: '5', caseId: 5 }));
+    expect(s).toEqual(expect.arrayContaining(['["notifications.counts",{}]', '["signoff.queue",{}]', '["control.dashboard",{"from":"2026-01-01","to":"2026-12-31"}]']));
+    const d = await staleAfter(change({ kind: 'decision', id: '11', caseId: 6 }));
+    expect(d).toEqual(expect.arrayContaining(['["notifications.counts",{}]', '["signoff.queue",{}]']));
+    expect(d).not.toContain('["control.dashboard",{"from":"2026-01-01","to":"2026-12-31"}]');
+    expect(await staleAfter(change({ kind: 'user', id: '2', caseId: null }))).not.toContain('["notifications.counts",{}]');
+  });
+
   it('a person: that card', async () => {
     const s = await staleAfter(change({ kind: 'person', id: '4', caseId: null }));
     expect(s).toContain('["persons.get",{"id":4}]');
@@ -101,7 +113,7 @@ describe('which cached queries a change makes stale', () => {
   });
 
   it('an unknown kind: everything', async () => {
-    expect(await staleAfter(change({ kind: 'other', id: null, caseId: null }))).toHaveLength(13);
+    expect(await staleAfter(change({ kind: 'other', id: null, caseId: null }))).toHaveLength(16);
   });
 });
 

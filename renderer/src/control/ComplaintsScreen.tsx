@@ -10,10 +10,8 @@ import {
   Badge,
   Button,
   Card,
-  Center,
   Checkbox,
   Group,
-  Loader,
   Modal,
   NumberInput,
   Pagination,
@@ -48,7 +46,6 @@ import {
   type ComplaintOutcome,
   type ComplaintSubject,
 } from '../../../core/domain/complaints';
-import { errorMessage } from '../api';
 import { hostToday } from '../clock';
 import { useApi, useApiMutation } from '../data/queries';
 import { ruDate, ruDateTime } from '../format';
@@ -56,10 +53,10 @@ import { LabeledSelect, PAGE_SIZE, useDirectory, userOptions, useSessionState } 
 import { useSession } from '../session';
 import { DueBadge } from '../ui/DueBadge';
 import { downloadFile } from '../ui/download';
-import { ErrorState } from '../ui/ErrorState';
 import { notifyError, notifyOk, submitToApi } from '../ui/forms';
 import { AnchorLink, ButtonLink } from '../ui/links';
 import { Page } from '../ui/Page';
+import { EmptyRow, Pending } from './parts';
 import { RuDateInput } from '../ui/RuDateInput';
 
 const CHANNEL_OPTIONS = COMPLAINT_CHANNELS.map((c) => ({ value: c, label: COMPLAINT_CHANNEL_LABELS[c] }));
@@ -125,13 +122,9 @@ export function ComplaintsScreen({ preset }: { preset: ComplaintFilters | null }
         <LabeledSelect label="Состояние" placeholder="Все" clearable data={STATUS_OPTIONS} value={f.status} onChange={(status) => filter({ status })} />
         <LabeledSelect label="Срок" placeholder="Любой" clearable data={URGENCY_OPTIONS} value={f.urgency} onChange={(urgency) => filter({ urgency })} />
       </SimpleGrid>
-      {list.error && !data ? (
-        <ErrorState message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
-      ) : !data ? (
-        <Center p="xl">
-          <Loader aria-label="Загрузка" />
-        </Center>
-      ) : (
+      {!data ? (
+<Pending error={list.error} onRetry={() => void list.refetch()} />
+) : (
         <>
           <Text size="sm" c="dimmed">
             Найдено жалоб: {data.total.toLocaleString('ru-RU')}
@@ -167,15 +160,7 @@ export function ComplaintsScreen({ preset }: { preset: ComplaintFilters | null }
                     <Table.Td>{r.nextDue ? <DueBadge date={r.nextDue} urgency={r.urgency === 'later' ? null : r.urgency} label={deadlineLabel(r.nextDueKind)} size="sm" /> : '—'}</Table.Td>
                   </Table.Tr>
                 ))}
-                {data.rows.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={7}>
-                      <Text c="dimmed" ta="center" py="md">
-                        Жалоб не найдено
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
+                {data.rows.length === 0 && <EmptyRow cols={7}>Жалоб не найдено</EmptyRow>}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
@@ -470,14 +455,7 @@ export function ComplaintScreen({ id }: { id: number }) {
   const letter = useApiMutation('complaints.answerLetter');
   const [action, setAction] = useState<Action>(null);
   const c = q.data;
-  if (q.error && !c) return <ErrorState message={errorMessage(q.error)} onRetry={() => void q.refetch()} />;
-  if (!c) {
-    return (
-      <Center p="xl">
-        <Loader aria-label="Загрузка" />
-      </Center>
-    );
-  }
+  if (!c) return <Pending error={q.error} onRetry={() => void q.refetch()} />;
   const isHead = hasRole('head');
   const ap = c.applicant as Record<string, string | undefined>;
   const open = c.status === 'registered';

@@ -7,7 +7,7 @@
  * decision against the 15-day term. Every figure opens the list behind it.
  */
 import { BarChart, DonutChart } from '@mantine/charts';
-import { Card, Center, Group, Loader, SimpleGrid, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Card, Group, Loader, SimpleGrid, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import type { Out } from '../../../core/api/contract';
 import type { ComplaintFilters } from '../../../core/api/complaints';
@@ -17,12 +17,12 @@ import { isoFromParts } from '../../../core/domain/dates';
 import { CHANNEL_LABELS } from '../../../core/domain/deadlines';
 import { subserviceLabel } from '../../../core/domain/labels';
 import { refusalGround } from '../../../core/domain/refusal-grounds';
-import { api, errorMessage } from '../api';
+import { api } from '../api';
 import { hostToday } from '../clock';
 import { useApi } from '../data/queries';
 import { LabeledSelect, useDirectory, userOptions, useSessionState } from '../ui/cases';
-import { ErrorState } from '../ui/ErrorState';
 import { Page } from '../ui/Page';
+import { Pending } from './parts';
 import { RuDateInput } from '../ui/RuDateInput';
 import type { CaseFilter } from './FigureListScreen';
 import { JobButton } from './jobs';
@@ -376,13 +376,9 @@ export function DashboardScreen() {
         )}
         {q.isFetching && <Loader size="xs" aria-label="Загрузка" mb={10} />}
       </Group>
-      {q.error && !d ? (
-        <ErrorState message={errorMessage(q.error)} onRetry={() => void q.refetch()} />
-      ) : !d ? (
-        <Center p="xl">
-          <Loader aria-label="Загрузка" />
-        </Center>
-      ) : (
+      {!d ? (
+<Pending error={q.error} onRetry={() => void q.refetch()} />
+) : (
         <Stack gap="sm" data-testid="dashboard">
           <Figures d={d} />
           <Charts d={d} />

@@ -3,15 +3,14 @@
  * by the head first, then by the nearest deadline, each with what needs their
  * action (requests due, answers arrived, drafts returned).
  */
-import { Badge, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { Badge, Group, Loader, Stack, Text } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import type { Out } from '../../../core/api/contract';
-import { errorMessage } from '../api';
 import { useApi } from '../data/queries';
 import { ruDate } from '../format';
 import { CaseTable, ListFooter, PAGE_SIZE, useSessionState } from '../ui/cases';
-import { ErrorState } from '../ui/ErrorState';
 import { Page } from '../ui/Page';
+import { Pending } from './parts';
 
 type MyRow = Out<'control.myCases'>['rows'][number];
 type ActionKind = MyRow['actions'][number]['kind'];
@@ -46,13 +45,9 @@ export function MyCasesScreen() {
   const data = q.data;
   return (
     <Page title="Мои дела">
-      {q.error && !data ? (
-        <ErrorState message={errorMessage(q.error)} onRetry={() => void q.refetch()} />
-      ) : !data ? (
-        <Center p="xl">
-          <Loader aria-label="Загрузка" />
-        </Center>
-      ) : (
+      {!data ? (
+<Pending error={q.error} onRetry={() => void q.refetch()} />
+) : (
         <>
           <Group justify="space-between" mih={20}>
             <Text size="sm" c="dimmed">

@@ -5,16 +5,15 @@
  * changes, at least once every three years). A review application is
  * registered from here.
  */
-import { Badge, Center, Group, Loader, NumberInput, Pagination, Table, Text } from '@mantine/core';
+import { Badge, Group, NumberInput, Pagination, Table, Text } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
-import { errorMessage } from '../api';
 import { useApi } from '../data/queries';
 import { ruDate } from '../format';
 import { PAGE_SIZE, useSessionState } from '../ui/cases';
 import { useSession } from '../session';
-import { ErrorState } from '../ui/ErrorState';
 import { AnchorLink, ButtonLink } from '../ui/links';
 import { Page } from '../ui/Page';
+import { EmptyRow, Pending } from './parts';
 
 const STATE = {
   expired: { label: 'Срок истёк', color: 'red' },
@@ -42,13 +41,9 @@ export function ReviewsScreen() {
           Показаны также программы с истёкшим сроком и с изменившимися обстоятельствами.
         </Text>
       </Group>
-      {q.error && !d ? (
-        <ErrorState message={errorMessage(q.error)} onRetry={() => void q.refetch()} />
-      ) : !d ? (
-        <Center p="xl">
-          <Loader aria-label="Загрузка" />
-        </Center>
-      ) : (
+      {!d ? (
+<Pending error={q.error} onRetry={() => void q.refetch()} />
+) : (
         <>
           <Table.ScrollContainer minWidth={900}>
             <Table striped verticalSpacing="xs" aria-label="Программы к пересмотру">
@@ -113,15 +108,7 @@ export function ReviewsScreen() {
                     </Table.Td>
                   </Table.Tr>
                 ))}
-                {d.rows.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={6}>
-                      <Text c="dimmed" ta="center" py="md">
-                        Программ к пересмотру нет
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
+                {d.rows.length === 0 && <EmptyRow cols={6}>Программ к пересмотру нет</EmptyRow>}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>

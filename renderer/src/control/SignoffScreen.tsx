@@ -4,19 +4,18 @@
  * the draft and its DOCX), then signs it with one confirmation, or returns it
  * for revision with a comment that goes on the case's timeline.
  */
-import { Alert, Button, Card, Center, Group, Loader, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Card, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { Out } from '../../../core/api/contract';
 import type { DecisionView } from '../../../core/api/processing';
-import { errorMessage } from '../api';
 import { useApi, useApiMutation } from '../data/queries';
 import { ruDate, ruDateTime, shortPersonName, subserviceShort } from '../format';
 import { DueBadge } from '../ui/DueBadge';
 import { downloadFile } from '../ui/download';
-import { ErrorState } from '../ui/ErrorState';
 import { notifyError, notifyOk } from '../ui/forms';
 import { AnchorLink } from '../ui/links';
 import { Page } from '../ui/Page';
+import { EmptyRow, Pending } from './parts';
 
 type Row = Out<'signoff.queue'>[number];
 
@@ -89,13 +88,7 @@ export function SignoffDialog({ caseId, onClose }: { caseId: number | null; onCl
   return (
     <Modal opened={caseId !== null} onClose={close} size="lg" title={step === 'confirm' ? 'Подписать решение' : step === 'return' ? 'Вернуть на доработку' : 'Проект на подпись'}>
       {!c.data ? (
-        c.error ? (
-          <ErrorState message={errorMessage(c.error)} />
-        ) : (
-          <Center p="md">
-            <Loader aria-label="Загрузка" />
-          </Center>
-        )
+        <Pending error={c.error} onRetry={() => void c.refetch()} />
       ) : !draft || c.data.status !== 'awaiting_signature' ? (
         <Alert color="gray">Проект уже не ждёт подписи (статус дела изменился).</Alert>
       ) : step === 'review' ? (
@@ -183,13 +176,9 @@ export function SignoffScreen() {
   const rows: Row[] = q.data ?? [];
   return (
     <Page title="На подпись">
-      {q.error && !q.data ? (
-        <ErrorState message={errorMessage(q.error)} onRetry={() => void q.refetch()} />
-      ) : !q.data ? (
-        <Center p="xl">
-          <Loader aria-label="Загрузка" />
-        </Center>
-      ) : (
+      {!q.data ? (
+<Pending error={q.error} onRetry={() => void q.refetch()} />
+) : (
         <Table.ScrollContainer minWidth={900}>
           <Table striped highlightOnHover verticalSpacing="xs" aria-label="Проекты на подпись">
             <Table.Thead>
@@ -245,15 +234,7 @@ export function SignoffScreen() {
                   </Table.Td>
                 </Table.Tr>
               ))}
-              {rows.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={7}>
-                    <Text c="dimmed" ta="center" py="md">
-                      Проектов на подпись нет
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
+              {rows.length === 0 && <EmptyRow cols={7}>Проектов на подпись нет</EmptyRow>}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

@@ -2,17 +2,16 @@
  * The case register (#/cases): every case with the nearest deadline, filtered
  * and sorted. The pieces other screens share are in ui/cases.tsx and format.ts.
  */
-import { Button, Center, Group, Loader, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Button, SimpleGrid, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { CaseStatus } from '../../../core/domain/case-states';
 import type { SubserviceCode } from '../../../core/domain/checklists';
 import type { Channel } from '../../../core/domain/deadlines';
-import { countText } from '../format';
 import {
-  CaseTable,
+  CaseListResult,
+  CASES_COLUMNS,
   CHANNEL_OPTIONS,
   LabeledSelect,
-  ListFooter,
   PAGE_SIZE,
   STATUS_OPTIONS,
   SUBSERVICE_OPTIONS,
@@ -21,7 +20,6 @@ import {
   userOptions,
   useSessionState,
 } from '../ui/cases';
-import { ErrorState } from '../ui/ErrorState';
 import { ButtonLink } from '../ui/links';
 import { Page } from '../ui/Page';
 import { CasesExportButton } from '../control/CasesExportButton';
@@ -78,7 +76,7 @@ export function CasesScreen() {
     urgency: (f.urgency ?? undefined) as 'overdue' | 'today' | 'soon' | undefined,
     sort: f.sort as 'number_desc',
   };
-  const { data, loading, error, retry } = useCaseList({ ...query, page: f.page, pageSize: PAGE_SIZE });
+  const list = useCaseList({ ...query, page: f.page, pageSize: PAGE_SIZE });
 
   const filter = (patch: Partial<CasesFilters>) => setF((x) => ({ ...x, ...patch, page: 1 }));
   const filtered = JSON.stringify({ ...f, page: 1, sort: 'number_desc' }) !== JSON.stringify(NO_FILTERS);
@@ -132,24 +130,7 @@ export function CasesScreen() {
           onChange={(sort) => sort && setF((x) => ({ ...x, sort, page: 1 }))}
         />
       </SimpleGrid>
-      {error ? (
-        <ErrorState message={error} onRetry={retry} />
-      ) : !data ? (
-        <Center p="xl">
-          <Loader aria-label="Загрузка" />
-        </Center>
-      ) : (
-        <>
-          <Group justify="space-between" mih={20}>
-            <Text size="sm" c="dimmed">
-              Найдено дел: {countText(data)}
-            </Text>
-            {loading && <Loader size="xs" aria-label="Загрузка" />}
-          </Group>
-          <CaseTable rows={data.rows} columns={['number', 'registered', 'applicant', 'subservice', 'status', 'due', 'responsible']} />
-          <ListFooter total={data.total} page={f.page} onPage={(page) => setF((x) => ({ ...x, page }))} />
-        </>
-      )}
+      <CaseListResult list={list} columns={CASES_COLUMNS} page={f.page} onPage={(page) => setF((x) => ({ ...x, page }))} />
     </Page>
   );
 }

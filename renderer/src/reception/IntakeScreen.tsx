@@ -573,7 +573,7 @@ interface Opening {
   /** Why the draft or the application could not be read (the form opens empty). */
   error: string | null;
   /** An application to review a signed ИППСУ (from «Пересмотр ИППСУ»). */
-  review?: { decisionId: number; text: string };
+  review?: { decisionId: number; personId: number; personRev: number; text: string };
 }
 
 export function IntakeScreen({ portalApplicationId, reviewOfDecisionId }: { portalApplicationId?: number; reviewOfDecisionId?: number } = {}) {
@@ -602,7 +602,7 @@ export function IntakeScreen({ portalApplicationId, reviewOfDecisionId }: { port
     if (reviewOfDecisionId !== undefined) {
       const d = review.data;
       const text = d ? `Заявление о пересмотре ИППСУ № ${d.reviewOf.outgoingNumber ?? '—'} от ${ruDate(d.reviewOf.date)} (дело № ${d.reviewOf.journalNumber}), действующей до ${ruDate(d.reviewOf.termUntil)}.` : '';
-      setOpening({ values: d ? fromPrefill(d) : freshValues(), restoredAt: null, portalId: undefined, fromPortal: true, error, review: d ? { decisionId: d.reviewOfDecisionId, text } : undefined });
+      setOpening({ values: d ? fromPrefill(d) : freshValues(), restoredAt: null, portalId: undefined, fromPortal: true, error, review: d ? { decisionId: d.reviewOfDecisionId, personId: d.personId, personRev: d.personRev, text } : undefined });
     } else if (portalApplicationId !== undefined) {
       const d = prefill.data;
       setOpening({ values: d ? fromPrefill(d) : freshValues(), restoredAt: null, portalId: typeof d?.portalId === 'string' ? d.portalId : undefined, fromPortal: !!d, error });
@@ -782,7 +782,7 @@ function IntakeForm({ opening }: { opening: Opening }) {
     busyRef.current = true;
     const { input, documents } = buildPayload(values, checklistFor(values));
     if (portalIdRef.current) input.portalId = portalIdRef.current;
-    if (opening.review) input.reviewOfDecisionId = opening.review.decisionId;
+    if (opening.review) Object.assign(input, { reviewOfDecisionId: opening.review.decisionId, personId: opening.review.personId, personRev: opening.review.personRev });
     setBusy(true);
     setGeneral([]);
     try {

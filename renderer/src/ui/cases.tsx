@@ -3,7 +3,7 @@
  * its footer, filter options, the office directory and reference items, and
  * state kept for the browser tab's session.
  */
-import { Badge, Group, Input, Pagination, Select, Table, Text, type SelectProps } from '@mantine/core';
+import { Badge, Center, Group, Input, Loader, Pagination, Select, Table, Text, type SelectProps } from '@mantine/core';
 import { useId } from '@mantine/hooks';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -16,8 +16,9 @@ import { CHANNEL_LABELS, CHANNELS } from '../../../core/domain/deadlines';
 import { errorMessage } from '../api';
 import { useApi } from '../data/queries';
 import { DueBadge } from './DueBadge';
+import { ErrorState } from './ErrorState';
 import { AnchorLink } from './links';
-import { channelLabel, deadlineLabel, ruDate, ruDateTime, shortPersonName, snilsText, subserviceShort } from '../format';
+import { channelLabel, countText, deadlineLabel, ruDate, ruDateTime, shortPersonName, snilsText, subserviceShort } from '../format';
 import { SUBSERVICE_SHORT_LABELS } from '../../../core/domain/labels';
 import { useSession } from '../session';
 
@@ -304,5 +305,32 @@ export function ListFooter({ total, page, onPage }: { total: number; page: numbe
       </Text>
       <Pagination total={pages} value={page} onChange={onPage} />
     </Group>
+  );
+}
+
+export const CASES_COLUMNS: CaseColumn[] = ['number', 'registered', 'applicant', 'subservice', 'status', 'due', 'responsible'];
+
+/** One page of a case list as the screens show it: «Найдено дел», the table, the pages; or why not. */
+export function CaseListResult({ list, columns, page, onPage }: { list: ReturnType<typeof useCaseList>; columns: CaseColumn[]; page: number; onPage(p: number): void }) {
+  const { data, loading, error, retry } = list;
+  if (error) return <ErrorState message={error} onRetry={retry} />;
+  if (!data) {
+    return (
+      <Center p="xl">
+        <Loader aria-label="Загрузка" />
+      </Center>
+    );
+  }
+  return (
+    <>
+      <Group justify="space-between" mih={20}>
+        <Text size="sm" c="dimmed">
+          Найдено дел: {countText(data)}
+        </Text>
+        {loading && <Loader size="xs" aria-label="Загрузка" />}
+      </Group>
+      <CaseTable rows={data.rows} columns={columns} />
+      <ListFooter total={data.total} page={page} onPage={onPage} />
+    </>
   );
 }
