@@ -6,7 +6,7 @@
  */
 import type { Download, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import type { CaseView } from '../../core/api/reception';
 import { addDays } from '../../core/domain/dates';
 import { SAMPLE_IPPSU, SAMPLE_REFUSAL } from '../../scripts/form-samples-decision';
 import { docxToPdf } from '../helpers/docx-text';
+import { docxText } from '../helpers/docx-xml';
 import { sampleApplication, snilsFrom } from '../support/applications';
 import { draftOf, draftRefusal } from '../support/case-steps';
 import { officeDateTime, officeToday } from '../support/office-clock';
@@ -226,12 +227,23 @@ test('a complaint with its deadlines and answer letter; an XLSX export equal to 
   await expect(d).toBeHidden();
   await expect(page.getByTestId('complaint-deadline-remedy')).toBeVisible();
   await page.screenshot({ path: 'test-results/control-complaint.png' });
-  const docx = await download(page, () => page.getByRole('button', { name: 'Ответ заявителю (DOCX)' }).click());
-  const dir = mkdtempSync(join(tmpdir(), 'socdesk-complaint-'));
-  const pdf = docxToPdf(docx, join(dir, 'answer.pdf'));
-  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-  expect(text).toContain('Жалобина');
-  expect(text).toContain('Ж-1');
+  // The letter opens in «Просмотр и печать»; «Сохранить DOCX» saves the same file.
+  const docx = await download(page, async () => {
+    await page.getByRole('button', { name: 'Ответ заявителю (DOCX)' }).click();
+    await page.getByRole('button', { name: 'Сохранить DOCX' }).click();
+  });
+  await page.keyboard.press('Escape');
+  const letterText = docxText(docx);
+  expect(letterText).toContain('Жалобина');
+  expect(letterText).toContain('Ж-1');
+  // And it opens in LibreOffice, where LibreOffice is installed (the render layer's tools).
+  if (spawnSync('sh', ['-c', 'command -v soffice && command -v pdftotext']).status === 0) {
+    const dir = mkdtempSync(join(tmpdir(), 'socdesk-complaint-'));
+    const pdf = docxToPdf(docx, join(dir, 'answer.pdf'));
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Жалобина');
+    expect(text).toContain('Ж-1');
+  }
 
   // «Дела» to XLSX: the rows equal the list on screen.
   await nav(page, 'Дела').click();

@@ -30,6 +30,7 @@ beforeEach(async () => {
   tokens.head = await userWithRoles(env, 'head', ['head']);
   tokens.reception = await userWithRoles(env, 'priem', ['reception']);
   tokens.admin = env.adminToken;
+  tokens.exchange = await userWithRoles(env, 'obmen', ['exchange']);
 });
 afterEach(() => env.cleanup());
 

@@ -52,7 +52,11 @@ function SettingsForm({ status }: { status: Status }) {
     <Stack gap="xs">
       <Title order={4}>Настройки</Title>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-        <TextInput label="Папка резервных копий" description={`Пусто — папка данных программы (сейчас: ${status.folder})`} value={folder} onChange={(e) => setFolder(e.currentTarget.value)} />
+        <TextInput label="Папка резервных копий" description={
+            <>
+              Пусто — папка данных программы (сейчас: <span data-latin-ok>{status.folder}</span>)
+            </>
+          } value={folder} onChange={(e) => setFolder(e.currentTarget.value)} />
         <PasswordInput
           label={status.passphraseSet ? 'Новый пароль резервных копий' : 'Пароль резервных копий'}
           description="Не короче 10 знаков. Без него копию не восстановить: храните его отдельно от копий."
@@ -142,7 +146,9 @@ export function BackupsScreen() {
           {s.backups.length === 0 && (
             <Table.Tr>
               <Table.Td colSpan={8}>
-                <Text c="dimmed">В папке {s.folder} копий нет.</Text>
+                <Text c="dimmed">
+                  В папке <span data-latin-ok>{s.folder}</span> копий нет.
+                </Text>
               </Table.Td>
             </Table.Tr>
           )}

@@ -177,7 +177,7 @@ export function ServiceTable({
                         title={(b.value(`${row}.name`) as string) ?? ''}
                       />
                       <Text size="xs" c="dimmed" mt={2}>
-                        {hit ? `из перечня (${hit.code}), единица: ${hit.unit}` : (b.value(`${row}.name`) as string) ? 'введена вручную' : ''}
+                        {hit ? `из перечня, единица: ${hit.unit}` : (b.value(`${row}.name`) as string) ? 'введена вручную' : ''}
                       </Text>
                     </Table.Td>
                     <Table.Td style={{ verticalAlign: 'top' }}>
