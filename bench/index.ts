@@ -12,7 +12,7 @@ import { controlBench } from './control';
 import { dataSafetyBench } from './data-safety';
 import { foundationBench } from './foundation';
 import { lanBench } from './lan';
-import { exchangeBench } from './exchange';
+import { exchangeApplyBench, exchangeBench } from './exchange';
 import { liveBench } from './live';
 import { processingBench } from './processing';
 import { receptionBench } from './reception';
@@ -41,6 +41,8 @@ async function main(): Promise<void> {
       ...(await liveBench(dir)),
       ...(await processingBench(dir)),
       ...(await exchangeBench(dir)),
+      // 20,000 portal events applied through the inbox against a raw insert of the same rows.
+      ...(await exchangeApplyBench(dir)),
     ];
     report(metrics, json);
   } finally {

@@ -1,15 +1,16 @@
 /** Exchange with the portal over real HTTP on loopback against the portal emulator, on real SQLite files. */
 import { eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseEvent, sign, toRegisterInput, verify, type ApplicationSubmittedPayload } from '../../core/exchange/protocol';
 import { providers } from '../../db/schema';
-import { exchangeInbox, exchangeLog, exchangeOutbox, portalApplications } from '../../db/schema-exchange';
+import { exchangeInbox, exchangeLog, exchangeOutbox, portalApplications, portalDeliveries } from '../../db/schema-exchange';
 import { PortalClient } from '../../main/backend/exchange/client';
 import { applyInboundBatch } from '../../main/backend/exchange/inbox';
 import { getState, saveExchangeSettings, STATE_KEYS } from '../../main/backend/exchange/state';
 import { backendSyncDeps, Scheduler, syncOnce } from '../../main/backend/exchange/sync';
-import { applicationSubmitted, referenceProviders } from '../../tools/portal-emulator/samples';
+import { applicationSubmitted, referenceProviders, servicesDelivered } from '../../tools/portal-emulator/samples';
 import { startEmulator, type Emulator } from '../../tools/portal-emulator/server';
 import { sampleApplication, snilsFrom } from '../support/applications';
 import { createEnv, userWithRoles, type TestEnv } from './helpers';
@@ -152,6 +153,27 @@ describe('push and pull', () => {
     expect(getState(env.backend.db, STATE_KEYS.inboundCursor)).toBe('6');
     // Quarantined events are not pulled again.
     expect(await sync()).toMatchObject({ ok: true, pulled: 0 });
+  });
+
+  it('an event whose effect fails half-way leaves none of its rows, and the events after it apply', async () => {
+    const db = env.backend.db;
+    const ev = (seq: number, type: string, payload: Record<string, unknown>) => ({ id: randomUUID(), seq, type, schemaVersion: 1, occurredAt: new Date().toISOString(), payload });
+    const items = [
+      { serviceName: 'Уборка жилых помещений', quantity: 4 },
+      { serviceName: 'Сбой записи', quantity: 1 },
+    ];
+    const events = [ev(1, 'services.delivered', servicesDelivered({ ippsu: '7/2026', items })), ev(2, 'application.submitted', applicationSubmitted({ seed: 41 }))];
+    // The second delivery row fails in the database after the first was written.
+    db.$client.exec(`create trigger fail_delivery before insert on portal_deliveries when new.service_name = 'Сбой записи' begin select raise(abort, 'write failed'); end`);
+    const results = applyInboundBatch(db, () => env.backend.services.calendar(), events, '2');
+    expect(results.map((r) => r.status)).toEqual(['quarantined', 'applied']);
+    expect(db.select().from(portalDeliveries).all()).toHaveLength(0);
+    expect(db.select().from(portalApplications).all()).toHaveLength(1);
+    expect(db.select().from(exchangeInbox).where(eq(exchangeInbox.id, events[0].id)).get()).toMatchObject({ status: 'quarantined', error: expect.stringMatching(/ошибки программы/) });
+    expect(getState(db, STATE_KEYS.inboundCursor)).toBe('2');
+    // Applied once: the same page again changes nothing.
+    expect(applyInboundBatch(db, () => env.backend.services.calendar(), events, '2').map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
+    expect(db.select().from(portalApplications).all()).toHaveLength(1);
   });
 
   it('the cursor is saved in the same transaction as the events it covers', async () => {

@@ -7,7 +7,7 @@
  * neither.
  */
 import { createHash } from 'node:crypto';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { ProductionCalendar } from '../../../core/domain/calendar';
 import { dueAfter, TERMS } from '../../../core/domain/deadlines';
 import {
@@ -18,8 +18,8 @@ import {
 } from '../../../core/exchange/protocol';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../../db/connection';
-import { calendarYears, caseDecisions, providers, services } from '../../../db/schema';
-import { exchangeInbox, portalApplications, portalContracts, portalDeliveries } from '../../../db/schema-exchange';
+import { calendarYears, providers, services } from '../../../db/schema';
+import { exchangeInbox } from '../../../db/schema-exchange';
 import shippedCalendar from '../../../resources/reference/calendar.json';
 import { replaceCalendarYear } from '../refdata';
 import { nextRevBySystem } from '../revisions';
@@ -54,50 +54,71 @@ function stmt(db: Db, key: string, sqlText: string): Statement {
   return st;
 }
 
+const INSERT_INBOX = 'insert into exchange_inbox (id, portal_seq, type, payload, received_at, status, error, applied_at, via) values (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+/** SQLite ended the page's transaction itself (disk full, I/O error): the page fails whole, nothing is quarantined. */
+class TransactionLost extends Error {}
+
+/**
+ * The effect and the inbox row of one event, in a savepoint (cached
+ * statements: better-sqlite3's nested transaction costs more than the
+ * writes), so a failing effect leaves nothing behind and the page goes on.
+ */
+function inSavepoint(db: Db, f: () => void): void {
+  const raw = db.$client;
+  if (!raw.inTransaction) {
+    raw.transaction(f)();
+    return;
+  }
+  stmt(db, 'savepoint', 'savepoint inbound_event').run();
+  try {
+    f();
+  } catch (err) {
+    if (!raw.inTransaction) throw new TransactionLost('transaction rolled back by SQLite', { cause: err });
+    stmt(db, 'rollbackTo', 'rollback to inbound_event').run();
+    stmt(db, 'release', 'release inbound_event').run();
+    throw err;
+  }
+  stmt(db, 'release', 'release inbound_event').run();
+}
+
 /** Applies one inbound event (inside a savepoint when called within a transaction). */
 export function applyInbound(db: Db, calendar: CalendarSource, raw: unknown, opts: ApplyOptions = {}): ApplyResult {
   const now = opts.now ?? new Date();
+  const nowIso = now.toISOString();
+  const via = opts.via ?? 'http';
   const rawObj = (raw && typeof raw === 'object' ? raw : {}) as Partial<ExchangeEvent>;
   const id = typeof rawObj.id === 'string' ? rawObj.id : '';
   if (id && stmt(db, 'seen', 'select 1 from exchange_inbox where id = ?').get(id)) return { id, status: 'duplicate' };
 
   const quarantine = (reason: string): ApplyResult => {
     const qid = id || `invalid-${now.getTime()}-${Math.random().toString(36).slice(2, 10)}`;
-    db.insert(exchangeInbox)
-      .values({
-        id: qid,
-        portalSeq: typeof rawObj.seq === 'number' ? rawObj.seq : null,
-        type: typeof rawObj.type === 'string' ? rawObj.type.slice(0, 60) : '?',
-        payload: (rawObj.payload ?? null) as unknown,
-        receivedAt: now.toISOString(),
-        status: 'quarantined',
-        error: reason,
-        via: opts.via ?? 'http',
-      })
-      .run();
+    stmt(db, 'inbox', INSERT_INBOX).run(
+      qid,
+      typeof rawObj.seq === 'number' ? rawObj.seq : null,
+      typeof rawObj.type === 'string' ? rawObj.type.slice(0, 60) : '?',
+      rawObj.payload == null ? null : JSON.stringify(rawObj.payload),
+      nowIso,
+      'quarantined',
+      reason,
+      null,
+      via,
+    );
     return { id: qid, status: 'quarantined', reason };
   };
 
   const parsed = parseEvent(raw, 'inbound');
   if (!parsed.ok) return quarantine(parsed.reason);
   const e = parsed.event;
+  // The payload as the portal sent it, serialised once for the inbox row and the application.
+  const payloadJson = JSON.stringify(e.payload);
   try {
-    db.$client.transaction(() => {
-      applyEffect(db, calendar, e, parsed.type as InboundType, parsed.payload, now, opts);
-      db.insert(exchangeInbox)
-        .values({
-          id: e.id,
-          portalSeq: e.seq,
-          type: e.type,
-          payload: e.payload,
-          receivedAt: now.toISOString(),
-          status: 'applied',
-          appliedAt: now.toISOString(),
-          via: opts.via ?? 'http',
-        })
-        .run();
-    })();
+    inSavepoint(db, () => {
+      applyEffect(db, calendar, e, payloadJson, parsed.type as InboundType, parsed.payload, now, opts);
+      stmt(db, 'inbox', INSERT_INBOX).run(e.id, e.seq, e.type, payloadJson, nowIso, 'applied', null, nowIso, via);
+    });
   } catch (err) {
+    if (err instanceof TransactionLost) throw err.cause;
     if (err instanceof InboundRejection) return quarantine(err.message);
     // The internals go to the log, the clerk gets a sentence.
     log.error('exchange: inbound event not applied', err, { type: e.type, seq: e.seq });
@@ -121,16 +142,15 @@ export function applyInboundBatch(db: Db, calendar: CalendarSource, events: unkn
 }
 
 function ippsuCaseId(db: Db, ippsuNumber: string): number | null {
-  const row = db
-    .select({ caseId: caseDecisions.caseId })
-    .from(caseDecisions)
-    .where(and(eq(caseDecisions.outgoingNumber, ippsuNumber), eq(caseDecisions.kind, 'ippsu'), inArray(caseDecisions.status, ['signed', 'superseded'])))
-    .orderBy(desc(caseDecisions.version))
-    .get();
+  const row = stmt(
+    db,
+    'ippsuCase',
+    "select case_id as caseId from case_decisions where outgoing_number = ? and kind = 'ippsu' and status in ('signed', 'superseded') order by version desc limit 1",
+  ).get(ippsuNumber) as { caseId: number } | undefined;
   return row?.caseId ?? null;
 }
 
-function applyEffect(db: Db, calendar: CalendarSource, e: ExchangeEvent, type: InboundType, payload: unknown, now: Date, opts: ApplyOptions): void {
+function applyEffect(db: Db, calendar: CalendarSource, e: ExchangeEvent, payloadJson: string, type: InboundType, payload: unknown, now: Date, opts: ApplyOptions): void {
   const nowIso = now.toISOString();
   switch (type) {
     case 'application.submitted': {
@@ -142,55 +162,33 @@ function applyEffect(db: Db, calendar: CalendarSource, e: ExchangeEvent, type: I
         | undefined;
       if (existing?.caseId) throw new InboundRejection(`Заявление портала № ${p.portalId} уже зарегистрировано (дело ${existing.caseId}); повторная подача не применена`);
       // The payload is kept as the portal sent it (the registration form is filled from it).
-      const values = {
-        portalId: p.portalId,
-        eventId: e.id,
-        channel: p.channel,
-        applicantName,
-        payload: e.payload as Record<string, unknown>,
-        receivedAt: p.receivedAt,
-        dueRegistration: due,
-      };
-      if (existing) db.update(portalApplications).set(values).where(eq(portalApplications.id, existing.id)).run();
-      else db.insert(portalApplications).values(values).run();
+      const values = [p.portalId, e.id, p.channel, applicantName, payloadJson, p.receivedAt, due];
+      if (existing) {
+        stmt(db, 'portalAppUpdate', 'update portal_applications set portal_id = ?, event_id = ?, channel = ?, applicant_name = ?, payload = ?, received_at = ?, due_registration = ? where id = ?').run(...values, existing.id);
+      } else {
+        stmt(db, 'portalAppInsert', 'insert into portal_applications (portal_id, event_id, channel, applicant_name, payload, received_at, due_registration) values (?, ?, ?, ?, ?, ?, ?)').run(...values);
+      }
       return;
     }
     case 'contract.status': {
       const p = payload as InboundPayload<'contract.status'>;
-      db.insert(portalContracts)
-        .values({
-          eventId: e.id,
-          caseId: ippsuCaseId(db, p.ippsuNumber),
-          ippsuNumber: p.ippsuNumber,
-          contractNumber: p.contractNumber ?? null,
-          provider: p.provider.name,
-          status: p.status,
-          date: p.date,
-          termFrom: p.term?.from ?? null,
-          termUntil: p.term?.until ?? null,
-          receivedAt: nowIso,
-        })
-        .run();
+      stmt(
+        db,
+        'contract',
+        'insert into portal_contracts (event_id, case_id, ippsu_number, contract_number, provider, status, date, term_from, term_until, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(e.id, ippsuCaseId(db, p.ippsuNumber), p.ippsuNumber, p.contractNumber ?? null, p.provider.name, p.status, p.date, p.term?.from ?? null, p.term?.until ?? null, nowIso);
       return;
     }
     case 'services.delivered': {
       const p = payload as InboundPayload<'services.delivered'>;
       const caseId = ippsuCaseId(db, p.ippsuNumber);
+      const insert = stmt(
+        db,
+        'delivery',
+        'insert into portal_deliveries (event_id, case_id, ippsu_number, contract_number, service_code, service_name, quantity, unit, period_from, period_until) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
       for (const it of p.items) {
-        db.insert(portalDeliveries)
-          .values({
-            eventId: e.id,
-            caseId,
-            ippsuNumber: p.ippsuNumber,
-            contractNumber: p.contractNumber ?? null,
-            serviceCode: it.serviceCode ?? null,
-            serviceName: it.serviceName,
-            quantity: it.quantity,
-            unit: it.unit ?? null,
-            periodFrom: p.period.from,
-            periodUntil: p.period.until,
-          })
-          .run();
+        insert.run(e.id, caseId, p.ippsuNumber, p.contractNumber ?? null, it.serviceCode ?? null, it.serviceName, it.quantity, it.unit ?? null, p.period.from, p.period.until);
       }
       return;
     }
