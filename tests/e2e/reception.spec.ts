@@ -199,6 +199,28 @@ test('a person card is corrected; the change shows on her case', async ({ app })
   await expect(page.getByTestId('person-changed')).toContainText('Приёмова Мария Ивановна');
 });
 
+test('Alt+N opens a new intake from every screen: «Дела», a case page, while typing in a field', async ({ app }) => {
+  const { page } = app;
+  await officeWithReception(app);
+  await newApplication(page, 'home');
+  await fillApplicant(page, { lastName: 'Клавишева', firstName: 'Нина', birthDate: '03.02.1950', sex: 'Женский', snils: snilsFrom(42) });
+  const number = await register(page);
+  const intake = page.getByRole('heading', { name: 'Новое заявление' });
+
+  await page.getByRole('navigation').getByText('Дела', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Дела', exact: true })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Поиск', exact: true }).fill(number);
+  await page.keyboard.press('Alt+KeyN');
+  await expect(intake).toBeVisible();
+  await expect(page).toHaveURL(/#\/intake$/);
+
+  await page.getByRole('navigation').getByText('Дела', { exact: true }).click();
+  await page.getByRole('link', { name: number, exact: true }).click();
+  await expect(page.getByRole('heading', { name: `Дело № ${number}` })).toBeVisible();
+  await page.keyboard.press('Alt+KeyN');
+  await expect(intake).toBeVisible();
+});
+
 test('the receipt previews in the app from the registration result and opens the print dialog', async ({ app }) => {
   const { page } = app;
   await interceptPrint(page);
