@@ -2,7 +2,13 @@
 import { z } from 'zod';
 import { id, optText } from './schemas';
 
+/** What the office sees until a portal address and the office's secret are set. */
+export const EXCHANGE_NOT_CONFIGURED =
+  'Обмен с порталом не настроен: адрес портала и секрет управления указывает администратор в настройках подключения. До этого программа к порталу не обращается; пакеты файлами можно выгружать и загружать.';
+
 export const ExchangeStatus = z.object({
+  /** A portal address and the office's secret are both set; until then nothing is attempted. */
+  configured: z.boolean(),
   portalUrl: z.string().nullable(),
   secretSet: z.boolean(),
   intervalMinutes: z.number(),

@@ -57,7 +57,12 @@ export const IdDoc = z.object({
 });
 export type IdDoc = z.infer<typeof IdDoc>;
 
-export const PersonInput = z.object({
+/** An identity document cannot be issued before its holder was born. */
+export const ISSUED_BEFORE_BIRTH = 'Дата выдачи документа раньше даты рождения';
+/** A birth date after today (the office's day) is a typing error, refused rather than read as a small child. */
+export const BIRTH_IN_FUTURE = 'Дата рождения позже сегодняшней';
+
+const PersonFields = z.object({
   lastName: text(100),
   firstName: text(100),
   middleName: optText(100),
@@ -70,6 +75,9 @@ export const PersonInput = z.object({
   actualAddress: optText(500),
   phone: optText(50),
   email,
+});
+export const PersonInput = PersonFields.superRefine((p, ctx) => {
+  if (p.idDoc.issueDate < p.birthDate) ctx.addIssue({ code: 'custom', path: ['idDoc', 'issueDate'], message: ISSUED_BEFORE_BIRTH });
 });
 export type PersonInput = z.input<typeof PersonInput>;
 
@@ -243,7 +251,7 @@ export const CaseDocumentView = z.object({
 });
 
 export const CaseView = CaseRow.extend({
-  applicant: PersonInput.extend({ snils: z.string().optional() }).passthrough(),
+  applicant: PersonFields.extend({ snils: z.string().optional() }).passthrough(),
   representative: z.record(z.string(), z.unknown()).nullable(),
   mfcCode: z.string().nullable(),
   mfcName: z.string().nullable(),

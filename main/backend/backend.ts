@@ -15,7 +15,7 @@ import type { AuditRecord, Ctx, CurrentUser } from './context';
 import { handlers } from './handlers';
 import { log } from './logger';
 import { ChangeFeed } from './notifications';
-import { getExchangeSettings } from './exchange/state';
+import { exchangeConfigured, getExchangeSettings } from './exchange/state';
 import { backendSyncDeps, Scheduler, syncOnce } from './exchange/sync';
 import { seedReferenceData } from './refdata';
 import { DEFAULT_LOGIN_POLICY, Services, type LoginPolicy } from './services';
@@ -75,6 +75,7 @@ export class Backend {
     this.services.exchange = new Scheduler({
       run: () => syncOnce(backendSyncDeps(this)),
       intervalMs: () => getExchangeSettings(this.db).intervalMinutes * 60_000,
+      configured: () => exchangeConfigured(getExchangeSettings(this.db)),
     });
     this.sessions.sweep();
   }

@@ -10,12 +10,14 @@ import agencies from '../../resources/reference/agencies.json';
 import calendar from '../../resources/reference/calendar.json';
 import mfc from '../../resources/reference/mfc.json';
 import offices from '../../resources/reference/offices.json';
+import starterProviders from '../../resources/reference/providers.json';
 import serviceCatalogue from '../../resources/reference/services.json';
 import subservices from '../../resources/reference/subservices.json';
 import type { Db } from '../../db/connection';
-import { calendarDays, calendarYears, refItems, services } from '../../db/schema';
+import { calendarDays, calendarYears, providers, refItems, services } from '../../db/schema';
 import { seedDeadlineTerms } from './control/terms';
 import { nextRevBySystem, type RevisionSet } from './revisions';
+import { getSetting, setSetting } from './views';
 
 type Seed = {
   kind: string;
@@ -105,6 +107,7 @@ export function seedReferenceData(db: Db): SeedReport {
           }
         }
       }
+      seedStarterProviders(db, report);
       seedDeadlineTerms(db, report);
       for (const y of calendar.years) {
         const h = hash(y);
@@ -120,6 +123,20 @@ export function seedReferenceData(db: Db): SeedReport {
     })
     .immediate();
   return report;
+}
+
+/** Set once the starter providers were offered: they are loaded on a fresh install only, never again after the administrator edits the register. */
+const STARTER_PROVIDERS_SETTING = 'starter_providers_loaded';
+
+/** A fresh install gets a small sample of providers (marked «(не подтверждено)», edited like any other) instead of an empty register. */
+function seedStarterProviders(db: Db, report: SeedReport): void {
+  if (getSetting(db, STARTER_PROVIDERS_SETTING)) return;
+  setSetting(db, STARTER_PROVIDERS_SETTING, new Date().toISOString());
+  if (db.select({ id: providers.id }).from(providers).limit(1).get()) return;
+  for (const p of starterProviders.providers) {
+    db.insert(providers).values({ name: p.name, address: p.address, forms: p.forms, serviceCodes: p.serviceCodes, updatedAt: new Date().toISOString(), updatedBy: null }).run();
+    report.inserted++;
+  }
 }
 
 export interface CalendarYearInput {

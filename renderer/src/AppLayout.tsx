@@ -105,6 +105,9 @@ export function AppLayout() {
 
   // Alt+digit opens a section; the router asks first when the screen has unsaved changes.
   useHotkeys(sections.filter((s) => s.hotkey).map((s) => [`alt+${s.hotkey}`, () => void navigate({ to: s.path })]));
+  // Alt+N opens a new intake from every screen, also while typing in a field (the intake itself uses it for «Новое заявление» after registering).
+  const canRegister = hasRole('reception', 'specialist');
+  useHotkeys(canRegister && path !== '/intake' ? [['alt+n', () => void navigate({ to: '/intake' }), { usePhysicalKeys: true }]] : [], []);
 
   const signOut = useApiMutation('auth.logout');
   const logout = async () => {

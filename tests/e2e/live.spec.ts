@@ -190,7 +190,7 @@ test('two specialists edit the same act: the second save is refused, names the f
   await expect(act2.getByLabel('Дополнительные данные')).toHaveValue('Уточнено', { timeout: 2000 });
 });
 
-test('leaving an edited act asks first: a link, an Alt+digit hotkey, Back, and closing the page', async ({ office }) => {
+test('leaving an edited act asks first: a link, an Alt+digit hotkey, Alt+N, Back, and closing the page', async ({ office }) => {
   await staffOffice(office);
   await seedAs(office, 'priem');
   const c = await office.seed('cases.register', sampleApplication({ receivedAt: officeDateTime(5) }));
@@ -212,6 +212,10 @@ test('leaving an edited act asks first: a link, an Alt+digit hotkey, Back, and c
   await stillHere();
 
   await page.keyboard.press('Alt+2');
+  await expect(ask).toBeVisible();
+  await stillHere();
+
+  await page.keyboard.press('Alt+KeyN');
   await expect(ask).toBeVisible();
   await stillHere();
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { docxText as docxToText } from '../helpers/docx-xml';
 import { formatRuDate } from '../../core/domain/dates';
 import { snilsFrom } from '../support/applications';
-import { officeToday } from '../support/office-clock';
+import { officeToday, officeYear } from '../support/office-clock';
 import { expect, login, test, type AppHandle } from './fixtures';
 import { fillApplicant, label, markReceived, newApplication, register } from './intake';
 import { interceptPrint, preview, printCount, saveFromPreview } from './print';
@@ -197,6 +197,51 @@ test('a person card is corrected; the change shows on her case', async ({ app })
   await page.getByRole('link', { name: number, exact: true }).click();
   await expect(page.getByTestId('case-header')).toContainText('Орлова-Ветрова Тамара');
   await expect(page.getByTestId('person-changed')).toContainText('Приёмова Мария Ивановна');
+});
+
+test('Alt+N opens a new intake from every screen: «Дела», a case page, while typing in a field', async ({ app }) => {
+  const { page } = app;
+  await officeWithReception(app);
+  await newApplication(page, 'home');
+  await fillApplicant(page, { lastName: 'Клавишева', firstName: 'Нина', birthDate: '03.02.1950', sex: 'Женский', snils: snilsFrom(42) });
+  const number = await register(page);
+  const intake = page.getByRole('heading', { name: 'Новое заявление' });
+
+  await page.getByRole('navigation').getByText('Дела', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Дела', exact: true })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Поиск', exact: true }).fill(number);
+  await page.keyboard.press('Alt+KeyN');
+  await expect(intake).toBeVisible();
+  await expect(page).toHaveURL(/#\/intake$/);
+
+  await page.getByRole('navigation').getByText('Дела', { exact: true }).click();
+  await page.getByRole('link', { name: number, exact: true }).click();
+  await expect(page.getByRole('heading', { name: `Дело № ${number}` })).toBeVisible();
+  await page.keyboard.press('Alt+KeyN');
+  await expect(intake).toBeVisible();
+});
+
+test('dates that cannot be: a birth date after today is refused and does not turn the document into a birth certificate; a document issued before the birth is flagged', async ({ app }) => {
+  const { page } = app;
+  await officeWithReception(app);
+  await newApplication(page, 'home');
+  const g = page.getByRole('group', { name: /^Заявитель/ });
+  const kind = g.getByLabel(label('Вид документа'));
+  const before = await kind.inputValue();
+  expect(before).not.toBe('birth_certificate');
+  await g.getByLabel(label('Дата рождения')).fill(`01.02.${officeYear() + 1}`);
+  await g.getByLabel(label('Дата рождения')).press('Tab');
+  await expect(g.getByText('Дата рождения позже сегодняшней')).toBeVisible();
+  await expect(kind).toHaveValue(before);
+
+  await g.getByLabel(label('Дата рождения')).fill('10.05.1950');
+  await g.getByLabel(label('Дата выдачи')).fill('01.01.1949');
+  await g.getByLabel(label('Дата выдачи')).press('Tab');
+  await expect(g.getByText('Дата выдачи документа раньше даты рождения')).toBeVisible();
+  await expect(g.getByText('Дата рождения позже сегодняшней')).toBeHidden();
+  await g.getByLabel(label('Дата выдачи')).fill('15.04.2005');
+  await g.getByLabel(label('Дата выдачи')).press('Tab');
+  await expect(g.getByText('Дата выдачи документа раньше даты рождения')).toBeHidden();
 });
 
 test('the receipt previews in the app from the registration result and opens the print dialog', async ({ app }) => {

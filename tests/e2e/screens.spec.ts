@@ -93,6 +93,19 @@ test('every screen at 1366×768', async ({ app }) => {
     await shot(page, name);
   }
 
+  // No portal configured: «Обмен» says so calmly, with nothing to retry.
+  await go('/exchange');
+  await expect(page.getByTestId('exchange-not-configured')).toContainText('Обмен с порталом не настроен');
+  await expect(page.getByRole('button', { name: 'Обменяться сейчас' })).toHaveCount(0);
+  await expect(page.getByTestId('exchange-errors')).toHaveCount(0);
+
+  // A fresh install: the starter providers, marked as a sample to correct.
+  await go('/catalogue');
+  await page.getByRole('tab', { name: 'Поставщики' }).click();
+  await expect(page.getByTestId('providers-unconfirmed')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: '(не подтверждено)' })).toHaveCount(3);
+  await shot(page, '09b-providers');
+
   // The case, tab by tab.
   await go(`/cases/${c.id}`);
   await expect(page.getByTestId('case-header')).toBeVisible();

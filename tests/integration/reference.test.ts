@@ -25,6 +25,27 @@ describe('reference data', () => {
     expect(years.find((y) => y.year === 2026)?.workingDays).toBe(247);
   });
 
+  it('a fresh install lists a starter set of providers, marked unconfirmed and editable; a register the administrator edited is not refilled', async () => {
+    const t = await userWithRoles(env, 'reception1', ['reception']);
+    const list = (await env.backend.invoke(t, 'providers.list', {})).data;
+    expect(list.length).toBe(3);
+    for (const p of list) {
+      expect(p.name).toMatch(/\(не подтверждено\)$/);
+      expect(p.forms.length).toBeGreaterThan(0);
+      expect(p.active).toBe(true);
+    }
+    expect(list.flatMap((p) => p.forms).sort()).toEqual(['home', 'semi-stationary', 'semi-stationary', 'stationary']);
+    const first = list[0];
+    const saved = (
+      await env.backend.invoke(env.adminToken, 'providers.save', { id: first.id, rev: first.rev, name: 'КЦСОН «Радуга»', address: 'г. Сургут, ул. Мира, 1', forms: ['home'], serviceCodes: first.serviceCodes })
+    ).data;
+    expect(saved.name).toBe('КЦСОН «Радуга»');
+    seedReferenceData(env.backend.db);
+    const again = (await env.backend.invoke(t, 'providers.list', {})).data;
+    expect(again.length).toBe(3);
+    expect(again.filter((p) => p.name.endsWith('(не подтверждено)')).length).toBe(2);
+  });
+
   it('a second start changes nothing', () => {
     expect(seedReferenceData(env.backend.db)).toEqual({ inserted: 0, updated: 0, keptLocal: 0 });
   });

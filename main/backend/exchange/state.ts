@@ -46,6 +46,11 @@ export function getExchangeSettings(db: Db): ExchangeSettings {
   };
 }
 
+/** Whether the exchange can talk to a portal: an address and the office's secret are both set. */
+export function exchangeConfigured(s: ExchangeSettings): boolean {
+  return Boolean(s.portalUrl && s.officeSecret);
+}
+
 /** Saves the settings given (undefined: unchanged). Call inside a transaction with the audit record. */
 export function saveExchangeSettings(db: Db, s: Partial<ExchangeSettings>): void {
   if (s.portalUrl !== undefined) setState(db, STATE_KEYS.portalUrl, s.portalUrl ? s.portalUrl.replace(/\/+$/, '') : null);

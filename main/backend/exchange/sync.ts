@@ -190,6 +190,8 @@ export interface SchedulerOptions {
   run: () => Promise<SyncReport>;
   /** The interval between successful sessions (read before each wait: the setting may change). */
   intervalMs: () => number;
+  /** Whether a portal is configured (read before each scheduled session): while not, the scheduler waits quietly, with no attempts and nothing logged, until `settingsChanged()`. */
+  configured?: () => boolean;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
   random?: () => number;
@@ -199,8 +201,9 @@ export interface SchedulerOptions {
 /**
  * Runs sessions every interval and on demand, never two at once; after a
  * failure waits base·2^(n−1) (up to the maximum, never beyond the interval's
- * larger of the two) with jitter in [½, 1] of that. `stop()` waits for a
- * running session and cancels the timer.
+ * larger of the two) with jitter in [½, 1] of that. While no portal is
+ * configured it makes no attempts at all (`settingsChanged()` wakes it).
+ * `stop()` waits for a running session and cancels the timer.
  */
 export class Scheduler {
   private timer: NodeJS.Timeout | null = null;
@@ -211,6 +214,10 @@ export class Scheduler {
   lastReport: SyncReport | null = null;
 
   constructor(private readonly opts: SchedulerOptions) {}
+
+  private isConfigured(): boolean {
+    return this.opts.configured?.() ?? true;
+  }
 
   get running(): boolean {
     return this.current !== null;
@@ -228,6 +235,11 @@ export class Scheduler {
     this.timer = null;
     this.nextRunAt = null;
     if (this.current) await this.current.catch(() => undefined);
+  }
+
+  /** The settings were saved: an idle scheduler (not configured until now) starts exchanging, after the same wait as at start. */
+  settingsChanged(firstDelayMs = 30_000): void {
+    if (!this.stopped && !this.current && !this.timer) this.schedule(firstDelayMs);
   }
 
   /** Runs a session now (or joins the one running). */
@@ -264,10 +276,14 @@ export class Scheduler {
 
   private schedule(ms: number): void {
     if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.nextRunAt = null;
+    if (!this.isConfigured()) return;
     this.nextRunAt = new Date(Date.now() + ms);
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.syncNow();
+      if (this.isConfigured()) void this.syncNow();
+      else this.nextRunAt = null;
     }, ms);
     this.timer.unref?.();
   }

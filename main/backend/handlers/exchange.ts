@@ -13,7 +13,8 @@ import { exchangeInbox, exchangeLog, portalApplications, portalContracts, portal
 import { applyInbound, quarantined } from '../exchange/inbox';
 import { pendingCount } from '../exchange/outbox';
 import { exportPackage, importPackage, PackageError } from '../exchange/packages';
-import { getExchangeSettings, getState, saveExchangeSettings, STATE_KEYS } from '../exchange/state';
+import { exchangeConfigured, getExchangeSettings, getState, saveExchangeSettings, STATE_KEYS } from '../exchange/state';
+import { EXCHANGE_NOT_CONFIGURED } from '../../../core/api/exchange';
 import { localDate } from '../processing';
 import type { HandlerGroup } from './types';
 
@@ -32,6 +33,7 @@ export const exchangeHandlers: HandlerGroup<
     const s = getExchangeSettings(ctx.db);
     const scheduler = ctx.services.exchange;
     return {
+      configured: exchangeConfigured(s),
       portalUrl: s.portalUrl,
       secretSet: Boolean(s.officeSecret),
       intervalMinutes: s.intervalMinutes,
@@ -57,12 +59,14 @@ export const exchangeHandlers: HandlerGroup<
         before: { portalUrl: before.portalUrl, intervalMinutes: before.intervalMinutes },
         after: { portalUrl: input.portalUrl || null, intervalMinutes: input.intervalMinutes, secretChanged: Boolean(input.officeSecret) },
       });
+      ctx.services.exchange?.settingsChanged();
       return { ok: true as const };
     }),
 
   'exchange.syncNow': async (ctx) => {
     const scheduler = ctx.services.exchange;
     if (!scheduler) throw new ApiError('CONFLICT', 'Обмен не запущен в этом режиме работы программы.');
+    if (!exchangeConfigured(getExchangeSettings(ctx.db))) throw new ApiError('CONFLICT', EXCHANGE_NOT_CONFIGURED);
     // Talking to the portal takes time: out of the write queue (the sync's own transactions are atomic).
     const r = await ctx.outside(() => scheduler.syncNow());
     return { ok: r.ok, pushed: r.pushed, pulled: r.pulled, applied: r.applied, quarantined: r.quarantined, pendingOutbound: r.pendingOutbound, errors: r.errors };

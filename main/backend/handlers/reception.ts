@@ -5,7 +5,7 @@
  */
 import { and, count, eq, gt, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { RegisterInput } from '../../../core/api/reception';
+import { BIRTH_IN_FUTURE, type RegisterInput } from '../../../core/api/reception';
 import { ApiError } from '../../../core/api/errors';
 import { buildChecklist, type ApplicantCircumstances, type ChecklistItem } from '../../../core/domain/checklists';
 import { canTransition, type CaseStatus } from '../../../core/domain/case-states';
@@ -66,7 +66,6 @@ function checkApplication(ctx: Ctx, a: Register): void {
   if (diffDays(receivedDate, localDate(ctx)) > 366) fields.receivedAt = 'Дата поступления больше года назад: проверьте год';
   if (a.applicant.birthDate > receivedDate) fields['applicant.birthDate'] = 'Дата рождения позже даты обращения';
   if (a.applicant.idDoc.issueDate > receivedDate) fields['applicant.idDoc.issueDate'] = 'Дата выдачи позже даты обращения';
-  if (a.applicant.idDoc.issueDate < a.applicant.birthDate) fields['applicant.idDoc.issueDate'] = 'Дата выдачи раньше даты рождения';
   const age = ageOn(a.applicant.birthDate, receivedDate);
   if (age > 130) fields['applicant.birthDate'] = 'Проверьте дату рождения';
   if (age < 14 && a.applicant.idDoc.kind !== 'birth_certificate') {
@@ -339,6 +338,7 @@ export const receptionHandlers: HandlerGroup<
   'persons.update': (ctx, input) =>
     ctx.tx(() => {
       if (!ctx.db.select({ id: persons.id }).from(persons).where(eq(persons.id, input.id)).get()) throw new ApiError('NOT_FOUND', 'Человек не найден.');
+      if (input.person.birthDate > localDate(ctx)) throw new ApiError('VALIDATION', `Проверьте данные. ${BIRTH_IN_FUTURE}.`, { 'person.birthDate': BIRTH_IN_FUTURE });
       const { before } = savePerson(ctx.db, input.person, input.id, input.rev, ctx.now().toISOString(), ctx.user.id, 'person');
       const after = ctx.db.select().from(persons).where(eq(persons.id, input.id)).get()!;
       ctx.audit({ action: 'update', entity: 'person', entityId: input.id, before, after });

@@ -4,6 +4,7 @@
  * register of providers. Administrators add and edit; everyone else reads.
  */
 import {
+  Alert,
   Badge,
   Button,
   Center,
@@ -293,6 +294,9 @@ function ServiceModal({
 
 // ------------------------------------------------------------------ providers
 
+/** The mark of the starter providers (resources/reference/providers.json) the administrator is to correct. */
+const UNCONFIRMED = '(не подтверждено)';
+
 function ProvidersPanel({ providers, services, admin }: { providers: Provider[]; services: Service[]; admin: boolean }) {
   const [editing, setEditing] = useState<Provider | 'new' | null>(null);
   const [query, setQuery] = useState('');
@@ -305,6 +309,12 @@ function ProvidersPanel({ providers, services, admin }: { providers: Provider[];
         <TextInput label="Поиск" placeholder="Наименование, адрес, телефон" w={360} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
         {admin && <Button onClick={() => setEditing('new')}>Добавить поставщика</Button>}
       </Group>
+      {providers.some((p) => p.name.includes(UNCONFIRMED)) && (
+        <Alert color="yellow" variant="light" data-testid="providers-unconfirmed">
+          Поставщики с пометкой «{UNCONFIRMED}» — образец для начала работы, а не данные реестра.
+          {admin ? ' Исправьте наименование, адрес, формы и услуги по реестру поставщиков социальных услуг Югры и уберите пометку.' : ' Уточнить их может администратор.'}
+        </Alert>
+      )}
       {providers.length === 0 ? (
         <Text size="sm" c="dimmed">
           Реестр поставщиков пуст.{admin ? ' Добавьте организации социального обслуживания, которые рекомендуются в ИППСУ.' : ''}

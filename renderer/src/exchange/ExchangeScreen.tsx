@@ -26,6 +26,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useState, type ReactNode } from 'react';
 import type { Out } from '../../../core/api/contract';
+import { EXCHANGE_NOT_CONFIGURED } from '../../../core/api/exchange';
 import { formatRuDateTime } from '../../../core/domain/dates';
 import { ApiError, errorMessage } from '../api';
 import { useApi, useApiMutation } from '../data/queries';
@@ -168,14 +169,19 @@ export function ExchangeScreen() {
     <Page title="Обмен с порталом">
       <Card withBorder data-testid="exchange-status">
         <Stack gap="xs">
+          {!status.configured && (
+            <Alert color="gray" variant="light" data-testid="exchange-not-configured">
+              <Text size="sm">{EXCHANGE_NOT_CONFIGURED}</Text>
+            </Alert>
+          )}
           <StatusRow label="Адрес портала">{status.portalUrl || <Text span c="dimmed" size="sm">не задан</Text>}</StatusRow>
           <StatusRow label="Последний успешный обмен">{dt(status.lastSuccess)}</StatusRow>
           <StatusRow label="Последняя попытка">{dt(status.lastAttempt)}</StatusRow>
-          <StatusRow label="Следующий обмен">{status.portalUrl ? dt(status.nextRunAt) : '—'}</StatusRow>
+          <StatusRow label="Следующий обмен">{status.configured ? dt(status.nextRunAt) : '—'}</StatusRow>
           <StatusRow label="Ожидают отправки">
             <span data-testid="pending-outbound">{status.pendingOutbound}</span>
           </StatusRow>
-          {status.lastErrors.length > 0 && (
+          {status.configured && status.lastErrors.length > 0 && (
             <StatusRow label="Ошибки последнего обмена">
               <List size="sm" c="red" data-testid="exchange-errors">
                 {status.lastErrors.map((e, i) => (
@@ -184,19 +190,21 @@ export function ExchangeScreen() {
               </List>
             </StatusRow>
           )}
-          <Group mt="sm" align="center">
-            <Button size="lg" onClick={() => void syncNow()} loading={syncing} disabled={running && !syncing} data-testid="sync-now">
-              Обменяться сейчас
-            </Button>
-            {running && (
-              <Group gap="xs">
-                <Loader size="sm" />
-                <Text size="sm" c="dimmed">
-                  Идёт обмен…
-                </Text>
-              </Group>
-            )}
-          </Group>
+          {status.configured && (
+            <Group mt="sm" align="center">
+              <Button size="lg" onClick={() => void syncNow()} loading={syncing} disabled={running && !syncing} data-testid="sync-now">
+                Обменяться сейчас
+              </Button>
+              {running && (
+                <Group gap="xs">
+                  <Loader size="sm" />
+                  <Text size="sm" c="dimmed">
+                    Идёт обмен…
+                  </Text>
+                </Group>
+              )}
+            </Group>
+          )}
           {running && <Progress value={100} animated striped aria-label="Идёт обмен" />}
           {report && (
             <Alert color={report.ok ? 'green' : 'red'} variant="light" data-testid="sync-report" title={report.ok ? 'Обмен выполнен' : 'Обмен завершён с ошибками'}>

@@ -43,8 +43,10 @@ import {
   AUTHORITY_LABELS,
   CITIZENSHIP_LABELS,
   CITIZENSHIPS,
+  BIRTH_IN_FUTURE,
   ID_DOC_KINDS,
   ID_DOC_LABELS,
+  ISSUED_BEFORE_BIRTH,
   SEX_LABELS,
   SEXES,
   type CaseView,
@@ -481,6 +483,9 @@ function mapErrors(fields: Record<string, string>, v: IntakeValues, documents: D
  */
 function conditionalErrors(v: IntakeValues, items: ChecklistItem[]): Record<string, string> {
   const e: Record<string, string> = {};
+  const { birthDate, idDoc } = v.applicant;
+  if (isIsoDate(birthDate) && birthDate > hostToday()) e['applicant.birthDate'] = BIRTH_IN_FUTURE;
+  if (isIsoDate(birthDate) && isIsoDate(idDoc.issueDate) && idDoc.issueDate < birthDate) e['applicant.idDoc.issueDate'] = ISSUED_BEFORE_BIRTH;
   if (v.channel === 'mfc' && !v.mfcCode) e.mfcCode = 'Выберите МФЦ';
   const minors = v.subservice !== '' && minorsRequireLegalRepresentative(v.subservice);
   if ((v.hasRepresentative || minors) && !minors) {
@@ -530,8 +535,21 @@ function timeError(t: string): string | null {
 const option = (value: string, label: string) => ({ value, label });
 const PICK = option('', '— выберите —');
 
-function IdDocFields({ form, prefix, onKindChange }: { form: UseFormReturnType<IntakeValues>; prefix: 'applicant.idDoc' | 'representative.idDoc'; onKindChange?: () => void }) {
+function IdDocFields({
+  form,
+  prefix,
+  birthDate,
+  onKindChange,
+}: {
+  form: UseFormReturnType<IntakeValues>;
+  prefix: 'applicant.idDoc' | 'representative.idDoc';
+  /** The holder's birth date, when known: an issue date before it is flagged at once. */
+  birthDate?: string;
+  onKindChange?: () => void;
+}) {
   const kind = form.getInputProps(`${prefix}.kind`);
+  const issue = dateProps(form, `${prefix}.issueDate`);
+  const issueError = issue.error ?? (birthDate && isIsoDate(birthDate) && isIsoDate(issue.value) && issue.value < birthDate ? ISSUED_BEFORE_BIRTH : null);
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
       <NativeSelect
@@ -546,7 +564,7 @@ function IdDocFields({ form, prefix, onKindChange }: { form: UseFormReturnType<I
       />
       <TextInput label="Серия" autoComplete="off" {...form.getInputProps(`${prefix}.series`)} />
       <TextInput label="Номер" required autoComplete="off" {...form.getInputProps(`${prefix}.number`)} />
-      <RuDateInput label="Дата выдачи" required {...dateProps(form, `${prefix}.issueDate`)} />
+      <RuDateInput label="Дата выдачи" required {...issue} error={issueError} />
       <Box style={{ gridColumn: '1 / -1' }}>
         <TextInput label="Кем выдан" required autoComplete="off" {...form.getInputProps(`${prefix}.issuer`)} />
       </Box>
@@ -683,11 +701,11 @@ function IntakeForm({ opening }: { opening: Opening }) {
   const lgotaOptions = applicableLgota(v.subservice);
   const lgota = effectiveLgota(v);
 
-  // The identity document follows the age (birth certificate under 14) until chosen by hand.
+  // The identity document follows the age (birth certificate under 14) until chosen by hand; a birth date after the receipt is an error, not a newborn.
   const { setFieldValue } = form;
   const idKind = v.applicant.idDoc.kind;
   useEffect(() => {
-    if (!v.idKindAuto || age === null) return;
+    if (!v.idKindAuto || age === null || age < 0) return;
     const kind: IdDocKind = age < 14 ? 'birth_certificate' : 'passport_rf';
     if (idKind !== kind) setFieldValue('applicant.idDoc.kind', kind);
   }, [age, v.idKindAuto, idKind, setFieldValue]);
@@ -883,7 +901,7 @@ function IntakeForm({ opening }: { opening: Opening }) {
 
   const birthError =
     form.errors['applicant.birthDate'] ??
-    (isIsoDate(v.applicant.birthDate) && v.applicant.birthDate > hostToday() ? 'Дата рождения позже сегодняшней' : null);
+    (isIsoDate(v.applicant.birthDate) && v.applicant.birthDate > hostToday() ? BIRTH_IN_FUTURE : null);
   const receivedFuture = isIsoDate(v.receivedDate) && v.receivedDate > hostToday();
   const now = nowParts();
   const tErr =
@@ -1106,7 +1124,7 @@ function IntakeForm({ opening }: { opening: Opening }) {
               <Text size="sm" fw={500} mt="xs">
                 Документ, удостоверяющий личность
               </Text>
-              <IdDocFields form={form} prefix="applicant.idDoc" onKindChange={() => form.setFieldValue('idKindAuto', false)} />
+              <IdDocFields form={form} prefix="applicant.idDoc" birthDate={v.applicant.birthDate} onKindChange={() => form.setFieldValue('idKindAuto', false)} />
               <TextInput label="Адрес регистрации" required {...form.getInputProps('applicant.regAddress')} />
               <Checkbox label="Адрес фактического проживания совпадает с адресом регистрации" {...form.getInputProps('applicant.sameAddress', { type: 'checkbox' })} />
               {!v.applicant.sameAddress && <TextInput label="Адрес фактического проживания" {...form.getInputProps('applicant.actualAddress')} />}

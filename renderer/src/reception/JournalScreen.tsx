@@ -4,7 +4,6 @@
  * kept with their reason; printing the journal; starting a new application.
  */
 import { Button, Center, Group, Kbd, Loader, SimpleGrid, Text } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { CaseStatus } from '../../../core/domain/case-states';
@@ -59,8 +58,6 @@ export function JournalScreen() {
   const users = useDirectory();
   const navigate = useNavigate();
   const openIntake = () => void navigate({ to: '/intake' });
-
-  useHotkeys(canRegister ? [['alt+n', openIntake, { usePhysicalKeys: true }]] : [], []);
 
   const query = {
     from: f.from || undefined,
