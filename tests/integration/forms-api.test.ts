@@ -81,6 +81,72 @@ describe('cases.receipt', () => {
   });
 });
 
+describe('cases.application', () => {
+  it('the 159н application of this case: the labels in order with this applicant’s data, the consent and the signature', async () => {
+    const c = await registered();
+    const f = await call<File>(tokens.reception, 'cases.application', { id: c.id });
+    expect(f.fileName).toBe(`Заявление ${c.journalNumber.replace('/', '-')}.docx`);
+    const t = textOf(f);
+    inOrder(t, [
+      'приказом Министерства труда и социальной защиты Российской Федерации от 28 марта 2014 г. № 159н',
+      'от Семёнова Алёна Петровна',
+      'ЗАЯВЛЕНИЕ',
+      'о предоставлении социальных услуг',
+      'Сведения о заявителе',
+      'Фамилия, имя, отчество (при наличии): Семёнова Алёна Петровна',
+      'Дата рождения: 14.03.1948',
+      'Документ, удостоверяющий личность: Паспорт гражданина РФ серия 67 03 № 123456, выдан ОВД г. Сургута 20.05.2003',
+      'Гражданство: Гражданин Российской Федерации',
+      'Адрес места жительства (пребывания): 628400, г. Сургут, ул. Ленина, д. 1, кв. 5',
+      'Контактный телефон: +7 (3462) 12-34-56',
+      'Сведения о представителе заявителя',
+      'без представителя',
+      'Форма социального обслуживания (государственная услуга): признание граждан нуждающимися в социальных услугах на дому',
+      'Желаемые поставщики социальных услуг:',
+      'Условия проживания и состав семьи',
+      'Способ подачи заявления: Лично',
+      'К заявлению прилагаю документы',
+      '1) Документ, удостоверяющий личность',
+      'Достоверность и полноту сведений',
+      'статьёй 9 Федерального закона от 27 июля 2006 г. № 152-ФЗ «О персональных данных» даю согласие',
+      'Заявитель',
+      'Семёнова А. П.',
+      '25.11.2026',
+      `№ ${c.journalNumber} от 25.11.2026`,
+    ]);
+    // A field the intake lacks prints its line to be filled by hand (e-mail here).
+    const xml = readDocx(buf(f)).xml;
+    expect(xml).toMatch(/Адрес электронной почты:/);
+    // The values are written on the form's lines (underlined), as a clerk would fill them in.
+    expect(underlinedRuns(readDocx(buf(f)))).toEqual(expect.arrayContaining(['Семёнова Алёна Петровна', '14.03.1948']));
+  });
+
+  it('names the representative and the grounds of authority; the representative signs', async () => {
+    const c = await call(tokens.reception, 'cases.register', sampleApplication({
+      representative: {
+        fullName: 'Морозова Елена Николаевна',
+        idDoc: { kind: 'passport_rf', series: '67 05', number: '777888', issuer: 'УФМС г. Сургута', issueDate: '2005-06-01' },
+        authority: 'power_of_attorney',
+        authorityNumber: '86 АА 3107254',
+        authorityDate: '2025-01-15',
+      },
+    }));
+    const t = textOf(await call<File>(tokens.specialist, 'cases.application', { id: c.id }));
+    inOrder(t, [
+      'Сведения о представителе заявителя',
+      'Фамилия, имя, отчество (при наличии): Морозова Елена Николаевна',
+      'Документ, подтверждающий полномочия представителя: Доверенность № 86 АА 3107254 от 15.01.2025',
+      'Представитель заявителя',
+      'Морозова Е. Н.',
+    ]);
+  });
+
+  it('is refused to the administrator', async () => {
+    const c = await registered();
+    await expect(call(tokens.admin, 'cases.application', { id: c.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
 describe('journal.print', () => {
   it('the journal: the case with the specialist’s position and full name; its requests and the answer registered', async () => {
     const c = await registered();
