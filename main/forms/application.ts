@@ -56,6 +56,23 @@ function idDocLine(d: Record<string, unknown> | null | undefined): string | null
   return issued ? `${doc}, выдан ${issued}` : doc;
 }
 
+/*
+ * Blanks to write on are underscores, not tab leaders: the in-app preview
+ * (and the print made from it) draws no tab leaders. A line of the text width
+ * holds about 80 underscores (Times New Roman 12 pt: half an em each); a label
+ * is counted conservatively, so the blank never wraps onto a line of its own.
+ */
+const LINE_UNDERSCORES = 80;
+/** The rest of a line after a label; none after a label that takes nearly the whole line (its blank lines follow). */
+const underscores = (labelChars: number): string => {
+  const n = Math.floor(LINE_UNDERSCORES - labelChars * 1.05);
+  return n < 12 ? '' : '_'.repeat(n);
+};
+
+function blankLine(keepNext = false): Paragraph {
+  return new Paragraph({ keepNext, spacing: { after: 40 }, children: [new TextRun('_'.repeat(LINE_UNDERSCORES))] });
+}
+
 /** The addressee and the applicant, top right: a block in the right half of the page, its lines flush left. */
 function addressee(text: string): Paragraph {
   return new Paragraph({ indent: { left: convertMillimetersToTwip(ADDRESSEE_INDENT_MM) }, spacing: { after: 40 }, children: [new TextRun(text)] });
@@ -69,14 +86,20 @@ export async function buildApplication(d: ApplicationData): Promise<Buffer> {
   const rep = c.representative;
   const w = new ActWriter(false);
   const name = c.applicantName || [a.lastName, a.firstName, a.middleName].filter(Boolean).join(' ');
-  const field = (label: string, value: string | null | undefined, extra = 0) =>
-    w.field(`${label}:`, value ?? null, { extra, keepNext: extra > 0 });
+  const field = (label: string, value: string | null | undefined, extra = 0): Paragraph[] =>
+    value
+      ? w.field(`${label}:`, value)
+      : [
+          w.p([`${label}: ${underscores(label.length + 2)}`.trimEnd()], { keepNext: extra > 0, align: 'left' }),
+          ...Array.from({ length: extra }, (_, i) => blankLine(i < extra - 1)),
+        ];
   const heading = (text: string) => w.caption(text, { before: 6 });
   const lgota = c.lgota ? LGOTA_CATEGORIES.find((x) => x.code === c.lgota) : undefined;
   const received = c.documents.filter((x) => x.state === 'received');
   const snils = c.snils ?? a.snils ?? null;
   const repName = rep ? str(rep.fullName) : null;
-  const signedOn = formatRuDate(c.receivedAt.slice(0, 10));
+  // Signed at the desk on the day of the visit; one sent by mail, the portal or an МФЦ, on a date of its own.
+  const signedOn: string | true = c.channel === 'in_person' ? formatRuDate(c.receivedAt.slice(0, 10)) : true;
 
   const children = [
     para(T.formNote, { align: 'right', size: 9, italics: true, after: 6 }),
@@ -112,8 +135,8 @@ export async function buildApplication(d: ApplicationData): Promise<Buffer> {
     ...field(T.request.services, null, 3),
 
     heading(T.circumstances.heading),
-    w.line(),
-    w.line(),
+    blankLine(true),
+    blankLine(),
 
     heading(T.living.heading),
     ...field(T.living.conditions, null, 1),

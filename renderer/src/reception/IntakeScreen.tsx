@@ -1505,12 +1505,18 @@ function DocRow({
 function Registered({ result, onNew }: { result: CaseView; onNew: () => void }) {
   const receipt = useApiMutation('cases.receipt');
   const print = () => receipt.mutateAsync({ id: result.id }).then(downloadFile, notifyError);
+  const application = useApiMutation('cases.application');
+  const printApplication = () => {
+    if (!application.isPending) application.mutateAsync({ id: result.id }).then(downloadFile, notifyError);
+  };
+  // Alt+P by the key's place, whichever layout is on (the key of «З» on the Russian one).
+  useHotkeys([['alt+p', printApplication, { usePhysicalKeys: true }]]);
   const received = result.documents.filter((d) => d.state === 'received');
   const sheets = received.reduce((n, d) => n + (d.sheets ?? 0), 0);
   const requested = result.documents.filter((d) => d.state === 'to_request').length;
   const missing = result.documents.filter((d) => d.state === 'not_provided').length;
   return (
-    <Stack maw={900}>
+    <Stack maw={1040}>
       <Card withBorder padding="xl" data-testid="registered">
         <Stack gap="md">
           <Group gap="sm">
@@ -1550,6 +1556,12 @@ function Registered({ result, onNew }: { result: CaseView; onNew: () => void }) 
             <Button size="md" autoFocus onClick={print} loading={receipt.isPending}>
               Печать расписки
             </Button>
+            <Button size="md" variant="default" onClick={printApplication} loading={application.isPending}>
+              Заявление (159н)
+              <Kbd ml={8} size="xs">
+                Alt+P
+              </Kbd>
+            </Button>
             <ButtonLink size="md" variant="default" to="/cases/$id" params={{ id: result.id }}>
               Открыть дело
             </ButtonLink>
@@ -1561,7 +1573,7 @@ function Registered({ result, onNew }: { result: CaseView; onNew: () => void }) 
             </Button>
           </Group>
           <Text size="xs" c="dimmed">
-            Выдайте заявителю расписку в получении документов (п. 44).
+            Выдайте заявителю расписку в получении документов (п. 44); заявление по форме приказа Минтруда № 159н распечатайте для подписи заявителя.
           </Text>
         </Stack>
       </Card>
