@@ -84,6 +84,7 @@ export async function buildApplication(d: ApplicationData): Promise<Buffer> {
   const c = d.case;
   const a = c.applicant;
   const rep = c.representative;
+  const app = c.application;
   const w = new ActWriter(false);
   const name = c.applicantName || [a.lastName, a.firstName, a.middleName].filter(Boolean).join(' ');
   const field = (label: string, value: string | null | undefined, extra = 0): Paragraph[] =>
@@ -131,16 +132,16 @@ export async function buildApplication(d: ApplicationData): Promise<Buffer> {
 
     heading(T.request.heading),
     ...field(T.request.service, d.subserviceName),
-    ...field(T.request.providers, null, 1),
-    ...field(T.request.services, null, 3),
+    ...field(T.request.providers, str(app?.desiredProviders), 1),
+    ...field(T.request.services, str(app?.desiredServices), 3),
 
     heading(T.circumstances.heading),
     blankLine(true),
     blankLine(),
 
     heading(T.living.heading),
-    ...field(T.living.conditions, null, 1),
-    ...field(T.living.household, null, 2),
+    ...field(T.living.conditions, str(app?.livingConditions), 1),
+    ...field(T.living.household, str(app?.household), 2),
 
     heading(T.income.heading),
     ...(lgota ? field(T.income.exempt, lgota.label) : field(T.income.amount, null, 1)),

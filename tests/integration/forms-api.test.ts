@@ -15,7 +15,7 @@ import { SAMPLE_IPPSU, SAMPLE_REFUSAL } from '../../scripts/form-samples-decisio
 import { SAMPLE_BARTHEL, SAMPLE_LAWTON } from '../../scripts/form-samples-scales';
 import { scoreBarthel, scoreLawton } from '../../core/domain/scales';
 import { docxText, norm, readDocx, tables, underlinedRuns } from '../helpers/docx-xml';
-import { sampleApplication } from '../support/applications';
+import { sampleApplication, snilsFrom } from '../support/applications';
 import { actRev, draftOf } from '../support/case-steps';
 import { createEnv, userWithRoles, type TestEnv } from './helpers';
 
@@ -139,6 +139,30 @@ describe('cases.application', () => {
       'Представитель заявителя',
       'Морозова Е. Н.',
     ]);
+  });
+
+  it('prints the 159н fields entered at intake; the case keeps them', async () => {
+    const application = {
+      desiredServices: 'Покупка и доставка продуктов — 2 раза в неделю',
+      desiredProviders: 'КЦСОН «Милосердие»',
+      livingConditions: 'Квартира на 2-м этаже, печное отопление',
+      household: 'Проживает одна',
+      consent: true,
+    };
+    const c = await call(tokens.reception, 'cases.register', sampleApplication({ application }));
+    expect(c.application).toEqual(application);
+    expect((await call(tokens.head, 'cases.get', { id: c.id })).application).toEqual(application);
+    const t = textOf(await call<File>(tokens.head, 'cases.application', { id: c.id }));
+    inOrder(t, [
+      'Желаемые поставщики социальных услуг: КЦСОН «Милосердие»',
+      'периодичность их предоставления): Покупка и доставка продуктов — 2 раза в неделю',
+      'Условия проживания: Квартира на 2-м этаже, печное отопление',
+      'Состав семьи (лица, совместно проживающие с заявителем): Проживает одна',
+    ]);
+    // A case registered without them prints the lines to fill by hand.
+    const plain = await call(tokens.reception, 'cases.register', sampleApplication({ applicant: { snils: snilsFrom(2), lastName: 'Гусева' } }));
+    expect(plain.application).toBeNull();
+    expect(textOf(await call<File>(tokens.reception, 'cases.application', { id: plain.id }))).toMatch(/желаемые поставщики социальных услуг: _{10,}/);
   });
 
   it('is refused to the administrator', async () => {

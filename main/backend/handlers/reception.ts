@@ -155,6 +155,7 @@ function registerApplication(ctx: UserCtx, a: Register) {
         mfcCode: a.mfcCode ?? null,
         lgota: a.lgota,
         circumstances: circumstances as unknown as Record<string, unknown>,
+        application: a.application ?? null,
         receivedAt: a.receivedAt,
         registeredAt: nowIso,
         registeredBy: ctx.user.id,
