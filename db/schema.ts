@@ -7,6 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { ApplicationDetails } from '../core/api/reception';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
@@ -216,6 +217,8 @@ export const cases = sqliteTable(
     lgota: text('lgota'),
     /** Answers that shape the checklist (ApplicantCircumstances). */
     circumstances: text('circumstances', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** The 159н application's own fields (ApplicationDetails); null before they were asked. */
+    application: text('application', { mode: 'json' }).$type<ApplicationDetails | null>(),
     receivedAt: text('received_at').notNull(),
     registeredAt: text('registered_at').notNull(),
     registeredBy: integer('registered_by')

@@ -4,6 +4,7 @@
  */
 import { buildReceipt } from '../main/forms/receipt';
 import { buildJournal } from '../main/forms/journal';
+import { buildApplication } from '../main/forms/application';
 import { journalSample, receiptLongSample, receiptMfcSample, receiptSample } from './form-samples';
 import { ACT_FORMS } from './form-samples-acts';
 import { DECISION_FORMS } from './form-samples-decision';
@@ -18,6 +19,8 @@ export const FORMS: SampleForm[] = [
   { name: 'receipt', build: () => buildReceipt(receiptSample()) },
   { name: 'receipt-mfc', build: () => buildReceipt(receiptMfcSample()) },
   { name: 'receipt-long', build: () => buildReceipt(receiptLongSample()) },
+  { name: 'application', build: () => buildApplication(receiptSample()) },
+  { name: 'application-mfc', build: () => buildApplication(receiptMfcSample()) },
   { name: 'journal', build: () => buildJournal(journalSample()) },
   ...ACT_FORMS,
   ...SCALE_FORMS,

@@ -96,6 +96,13 @@ export const SAMPLE_CASE: CaseView = {
   mfcName: null,
   lgota: null,
   circumstances: { disabled: true, pensioner: true, relativesUnableToCare: 0 },
+  application: {
+    desiredServices: 'Покупка и доставка продуктов питания — 2 раза в неделю; уборка жилого помещения — 1 раз в неделю; сопровождение в поликлинику — по мере необходимости',
+    desiredProviders: 'БУ «Ханты-Мансийский комплексный центр социального обслуживания населения»',
+    livingConditions: 'Благоустроенная однокомнатная квартира на 4-м этаже, без лифта',
+    household: 'Проживает одна; дочь Морозова Е. Н. проживает отдельно',
+    consent: true,
+  },
   registeredByPosition: SPECIALIST.position,
   annulledAt: null,
   deadlines: { registration: null, requests: '2025-03-04', decision: '2025-03-17', result: '2025-03-24', issue: null },
@@ -260,6 +267,7 @@ export const SAMPLE_CASE_MFC: CaseView = {
   mfcCode: 'mfc-01',
   mfcName: MFC_NAMES['mfc-01']!,
   circumstances: { pensioner: false },
+  application: null,
   deadlines: { registration: '2025-03-05', requests: null, decision: '2025-03-19', result: '2025-03-26', issue: null },
   documents: [
     {

@@ -406,6 +406,13 @@ export const methods = {
     input: z.object({ id }),
     output: FileOut,
   }),
+  'cases.application': method({
+    access: ['reception', 'specialist', 'head'],
+    write: false,
+    summary: 'p.26: the application on the form of приказ Минтруда N 159н as DOCX, pre-filled from the intake for the applicant’s signature, with the consent to personal-data processing.',
+    input: z.object({ id }),
+    output: FileOut,
+  }),
   'journal.print': method({
     access: 'user',
     write: true,

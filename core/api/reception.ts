@@ -118,6 +118,18 @@ export const Circumstances = z.object({
 });
 export type Circumstances = z.infer<typeof Circumstances>;
 
+/** The 159н application's fields the checklist does not need (core/domain/application-159n.ts names them). */
+export const ApplicationDetails = z.object({
+  /** The social services needed and their frequency. */
+  desiredServices: optText(2000),
+  desiredProviders: optText(1000),
+  livingConditions: optText(2000),
+  household: optText(2000),
+  /** The applicant gave the consent to personal-data processing (ст. 9 152-ФЗ). */
+  consent: z.boolean().default(false),
+});
+export type ApplicationDetails = z.infer<typeof ApplicationDetails>;
+
 export const DocumentMark = z.object({
   key: text(80),
   state: z.enum(DOC_STATES),
@@ -149,6 +161,7 @@ export const RegisterInput = z
     receivedAt: localDateTime,
     lgota: z.enum(INCOME_EXEMPTION_CODES).nullable().default(null),
     circumstances: Circumstances,
+    application: ApplicationDetails.optional(),
     documents: z.array(DocumentMark).max(200),
     /** Links an application that came from the portal (exchange). */
     portalId: optText(100),
@@ -257,6 +270,8 @@ export const CaseView = CaseRow.extend({
   mfcName: z.string().nullable(),
   lgota: z.string().nullable(),
   circumstances: z.record(z.string(), z.unknown()),
+  /** The 159н fields entered at intake; null for a case registered before they were asked. */
+  application: ApplicationDetails.nullable(),
   registeredByPosition: z.string(),
   annulledAt: z.string().nullable(),
   deadlines: z.object({

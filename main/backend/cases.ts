@@ -98,6 +98,7 @@ export function caseView(db: Db, c: CaseRecord, cal: ProductionCalendar, today: 
     mfcName,
     lgota: c.lgota,
     circumstances: c.circumstances,
+    application: c.application ?? null,
     registeredByPosition: c.registeredByPosition,
     annulledAt: c.annulledAt,
     deadlines: { registration: c.dueRegistration, requests: c.dueRequests, decision: c.dueDecision, result: c.dueResult, issue: c.dueIssue },

@@ -52,7 +52,7 @@ function applicantLine(c: CaseView): string {
   return parts.join(', ');
 }
 
-function formatSnilsSafe(s: string): string {
+export function formatSnilsSafe(s: string): string {
   try {
     return formatSnils(s);
   } catch {
@@ -61,7 +61,7 @@ function formatSnilsSafe(s: string): string {
 }
 
 /** «Доверенность № 86 АА 1234567 от 15.01.2025», «Законный представитель, документ № … от …», … */
-function authorityLine(r: Record<string, unknown>): string {
+export function authorityLine(r: Record<string, unknown>): string {
   const authority = str(r.authority);
   const num = str(r.authorityNumber);
   const date = str(r.authorityDate);
@@ -75,7 +75,7 @@ function authorityLine(r: Record<string, unknown>): string {
   return parts.join(', ');
 }
 
-function channelLine(c: CaseView, mfcName: string | null): string {
+export function channelLine(c: CaseView, mfcName: string | null): string {
   const label = CHANNEL_LABELS[c.channel as Channel] ?? c.channel;
   const mfc = mfcName ?? c.mfcName;
   return c.channel === 'mfc' && mfc ? `через МФЦ — ${mfc}` : label;

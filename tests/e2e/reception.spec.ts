@@ -5,7 +5,7 @@ import { snilsFrom } from '../support/applications';
 import { officeToday, officeYear } from '../support/office-clock';
 import { expect, login, test, type AppHandle } from './fixtures';
 import { fillApplicant, label, markReceived, newApplication, register } from './intake';
-import { interceptPrint, preview, printCount, saveFromPreview } from './print';
+import { interceptPrint, preview, printCount, printedText, saveFromPreview } from './print';
 
 const PASSWORD = 'priem-pass-1';
 
@@ -272,4 +272,50 @@ test('the receipt previews in the app from the registration result and opens the
   await expect(dialog).toBeHidden();
   const saved = await saveFromPreview(page, () => page.getByRole('button', { name: 'Печать расписки' }).click());
   expect(saved.suggestedFilename()).toBe(`Расписка ${number.replace('/', '-')}.docx`);
+});
+
+test('the 159н application prints right after registration with the applicant’s data, by one key, and from the case page', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await officeWithReception(app);
+  await newApplication(page, 'home');
+  await fillApplicant(page, { lastName: 'Журавлёва', firstName: 'Зоя', middleName: 'Ивановна', birthDate: '07.07.1939', sex: 'Женский', snils: snilsFrom(13) });
+  await markReceived(page, 'identity', 'Подлинник', 2);
+  // A 159н field the checklist does not need: entered at intake, printed in the application.
+  await page.getByLabel('Условия проживания', { exact: true }).fill('Частный дом, печное отопление');
+  await page.getByLabel(/согласие на обработку персональных данных/).check();
+  await page.getByRole('group', { name: 'Сведения заявления (форма 159н)' }).screenshot({ path: 'test-results/intake-159n-1366.png' });
+  const number = await register(page);
+  await expect(page.getByRole('button', { name: /Заявление \(159н\)/ })).toBeVisible();
+  await page.screenshot({ path: 'test-results/registered-1366.png' });
+  // Alt+P (the key of «З» on the Russian layout) from the registration result opens the application in the preview.
+  await page.keyboard.press('Alt+KeyP');
+  const dialog = preview(page);
+  const pages = dialog.locator('section.docx');
+  await expect(pages.first()).toBeVisible({ timeout: 15_000 });
+  await expect(pages.first()).toContainText('ЗАЯВЛЕНИЕ');
+  await expect(pages.first()).toContainText('Журавлёва Зоя Ивановна');
+  await page.screenshot({ path: 'test-results/application-preview.png' });
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Сохранить DOCX' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe(`Заявление ${number.replace('/', '-')}.docx`);
+  const text = docxToText(readFileSync((await saved.path())!)).replace(/\u00a0/g, ' ');
+  expect(text).toMatch(/Фамилия, имя, отчество \(при наличии\): Журавлёва Зоя Ивановна/);
+  expect(text).toContain('Дата рождения: 07.07.1939');
+  expect(text).toContain('Адрес места жительства (пребывания): 628400, г. Сургут, ул. Ленина, д. 10, кв. 4');
+  expect(text).toContain('признание граждан нуждающимися в социальных услугах на дому');
+  expect(text).toContain('№ 152-ФЗ «О персональных данных» даю согласие');
+  expect(text).toContain('Условия проживания: Частный дом, печное отопление');
+  expect(text).toContain(`№ ${number} от ${formatRuDate(officeToday())}`);
+  await dialog.getByRole('button', { name: 'Закрыть' }).click();
+  await expect(dialog).toBeHidden();
+
+  // The same from the case page.
+  await page.getByRole('link', { name: 'Открыть дело' }).click();
+  await expect(page.getByRole('button', { name: 'Заявление (159н)' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/case-159n-1366.png' });
+  const fromCase = await printedText(page, () => page.getByRole('button', { name: 'Заявление (159н)' }).click());
+  expect(fromCase).toContain('Журавлёва Зоя Ивановна');
+  expect(fromCase).toContain('Дата рождения: 07.07.1939');
 });

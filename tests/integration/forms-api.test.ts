@@ -15,7 +15,7 @@ import { SAMPLE_IPPSU, SAMPLE_REFUSAL } from '../../scripts/form-samples-decisio
 import { SAMPLE_BARTHEL, SAMPLE_LAWTON } from '../../scripts/form-samples-scales';
 import { scoreBarthel, scoreLawton } from '../../core/domain/scales';
 import { docxText, norm, readDocx, tables, underlinedRuns } from '../helpers/docx-xml';
-import { sampleApplication } from '../support/applications';
+import { sampleApplication, snilsFrom } from '../support/applications';
 import { actRev, draftOf } from '../support/case-steps';
 import { createEnv, userWithRoles, type TestEnv } from './helpers';
 
@@ -79,6 +79,96 @@ describe('cases.receipt', () => {
     const requested = tables(readDocx(buf(f)))[1]!.rows.slice(1).map((r) => r[2]!);
     expect(requested.length).toBeGreaterThan(0);
     for (const a of requested) expect(a).not.toMatch(/Пенсионного фонда|Миграционная служба/);
+  });
+});
+
+describe('cases.application', () => {
+  it('the 159н application of this case: the labels in order with this applicant’s data, the consent and the signature', async () => {
+    const c = await registered();
+    const f = await call<File>(tokens.reception, 'cases.application', { id: c.id });
+    expect(f.fileName).toBe(`Заявление ${c.journalNumber.replace('/', '-')}.docx`);
+    const t = textOf(f);
+    inOrder(t, [
+      'приказом Министерства труда и социальной защиты Российской Федерации от 28 марта 2014 г. № 159н',
+      'от Семёнова Алёна Петровна',
+      'ЗАЯВЛЕНИЕ',
+      'о предоставлении социальных услуг',
+      'Сведения о заявителе',
+      'Фамилия, имя, отчество (при наличии): Семёнова Алёна Петровна',
+      'Дата рождения: 14.03.1948',
+      'Документ, удостоверяющий личность: Паспорт гражданина РФ серия 67 03 № 123456, выдан ОВД г. Сургута 20.05.2003',
+      'Гражданство: Гражданин Российской Федерации',
+      'Адрес места жительства (пребывания): 628400, г. Сургут, ул. Ленина, д. 1, кв. 5',
+      'Контактный телефон: +7 (3462) 12-34-56',
+      'Сведения о представителе заявителя',
+      'без представителя',
+      'Форма социального обслуживания (государственная услуга): признание граждан нуждающимися в социальных услугах на дому',
+      'Желаемые поставщики социальных услуг:',
+      'Условия проживания и состав семьи',
+      'Способ подачи заявления: Лично',
+      'К заявлению прилагаю документы',
+      '1) Документ, удостоверяющий личность',
+      'Достоверность и полноту сведений',
+      'статьёй 9 Федерального закона от 27 июля 2006 г. № 152-ФЗ «О персональных данных» даю согласие',
+      'Заявитель',
+      'Семёнова А. П.',
+      '25.11.2026',
+      `№ ${c.journalNumber} от 25.11.2026`,
+    ]);
+    // A field the intake lacks prints its line to be filled by hand (e-mail here).
+    const xml = readDocx(buf(f)).xml;
+    expect(xml).toMatch(/Адрес электронной почты:/);
+    // The values are written on the form's lines (underlined), as a clerk would fill them in.
+    expect(underlinedRuns(readDocx(buf(f)))).toEqual(expect.arrayContaining(['Семёнова Алёна Петровна', '14.03.1948']));
+  });
+
+  it('names the representative and the grounds of authority; the representative signs', async () => {
+    const c = await call(tokens.reception, 'cases.register', sampleApplication({
+      representative: {
+        fullName: 'Морозова Елена Николаевна',
+        idDoc: { kind: 'passport_rf', series: '67 05', number: '777888', issuer: 'УФМС г. Сургута', issueDate: '2005-06-01' },
+        authority: 'power_of_attorney',
+        authorityNumber: '86 АА 3107254',
+        authorityDate: '2025-01-15',
+      },
+    }));
+    const t = textOf(await call<File>(tokens.specialist, 'cases.application', { id: c.id }));
+    inOrder(t, [
+      'Сведения о представителе заявителя',
+      'Фамилия, имя, отчество (при наличии): Морозова Елена Николаевна',
+      'Документ, подтверждающий полномочия представителя: Доверенность № 86 АА 3107254 от 15.01.2025',
+      'Представитель заявителя',
+      'Морозова Е. Н.',
+    ]);
+  });
+
+  it('prints the 159н fields entered at intake; the case keeps them', async () => {
+    const application = {
+      desiredServices: 'Покупка и доставка продуктов — 2 раза в неделю',
+      desiredProviders: 'КЦСОН «Милосердие»',
+      livingConditions: 'Квартира на 2-м этаже, печное отопление',
+      household: 'Проживает одна',
+      consent: true,
+    };
+    const c = await call(tokens.reception, 'cases.register', sampleApplication({ application }));
+    expect(c.application).toEqual(application);
+    expect((await call(tokens.head, 'cases.get', { id: c.id })).application).toEqual(application);
+    const t = textOf(await call<File>(tokens.head, 'cases.application', { id: c.id }));
+    inOrder(t, [
+      'Желаемые поставщики социальных услуг: КЦСОН «Милосердие»',
+      'периодичность их предоставления): Покупка и доставка продуктов — 2 раза в неделю',
+      'Условия проживания: Квартира на 2-м этаже, печное отопление',
+      'Состав семьи (лица, совместно проживающие с заявителем): Проживает одна',
+    ]);
+    // A case registered without them prints the lines to fill by hand.
+    const plain = await call(tokens.reception, 'cases.register', sampleApplication({ applicant: { snils: snilsFrom(2), lastName: 'Гусева' } }));
+    expect(plain.application).toBeNull();
+    expect(textOf(await call<File>(tokens.reception, 'cases.application', { id: plain.id }))).toMatch(/желаемые поставщики социальных услуг: _{10,}/);
+  });
+
+  it('is refused to the administrator', async () => {
+    const c = await registered();
+    await expect(call(tokens.admin, 'cases.application', { id: c.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
 

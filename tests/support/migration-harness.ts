@@ -7,6 +7,7 @@
  * follows the migrations without being edited for each one.
  */
 import Database from 'better-sqlite3';
+import { auditHash, GENESIS, type AuditColumns } from '../../db/audit-chain';
 import { migrate } from '../../db/migrate';
 import type { Migration } from '../../db/migrations.gen';
 
@@ -63,6 +64,8 @@ export function populatedDatabaseAt(file: string, migrations: readonly Migration
       if (!present.has(table)) continue;
       const cols = db.pragma(`table_info(${table})`) as Column[];
       const fks = db.pragma(`foreign_key_list(${table})`) as ForeignKey[];
+      // From 0008 the audit rows are chained (a trigger requires the hash): each gets its true link.
+      let prevHash = GENESIS;
       for (let i = 1; i <= ROWS_PER_TABLE; i++) {
         const row: Row = {};
         for (const c of cols) {
@@ -71,6 +74,11 @@ export function populatedDatabaseAt(file: string, migrations: readonly Migration
           if (fk) row[c.name] = i;
           else if (c.pk === 1 && c.type.toUpperCase() === 'INTEGER') row[c.name] = i;
           else row[c.name] = valueFor(table, c, i);
+        }
+        if (table === 'audit_log' && 'hash' in row) {
+          const r = row as Record<string, string | number | null>;
+          const content = [r.id, r.at, r.user_id, r.username, r.action, r.entity, r.entity_id, r.before, r.after] as AuditColumns;
+          prevHash = row.hash = auditHash(prevHash, content);
         }
         const names = Object.keys(row);
         db.prepare(`insert into ${table} (${names.map((n) => `"${n}"`).join(', ')}) values (${names.map(() => '?').join(', ')})`).run(...names.map((n) => row[n]));

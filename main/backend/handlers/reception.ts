@@ -15,6 +15,7 @@ import { caseDocuments, cases, drafts, interagencyRequests, persons, printLog, r
 import { buildJournal, type JournalRequest } from '../../forms/journal';
 import { docxFile } from '../../forms/docx-kit';
 import { buildReceipt } from '../../forms/receipt';
+import { buildApplication } from '../../forms/application';
 import type { Ctx, UserCtx } from '../context';
 import {
   CASE_SORTS,
@@ -153,6 +154,7 @@ function registerApplication(ctx: UserCtx, a: Register) {
         mfcCode: a.mfcCode ?? null,
         lgota: a.lgota,
         circumstances: circumstances as unknown as Record<string, unknown>,
+        application: a.application ?? null,
         receivedAt: a.receivedAt,
         registeredAt: nowIso,
         registeredBy: ctx.user.id,
@@ -232,6 +234,7 @@ export const receptionHandlers: HandlerGroup<
   | 'cases.list'
   | 'cases.annul'
   | 'cases.receipt'
+  | 'cases.application'
   | 'journal.print'
   | 'persons.match'
   | 'persons.get'
@@ -297,6 +300,17 @@ export const receptionHandlers: HandlerGroup<
     const fileName = `Расписка ${c.journalNumber.replace('/', '-')}.docx`;
     logPrint(ctx, c.id, 'receipt', fileName);
     return docxFile(fileName, buf);
+  },
+
+  'cases.application': async (ctx, input) => {
+    const c = caseView(ctx.db, loadCase(ctx.db, input.id), ctx.services.calendar(), localDate(ctx));
+    const buf = await ctx.outside(() => buildApplication({
+      office: toOfficeView(officeRow(ctx.db)),
+      case: c,
+      subserviceName: refName(ctx, 'subservice', c.subservice) ?? c.subservice,
+      mfcName: c.mfcName,
+    }));
+    return docxFile(`Заявление ${c.journalNumber.replace('/', '-')}.docx`, buf);
   },
 
   'journal.print': async (ctx, input) => {

@@ -133,12 +133,14 @@ export function CaseScreen({ id }: { id: number }) {
   const query = useApi('cases.get', { id });
   const c = query.data;
   const receipt = useApiMutation('cases.receipt');
+  const application = useApiMutation('cases.application');
   const [annulling, setAnnulling] = useState(false);
   const subservices = useRefItems('subservice');
   const agencies = useRefItems('agency');
 
   // The print is logged on the case: the change notification brings it back onto the page.
   const printReceipt = () => receipt.mutateAsync({ id }).then(downloadFile, notifyError);
+  const printApplication = () => application.mutateAsync({ id }).then(downloadFile, notifyError);
 
   if (query.error && !c) return <ErrorState message={errorMessage(query.error)} onRetry={() => void query.refetch()} />;
   if (!c) {
@@ -152,6 +154,7 @@ export function CaseScreen({ id }: { id: number }) {
   const sub = subservices?.find((s) => s.code === c.subservice);
   const subName = sub ? `${sub.number}. ${sub.name}${typeof sub.details.paragraph === 'string' ? ` (${sub.details.paragraph} регламента)` : ''}` : c.subservice;
   const canAnnul = c.status === 'registered' && hasRole('reception', 'specialist', 'head');
+  const canPrintApplication = hasRole('reception', 'specialist', 'head');
   const rep = c.representative;
   const lgota = LGOTA_CATEGORIES.find((l) => l.code === c.lgota);
   const agencyName = (code: string | null) => {
@@ -328,6 +331,11 @@ export function CaseScreen({ id }: { id: number }) {
           {c.status !== 'annulled' && (
             <Button variant="default" onClick={printReceipt} loading={receipt.isPending}>
               Печать расписки
+            </Button>
+          )}
+          {c.status !== 'annulled' && canPrintApplication && (
+            <Button variant="default" onClick={printApplication} loading={application.isPending}>
+              Заявление (159н)
             </Button>
           )}
           {canAnnul && (

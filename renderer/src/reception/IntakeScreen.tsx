@@ -18,6 +18,7 @@ import {
   Center,
   Checkbox,
   Fieldset,
+  Textarea,
   Group,
   Kbd,
   List,
@@ -76,6 +77,7 @@ import { onReconnect } from '../data/live';
 import { useApi, useApiMutation } from '../data/queries';
 import { useSession } from '../session';
 import { downloadFile } from '../ui/download';
+import { APPLICATION_159N } from '../../../core/domain/application-159n';
 import { DueBadge } from '../ui/DueBadge';
 import { ErrorState } from '../ui/ErrorState';
 import { notifyError } from '../ui/forms';
@@ -157,6 +159,8 @@ interface IntakeValues {
     legalRepresentativesDetained: boolean;
     policeReferral: boolean;
   };
+  /** The 159н application's own fields (printed in the application). */
+  application: { desiredServices: string; desiredProviders: string; livingConditions: string; household: string; consent: boolean };
   /** Document marks by checklist item key; kept when the checklist changes. */
   marks: Record<string, Mark>;
 }
@@ -219,6 +223,7 @@ function freshValues(): IntakeValues {
       legalRepresentativesDetained: false,
       policeReferral: false,
     },
+    application: { desiredServices: '', desiredProviders: '', livingConditions: '', household: '', consent: false },
     marks: {},
   };
 }
@@ -278,6 +283,7 @@ function fromPrefill(d: Record<string, unknown>): IntakeValues {
     };
   }
   const lgota = s(d.lgota);
+  const app = obj(d.application);
   return {
     ...base,
     subservice: oneOf(SUBSERVICE_CODES, d.subservice, ''),
@@ -314,6 +320,13 @@ function fromPrefill(d: Record<string, unknown>): IntakeValues {
       : base.representative,
     lgota: lgota && LGOTA_CATEGORIES.some((l) => l.code === lgota) ? (lgota as IncomeExemptionCode) : 'none',
     circumstances,
+    application: {
+      desiredServices: s(app.desiredServices),
+      desiredProviders: s(app.desiredProviders),
+      livingConditions: s(app.livingConditions),
+      household: s(app.household),
+      consent: app.consent === true,
+    },
     marks,
   };
 }
@@ -451,6 +464,7 @@ function buildPayload(v: IntakeValues, items: ChecklistItem[]): { input: Registe
     receivedAt: isIsoDate(v.receivedDate) && /^\d{2}:\d{2}$/.test(v.receivedTime) ? `${v.receivedDate}T${v.receivedTime}` : '',
     lgota: effectiveLgota(v),
     circumstances: effectiveCircumstances(v),
+    application: v.application,
     documents,
   };
   return { input, documents };
@@ -470,7 +484,7 @@ function mapErrors(fields: Record<string, string>, v: IntakeValues, documents: D
     else if (key === 'representative') path = 'hasRepresentative';
     else if (key === 'applicant.actualAddress' && v.applicant.sameAddress) path = 'applicant.regAddress';
     else if (key === 'personId' || key === 'personRev') path = null;
-    else if (!/^(subservice|channel|mfcCode|applicant\.|representative\.|lgota|circumstances\.)/.test(key)) path = null;
+    else if (!/^(subservice|channel|mfcCode|applicant\.|representative\.|lgota|circumstances\.|application\.)/.test(key)) path = null;
     if (path) mapped[path] = message;
     else general.push(message);
   }
@@ -1272,6 +1286,25 @@ function IntakeForm({ opening }: { opening: Opening }) {
             )}
           </Fieldset>
 
+          {/* ------------------------------------------------ Заявление (159н) */}
+          <Fieldset legend="Сведения заявления (форма 159н)">
+            <Stack gap="xs">
+              <Text size="sm" c="dimmed">
+                Печатаются в заявлении по форме приказа Минтруда № 159н; не заполненное здесь заявитель допишет от руки.
+              </Text>
+              <Textarea autosize minRows={2} maxLength={2000} label={APPLICATION_159N.request.services} {...form.getInputProps('application.desiredServices')} />
+              <Textarea autosize minRows={1} maxLength={1000} label={APPLICATION_159N.request.providers} {...form.getInputProps('application.desiredProviders')} />
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+                <Textarea autosize minRows={2} maxLength={2000} label={APPLICATION_159N.living.conditions} {...form.getInputProps('application.livingConditions')} />
+                <Textarea autosize minRows={2} maxLength={2000} label={APPLICATION_159N.living.household} {...form.getInputProps('application.household')} />
+              </SimpleGrid>
+              <Checkbox
+                label="Заявитель дал согласие на обработку персональных данных (ст. 9 Федерального закона № 152-ФЗ)"
+                {...form.getInputProps('application.consent', { type: 'checkbox' })}
+              />
+            </Stack>
+          </Fieldset>
+
           {/* ------------------------------------------------ Документы */}
           <Fieldset legend="Документы">
             {!v.subservice ? (
@@ -1523,12 +1556,18 @@ function DocRow({
 function Registered({ result, onNew }: { result: CaseView; onNew: () => void }) {
   const receipt = useApiMutation('cases.receipt');
   const print = () => receipt.mutateAsync({ id: result.id }).then(downloadFile, notifyError);
+  const application = useApiMutation('cases.application');
+  const printApplication = () => {
+    if (!application.isPending) application.mutateAsync({ id: result.id }).then(downloadFile, notifyError);
+  };
+  // Alt+P by the key's place, whichever layout is on (the key of «З» on the Russian one).
+  useHotkeys([['alt+p', printApplication, { usePhysicalKeys: true }]]);
   const received = result.documents.filter((d) => d.state === 'received');
   const sheets = received.reduce((n, d) => n + (d.sheets ?? 0), 0);
   const requested = result.documents.filter((d) => d.state === 'to_request').length;
   const missing = result.documents.filter((d) => d.state === 'not_provided').length;
   return (
-    <Stack maw={900}>
+    <Stack maw={1040}>
       <Card withBorder padding="xl" data-testid="registered">
         <Stack gap="md">
           <Group gap="sm">
@@ -1568,6 +1607,12 @@ function Registered({ result, onNew }: { result: CaseView; onNew: () => void }) 
             <Button size="md" autoFocus onClick={print} loading={receipt.isPending}>
               Печать расписки
             </Button>
+            <Button size="md" variant="default" onClick={printApplication} loading={application.isPending}>
+              Заявление (159н)
+              <Kbd ml={8} size="xs">
+                Alt+P
+              </Kbd>
+            </Button>
             <ButtonLink size="md" variant="default" to="/cases/$id" params={{ id: result.id }}>
               Открыть дело
             </ButtonLink>
@@ -1579,7 +1624,7 @@ function Registered({ result, onNew }: { result: CaseView; onNew: () => void }) 
             </Button>
           </Group>
           <Text size="xs" c="dimmed">
-            Выдайте заявителю расписку в получении документов (п. 44).
+            Выдайте заявителю расписку в получении документов (п. 44); заявление по форме приказа Минтруда № 159н распечатайте для подписи заявителя.
           </Text>
         </Stack>
       </Card>
