@@ -147,7 +147,7 @@ export async function expectNoLatin(pages: Page[]): Promise<void> {
  * secrets, outgoing numbers typed by the specs, the portal's application
  * numbers (the portal emulator's).
  */
-const SEEDED_LATIN = [/^(admin|priem|spec|spec2|head|all|worker|secret)$/i, /^e2e-\d+$/, /^EPGU-\d+$/];
+const SEEDED_LATIN = [/^(admin2?|priem|spec|spec2|head|all|worker|secret)$/i, /^e2e-\d+$/, /^EPGU-\d+$/];
 
 export const test = base.extend<{ app: AppHandle }>({
   app: async ({ browser }, use) => {
