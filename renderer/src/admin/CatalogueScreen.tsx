@@ -36,6 +36,7 @@ import { notifyOk, submitToApi } from '../ui/forms';
 import { Page } from '../ui/Page';
 import { useUnsavedChanges } from '../ui/unsaved';
 import { LabeledSelect } from '../ui/cases';
+import { FormActions } from '../ui/FormActions';
 
 type Service = Out<'services.list'>[number];
 type Provider = Out<'providers.list'>[number];
@@ -278,14 +279,7 @@ function ServiceModal({
           <TextInput label="Единица объема" description="например: услуга, день, кв. м, комплект" required w={300} {...form.getInputProps('unit')} />
           <Switch label="Срочная социальная услуга" {...form.getInputProps('urgent', { type: 'checkbox' })} />
           <Switch label="Действует" {...form.getInputProps('active', { type: 'checkbox' })} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              Сохранить
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={form.submitting} />
         </Stack>
       </form>
     </Modal>
@@ -463,14 +457,7 @@ function ProviderModal({ provider, services, onClose, onSaved }: { provider: Pro
             {...form.getInputProps('serviceCodes')}
           />
           <Switch label="Действует" {...form.getInputProps('active', { type: 'checkbox' })} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              Сохранить
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={form.submitting} />
         </Stack>
       </form>
     </Modal>

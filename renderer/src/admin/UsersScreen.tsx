@@ -12,6 +12,7 @@ import { notifyError, notifyOk, submitToApi } from '../ui/forms';
 import { Page } from '../ui/Page';
 import { hostNow } from '../clock';
 import { useUnsavedChanges } from '../ui/unsaved';
+import { FormActions } from '../ui/FormActions';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; user: UserView } | { kind: 'password'; user: UserView } | null;
 
@@ -116,14 +117,7 @@ function RolesInput<V extends { roles: Role[] }>({ form }: { form: UseFormReturn
 
 function ModalButtons({ onCancel, busy }: { onCancel: () => void; busy: boolean }) {
   return (
-    <Group justify="flex-end">
-      <Button variant="default" onClick={onCancel}>
-        Отмена
-      </Button>
-      <Button type="submit" loading={busy}>
-        Сохранить
-      </Button>
-    </Group>
+    <FormActions onCancel={onCancel} loading={busy} />
   );
 }
 

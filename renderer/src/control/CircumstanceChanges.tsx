@@ -14,6 +14,7 @@ import { LabeledSelect } from '../ui/cases';
 import { useSession } from '../session';
 import { notifyOk, submitToApi } from '../ui/forms';
 import { RuDateInput } from '../ui/RuDateInput';
+import { FormActions } from '../ui/FormActions';
 
 const KIND_OPTIONS = CIRCUMSTANCE_CHANGES.map((k) => ({ value: k, label: CIRCUMSTANCE_CHANGE_LABELS[k] }));
 
@@ -34,14 +35,7 @@ function ChangeForm({ personId, onClose }: { personId: number; onClose(): void }
         <LabeledSelect label="Что изменилось" required data={KIND_OPTIONS} {...form.getInputProps('kind')} />
         <RuDateInput label="Дата изменения" required value={v.date} onChange={(d) => form.setFieldValue('date', d)} error={form.errors.date} />
         <Textarea label="Примечание" autosize minRows={2} maxLength={1000} {...form.getInputProps('note')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Отмена
-          </Button>
-          <Button type="submit" loading={record.isPending}>
-            Записать
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} loading={record.isPending} submit="Записать" />
       </Stack>
     </form>
   );

@@ -58,6 +58,7 @@ import { AnchorLink, ButtonLink } from '../ui/links';
 import { Page } from '../ui/Page';
 import { EmptyRow, Pending } from './parts';
 import { RuDateInput } from '../ui/RuDateInput';
+import { FormActions } from '../ui/FormActions';
 
 const CHANNEL_OPTIONS = COMPLAINT_CHANNELS.map((c) => ({ value: c, label: COMPLAINT_CHANNEL_LABELS[c] }));
 const STATUS_OPTIONS = COMPLAINT_STATUSES.map((s) => ({ value: s, label: COMPLAINT_STATUS_LABELS[s] }));
@@ -435,14 +436,7 @@ function ActionModal({ c, action, onClose }: { c: ComplaintView; action: Action;
               {v.outcome === 'satisfied' && <Textarea label="Меры по устранению нарушений и их сроки" required autosize minRows={2} maxLength={4000} {...p('measures')} />}
             </>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={forward.isPending || decide.isPending || remedy.isPending || answer.isPending}>
-              Сохранить
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={forward.isPending || decide.isPending || remedy.isPending || answer.isPending} />
         </Stack>
       </form>
     </Modal>

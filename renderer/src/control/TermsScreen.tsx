@@ -4,7 +4,7 @@
  * amendment is a new version with a later date; cases and complaints already
  * registered keep the terms they were registered with.
  */
-import { Badge, Button, Group, Modal, NumberInput, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Modal, NumberInput, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { Out } from '../../../core/api/contract';
@@ -16,6 +16,7 @@ import { ErrorState } from '../ui/ErrorState';
 import { notifyOk, submitToApi } from '../ui/forms';
 import { Page } from '../ui/Page';
 import { RuDateInput } from '../ui/RuDateInput';
+import { FormActions } from '../ui/FormActions';
 
 type Term = Out<'terms.list'>[number];
 
@@ -39,14 +40,7 @@ function TermForm({ term, onClose }: { term: Term; onClose(): void }) {
         <RuDateInput label="Действует с" required value={v.effectiveFrom} onChange={(d) => form.setFieldValue('effectiveFrom', d)} error={form.errors.effectiveFrom} />
         <NumberInput label="Рабочих дней" required min={0} max={90} {...form.getInputProps('days')} />
         <Textarea label="Основание (нормативный акт)" required autosize minRows={2} maxLength={1000} {...form.getInputProps('basis')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Отмена
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Сохранить
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} loading={save.isPending} />
       </Stack>
     </form>
   );

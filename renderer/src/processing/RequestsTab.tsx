@@ -24,6 +24,7 @@ import { useRefItems } from '../ui/cases';
 import { Guarded } from '../ui/Guarded';
 import { printForm } from '../ui/download';
 import { hostToday } from '../clock';
+import { FormActions } from '../ui/FormActions';
 
 // ------------------------------------------------------------------ the tab
 
@@ -311,14 +312,7 @@ function SendModal({
           <Text size="xs" c="dimmed">
             Срок ответа — 5 рабочих дней со дня направления. Для запросов на бумаге и по факсу после записи можно распечатать письмо.
           </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              Направить
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={form.submitting} submit="Направить" />
         </Stack>
       </form>
     </Modal>
@@ -353,14 +347,7 @@ function AnswerModal({ request, onClose, onDone }: { request: RequestView; onClo
             <TextInput label="Входящий номер" required data-autofocus {...form.getInputProps('incomingNumber')} />
           </Group>
           <Textarea label="Краткое содержание" required autosize minRows={2} maxRows={8} {...form.getInputProps('summary')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              Зарегистрировать
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={form.submitting} submit="Зарегистрировать" />
         </Stack>
       </form>
     </Modal>

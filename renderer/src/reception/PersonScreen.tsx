@@ -18,6 +18,7 @@ import { PersonDetails } from '../ui/person';
 import { RuDateInput } from '../ui/RuDateInput';
 import { useSession } from '../session';
 import { useUnsavedChanges } from '../ui/unsaved';
+import { FormActions } from '../ui/FormActions';
 
 export function PersonScreen({ id }: { id: number }) {
   const { hasRole } = useSession();
@@ -133,14 +134,7 @@ function EditPersonModal({ person, onClose, onDone }: { person: PersonWithCases;
           <TextInput label="Адрес регистрации" required {...input('regAddress')} />
           <TextInput label="Адрес проживания" description="Пусто — совпадает с адресом регистрации" {...input('actualAddress')} />
           <TextInput label="Электронная почта" {...input('email')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              Сохранить
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={form.submitting} />
         </Stack>
       </form>
     </Modal>

@@ -1,8 +1,9 @@
 /** Changing one's own password. */
-import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { Modal, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useApiMutation } from '../data/queries';
 import { notifyOk, submitToApi } from '../ui/forms';
+import { FormActions } from '../ui/FormActions';
 
 export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const change = useApiMutation('auth.changePassword');
@@ -37,14 +38,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
             {...form.getInputProps('newPassword')}
           />
           <PasswordInput label="Подтверждение пароля" required autoComplete="new-password" {...form.getInputProps('repeat')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              Сохранить
-            </Button>
-          </Group>
+          <FormActions onCancel={close} loading={form.submitting} />
         </Stack>
       </form>
     </Modal>

@@ -11,6 +11,7 @@ import { ErrorState } from '../ui/ErrorState';
 import { notifyOk, submitToApi } from '../ui/forms';
 import { Page } from '../ui/Page';
 import { useUnsavedChanges } from '../ui/unsaved';
+import { FormActions } from '../ui/FormActions';
 
 const TABS: { kind: RefKind; label: string }[] = [
   { kind: 'office', label: 'Управления' },
@@ -185,14 +186,7 @@ function RefEditModal({ item, onClose, onSaved }: { item: RefItem; onClose: () =
           <Text size="xs" c="dimmed">
             Изменение сохраняется локально: при обновлении справочника оно не будет перезаписано.
           </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              Сохранить
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={form.submitting} />
         </Stack>
       </form>
     </Modal>
