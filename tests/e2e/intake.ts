@@ -27,7 +27,39 @@ export async function fillApplicant(page: Page, a: Applicant): Promise<void> {
   await g.getByLabel(label('Номер')).fill('456789');
   await g.getByLabel(label('Кем выдан')).fill('ОВД г. Сургута');
   await g.getByLabel(label('Дата выдачи')).fill(a.docKind === 'Свидетельство о рождении' ? '10.06.2015' : '15.04.2005');
-  await g.getByLabel(label('Адрес регистрации')).fill('628400, г. Сургут, ул. Ленина, д. 10, кв. 4');
+  await fillAddress(page, 'Адрес регистрации', REG_ADDRESS);
+}
+
+/** An address in parts, as the intake and the person card ask for it. */
+export interface AddressInput {
+  index?: string;
+  district?: string;
+  settlement?: string;
+  street?: string;
+  house?: string;
+  building?: string;
+  flat?: string;
+}
+
+/** The applicant's address the intake helpers enter; printed as «628400, г. Сургут, ул. Ленина, д. 10, кв. 4». */
+export const REG_ADDRESS: AddressInput = { index: '628400', district: 'г. Сургут', street: 'Ленина', house: '10', flat: '4' };
+
+const ADDRESS_LABELS: Record<keyof AddressInput, string> = {
+  index: 'Индекс',
+  district: 'Район / город',
+  settlement: 'Населённый пункт',
+  street: 'Улица',
+  house: 'Дом',
+  building: 'Корпус',
+  flat: 'Квартира',
+};
+
+/** Fills the parts given (an empty string clears one) in the group named `legend` («Адрес регистрации», «Адрес фактического проживания»). */
+export async function fillAddress(page: Page, legend: string, a: AddressInput): Promise<void> {
+  const g = page.getByRole('group', { name: legend, exact: true });
+  for (const [k, l] of Object.entries(ADDRESS_LABELS) as [keyof AddressInput, string][]) {
+    if (a[k] !== undefined) await g.getByLabel(label(l)).fill(a[k]);
+  }
 }
 
 export async function markReceived(page: Page, key: string, form: 'Подлинник' | 'Копия', sheets: number): Promise<void> {

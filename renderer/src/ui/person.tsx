@@ -136,23 +136,37 @@ export function personAddressInput(v: PersonAddressValues): Pick<PersonInput, 'r
 
 type FieldProps = (path: string, options?: { type: 'checkbox' }) => GetInputPropsReturnType;
 
-/** Column spans of the parts in a 24-column row: short numbers, wider names. */
-const SPANS: Record<AddressPart, number> = { index: 3, district: 5, settlement: 5, street: 5, house: 2, building: 2, flat: 2 };
+/**
+ * Column spans of the parts (of 24): one row where the form is wide (the
+ * intake), two in a narrower one (the person card's dialog): short numbers,
+ * wider names.
+ */
+const SPANS: Record<AddressPart, { base: number; md: number }> = {
+  index: { base: 4, md: 3 },
+  district: { base: 10, md: 5 },
+  settlement: { base: 10, md: 5 },
+  street: { base: 12, md: 5 },
+  house: { base: 4, md: 2 },
+  building: { base: 4, md: 2 },
+  flat: { base: 4, md: 2 },
+};
+/** Container widths (of the form, not the window) for the spans. */
+const GRID_BREAKPOINTS = { xs: '30em', sm: '40em', md: '56em', lg: '75em', xl: '88em' };
 const PLACEHOLDERS: Partial<Record<AddressPart, string>> = { district: 'г. Сургут', settlement: 'с. Селиярово', street: 'Мира' };
 
 function AddressGrid({ legend, field, path, line }: { legend: string; field: FieldProps; path: string; line: string }) {
   const lineError = field(path.replace(/Parts$/, '')).error as ReactNode;
   return (
-    <Fieldset legend={legend} variant="unstyled" styles={{ legend: { fontSize: 'var(--mantine-font-size-sm)', fontWeight: 500, marginBottom: 2 } }}>
+    <Fieldset legend={legend} variant="unstyled" styles={{ root: { margin: 0, padding: 0 }, legend: { fontSize: 'var(--mantine-font-size-sm)', fontWeight: 500, marginBottom: 2, padding: 0 } }}>
       <Stack gap={4}>
         {line && (
           <Text size="xs" c="dimmed">
             Записан одной строкой: «{line}». Пока поля ниже пусты, сохраняется эта строка; заполненные поля заменят её.
           </Text>
         )}
-        <Grid columns={24} gap="xs">
+        <Grid columns={24} gap="xs" type="container" breakpoints={GRID_BREAKPOINTS}>
           {ADDRESS_PARTS.map((k) => (
-            <Grid.Col key={k} span={{ base: k === 'district' || k === 'settlement' || k === 'street' ? 12 : 4, sm: SPANS[k] }}>
+            <Grid.Col key={k} span={SPANS[k]}>
               <TextInput
                 label={ADDRESS_PART_LABELS[k]}
                 placeholder={PLACEHOLDERS[k]}
