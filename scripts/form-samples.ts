@@ -40,7 +40,7 @@ const SPECIALIST = { name: 'Петрова Марина Игоревна', posit
 
 /** An application «на дому» brought in person by the applicant's daughter (power of attorney). */
 /** The applicant's address in parts (the ИППСУ prints them as items 4's sub-fields). */
-export const SAMPLE_ADDRESS: AddressParts = { index: '628012', district: 'г. Ханты-Мансийск', street: 'Мира', house: '68', flat: '14' };
+const SAMPLE_ADDRESS: AddressParts = { index: '628012', district: 'г. Ханты-Мансийск', street: 'Мира', house: '68', flat: '14' };
 
 export const SAMPLE_CASE: CaseView = {
   id: 42,

@@ -1,5 +1,6 @@
 /** Steps of the intake form through the real UI, shared by the specs that register applications. */
 import type { Page } from '@playwright/test';
+import { ADDRESS_PART_LABELS, ADDRESS_PARTS, type AddressParts } from '../../core/domain/address';
 import { expect } from './fixtures';
 
 export interface Applicant {
@@ -30,35 +31,15 @@ export async function fillApplicant(page: Page, a: Applicant): Promise<void> {
   await fillAddress(page, 'Адрес регистрации', REG_ADDRESS);
 }
 
-/** An address in parts, as the intake and the person card ask for it. */
-export interface AddressInput {
-  index?: string;
-  district?: string;
-  settlement?: string;
-  street?: string;
-  house?: string;
-  building?: string;
-  flat?: string;
-}
-
 /** The applicant's address the intake helpers enter; printed as «628400, г. Сургут, ул. Ленина, д. 10, кв. 4». */
-export const REG_ADDRESS: AddressInput = { index: '628400', district: 'г. Сургут', street: 'Ленина', house: '10', flat: '4' };
-
-const ADDRESS_LABELS: Record<keyof AddressInput, string> = {
-  index: 'Индекс',
-  district: 'Район / город',
-  settlement: 'Населённый пункт',
-  street: 'Улица',
-  house: 'Дом',
-  building: 'Корпус',
-  flat: 'Квартира',
-};
+const REG_ADDRESS: AddressParts = { index: '628400', district: 'г. Сургут', street: 'Ленина', house: '10', flat: '4' };
 
 /** Fills the parts given (an empty string clears one) in the group named `legend` («Адрес регистрации», «Адрес фактического проживания»). */
-export async function fillAddress(page: Page, legend: string, a: AddressInput): Promise<void> {
+export async function fillAddress(page: Page, legend: string, a: AddressParts): Promise<void> {
   const g = page.getByRole('group', { name: legend, exact: true });
-  for (const [k, l] of Object.entries(ADDRESS_LABELS) as [keyof AddressInput, string][]) {
-    if (a[k] !== undefined) await g.getByLabel(label(l)).fill(a[k]);
+  for (const k of ADDRESS_PARTS) {
+    const v = a[k];
+    if (v !== undefined) await g.getByLabel(label(ADDRESS_PART_LABELS[k])).fill(v);
   }
 }
 

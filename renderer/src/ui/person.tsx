@@ -90,7 +90,7 @@ export interface PersonAddressValues {
   actualAddressParts: AddressInputValues;
 }
 
-export function addressInputValues(p?: AddressParts | null): AddressInputValues {
+function addressInputValues(p?: AddressParts | null): AddressInputValues {
   return Object.fromEntries(ADDRESS_PARTS.map((k) => [k, p?.[k] ?? ''])) as AddressInputValues;
 }
 
