@@ -8,6 +8,7 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ApplicationDetails } from '../core/api/reception';
+import type { AddressParts } from '../core/domain/address';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
@@ -179,8 +180,12 @@ export const persons = sqliteTable(
     citizenship: text('citizenship').notNull(),
     /** Identity document: { kind, series, number, issuer, issueDate }. */
     idDoc: text('id_doc', { mode: 'json' }).$type<Record<string, string | null>>().notNull(),
+    /** The one-line address every form prints; made from the parts when they are given. */
     regAddress: text('reg_address'),
     actualAddress: text('actual_address'),
+    /** The addresses in parts (ИППСУ item 4); null for a person entered before the parts were asked. */
+    regAddressParts: text('reg_address_parts', { mode: 'json' }).$type<AddressParts | null>(),
+    actualAddressParts: text('actual_address_parts', { mode: 'json' }).$type<AddressParts | null>(),
     phone: text('phone'),
     email: text('email'),
     searchName: text('search_name').notNull(),

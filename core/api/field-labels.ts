@@ -4,6 +4,8 @@
  * something else elsewhere. Every field of every API input has a label here
  * (a unit test checks it), so no internal key ever reaches a person.
  */
+import { ADDRESS_PART_LABELS } from '../domain/address';
+
 export const FIELD_LABELS: Record<string, string> = {
   officeCode: 'Управление',
   username: 'Имя пользователя',
@@ -48,6 +50,9 @@ export const FIELD_LABELS: Record<string, string> = {
   issueDate: 'Дата выдачи',
   regAddress: 'Адрес регистрации',
   actualAddress: 'Адрес фактического проживания',
+  regAddressParts: 'Адрес регистрации',
+  actualAddressParts: 'Адрес фактического проживания',
+  ...ADDRESS_PART_LABELS,
   representative: 'Представитель',
   authority: 'Основание полномочий',
   authorityNumber: 'Номер доверенности',

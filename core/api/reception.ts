@@ -10,6 +10,8 @@ import { CASE_STATUSES } from '../domain/case-states';
 import { isIsoDate } from '../domain/dates';
 import { ControlCaseFilters } from './control-filters';
 import { ProcessingView } from './processing';
+import { cleanAddress, formatAddress, type AddressParts } from '../domain/address';
+import { AddressPartsInput, AddressPartsView } from './address';
 import { email, id, isoDate, optSnils, optText, rev, text } from './schemas';
 
 export const SEXES = ['male', 'female'] as const;
@@ -71,14 +73,40 @@ const PersonFields = z.object({
   snils: optSnils,
   citizenship: z.enum(CITIZENSHIPS, { error: 'Укажите гражданство' }),
   idDoc: IdDoc,
-  regAddress: text(500),
+  /** The address of registration as one line: what older clients and portal events send; made from the parts when they are given. */
+  regAddress: optText(500),
+  /** The address of registration in parts (ИППСУ item 4). */
+  regAddressParts: AddressPartsInput.nullish(),
+  /** Absent: the same as the address of registration. */
   actualAddress: optText(500),
+  actualAddressParts: AddressPartsInput.nullish(),
   phone: optText(50),
   email,
 });
+
+export const REG_ADDRESS_REQUIRED = 'Укажите адрес регистрации';
+
+/**
+ * The one-line addresses made from the parts where they are given (the text
+ * sent along is then ignored); the actual address defaults to the address of
+ * registration, parts and all.
+ */
+function withAddressText<T extends z.output<typeof PersonFields>>(p: T) {
+  const regParts = cleanAddress(p.regAddressParts);
+  const regAddress = regParts ? formatAddress(regParts) : (p.regAddress ?? '');
+  const actualParts = cleanAddress(p.actualAddressParts);
+  const actual: { actualAddress: string; actualAddressParts: AddressParts | null } = actualParts
+    ? { actualAddress: formatAddress(actualParts), actualAddressParts: actualParts }
+    : p.actualAddress && p.actualAddress !== regAddress
+      ? { actualAddress: p.actualAddress, actualAddressParts: null }
+      : { actualAddress: regAddress, actualAddressParts: regParts };
+  return { ...p, regAddress, regAddressParts: regParts, ...actual };
+}
+
 export const PersonInput = PersonFields.superRefine((p, ctx) => {
   if (p.idDoc.issueDate < p.birthDate) ctx.addIssue({ code: 'custom', path: ['idDoc', 'issueDate'], message: ISSUED_BEFORE_BIRTH });
-});
+  if (!p.regAddressParts && !p.regAddress) ctx.addIssue({ code: 'custom', path: ['regAddress'], message: REG_ADDRESS_REQUIRED });
+}).transform(withAddressText);
 export type PersonInput = z.input<typeof PersonInput>;
 
 export const RepresentativeInput = z
@@ -202,6 +230,9 @@ export const PersonView = z.object({
   idDoc: z.record(z.string(), z.string().nullable()),
   regAddress: z.string().nullable(),
   actualAddress: z.string().nullable(),
+  /** Null for a person entered before addresses were asked in parts (only the text is known). */
+  regAddressParts: AddressPartsView.nullable(),
+  actualAddressParts: AddressPartsView.nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
   rev: z.number(),
@@ -264,7 +295,12 @@ export const CaseDocumentView = z.object({
 });
 
 export const CaseView = CaseRow.extend({
-  applicant: PersonFields.extend({ snils: z.string().optional() }).passthrough(),
+  applicant: PersonFields.extend({
+    snils: z.string().optional(),
+    regAddress: z.string(),
+    regAddressParts: AddressPartsView.nullish(),
+    actualAddressParts: AddressPartsView.nullish(),
+  }).passthrough(),
   representative: z.record(z.string(), z.unknown()).nullable(),
   mfcCode: z.string().nullable(),
   mfcName: z.string().nullable(),
