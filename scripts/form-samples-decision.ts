@@ -10,6 +10,7 @@ import agencies from '../resources/reference/agencies.json';
 import { buildIppsu, type IppsuData } from '../main/forms/ippsu';
 import { buildRefusalNotice, type RefusalData } from '../main/forms/refusal';
 import { buildRequestLetter, type RequestLetterData } from '../main/forms/request-letter';
+import { formatAddress } from '../core/domain/address';
 import { SAMPLE_CASE, SAMPLE_OFFICE } from './form-samples';
 
 /** A catalogue service with the volume, periodicity and term of the programme. */
@@ -30,6 +31,7 @@ export const SAMPLE_IPPSU_PERSON: IppsuData['person'] = {
   birthDate: a.birthDate,
   snils: a.snils,
   address: a.regAddress,
+  addressParts: a.regAddressParts,
   phone: a.phone,
   email: null,
   workAddress: null,
@@ -87,6 +89,31 @@ export const SAMPLE_IPPSU_NUMBER = '86-15/118';
 
 export function ippsuDraftSample(): IppsuData {
   return { office: SAMPLE_OFFICE, person: SAMPLE_IPPSU_PERSON, ippsu: SAMPLE_IPPSU, draft: true };
+}
+
+/** A village in a district, with a building: every sub-field of item 4 filled. */
+const SAMPLE_RURAL_ADDRESS = {
+  index: '628532',
+  district: 'Ханты-Мансийский р-н',
+  settlement: 'с. Селиярово',
+  street: 'Братьев Фирсовых',
+  house: '24',
+  building: '1',
+  flat: '2',
+} as const;
+
+/** A person entered before addresses were asked in parts: item 4 prints the one line. */
+export const SAMPLE_TEXT_ADDRESS = '628011, Ханты-Мансийский автономный округ - Югра, г. Ханты-Мансийск, ул. Чехова, д. 12, кв. 3';
+
+export function ippsuRuralSample(): IppsuData {
+  return {
+    ...ippsuFinalSample(),
+    person: { ...SAMPLE_IPPSU_PERSON, address: formatAddress(SAMPLE_RURAL_ADDRESS), addressParts: SAMPLE_RURAL_ADDRESS, phone: '8 (3467) 37-81-15' },
+  };
+}
+
+export function ippsuTextAddressSample(): IppsuData {
+  return { ...ippsuFinalSample(), person: { ...SAMPLE_IPPSU_PERSON, address: SAMPLE_TEXT_ADDRESS, addressParts: null, phone: null } };
 }
 
 export function ippsuFinalSample(): IppsuData {
@@ -167,6 +194,8 @@ export function requestLetterSample(): RequestLetterData {
 export const DECISION_FORMS: { name: string; build: () => Promise<Buffer> }[] = [
   { name: 'ippsu-draft', build: () => buildIppsu(ippsuDraftSample()) },
   { name: 'ippsu', build: () => buildIppsu(ippsuFinalSample()) },
+  { name: 'ippsu-rural', build: () => buildIppsu(ippsuRuralSample()) },
+  { name: 'ippsu-text-address', build: () => buildIppsu(ippsuTextAddressSample()) },
   { name: 'refusal', build: () => buildRefusalNotice(refusalSample()) },
   { name: 'request-letter', build: () => buildRequestLetter(requestLetterSample()) },
 ];

@@ -6,6 +6,7 @@
  */
 import type { OfficeView } from '../core/api/contract';
 import type { CaseRow, CaseView } from '../core/api/reception';
+import { formatAddress, type AddressParts } from '../core/domain/address';
 import { TERMS } from '../core/domain/deadlines';
 import offices from '../resources/reference/offices.json';
 import subservices from '../resources/reference/subservices.json';
@@ -38,6 +39,9 @@ export const MFC_NAMES: Record<string, string> = Object.fromEntries(mfcs.map((m)
 const SPECIALIST = { name: 'Петрова Марина Игоревна', position: 'Главный специалист-эксперт отдела социального обслуживания' };
 
 /** An application «на дому» brought in person by the applicant's daughter (power of attorney). */
+/** The applicant's address in parts (the ИППСУ prints them as items 4's sub-fields). */
+const SAMPLE_ADDRESS: AddressParts = { index: '628012', district: 'г. Ханты-Мансийск', street: 'Мира', house: '68', flat: '14' };
+
 export const SAMPLE_CASE: CaseView = {
   id: 42,
   rev: 1,
@@ -79,7 +83,8 @@ export const SAMPLE_CASE: CaseView = {
       issuer: 'ОВД г. Ханты-Мансийска Ханты-Мансийского автономного округа',
       issueDate: '2003-06-17',
     },
-    regAddress: '628012, Ханты-Мансийский автономный округ - Югра, г. Ханты-Мансийск, ул. Мира, д. 68, кв. 14',
+    regAddress: formatAddress(SAMPLE_ADDRESS),
+    regAddressParts: SAMPLE_ADDRESS,
     actualAddress: undefined,
     phone: '+7 (912) 345-67-89',
     email: undefined,

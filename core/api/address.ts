@@ -27,7 +27,6 @@ export const AddressPartsInput = z
   .superRefine((p, ctx) => {
     if (!p.district && !p.settlement) ctx.addIssue({ code: 'custom', path: ['district'], message: PLACE_REQUIRED });
   });
-export type AddressPartsInput = z.input<typeof AddressPartsInput>;
 
 /** The parts as stored and shown (every part optional). */
 export const AddressPartsView = z.object({

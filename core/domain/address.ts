@@ -103,7 +103,7 @@ const NUMBER_WORDS: Record<'house' | 'building' | 'flat', { own: RegExp; abbr: s
 };
 
 /** The value of a number part as 874н's sub-field takes it: without its «д.» / «корп.» / «кв.». */
-export function bareNumber(kind: 'house' | 'building' | 'flat', v: string): string {
+function bareNumber(kind: 'house' | 'building' | 'flat', v: string): string {
   return v.trim().replace(NUMBER_WORDS[kind].own, '');
 }
 

@@ -23,6 +23,7 @@ import {
   type IppsuDraft,
 } from '../../core/api/decision';
 import { ID_DOC_LABELS, SEX_LABELS } from '../../core/api/reception';
+import { cleanAddress, RESIDENCE_SUBFIELDS, subfieldValue, WORK_SUBFIELDS, type AddressPart, type AddressParts } from '../../core/domain/address';
 import { formatRuDate } from '../../core/domain/dates';
 import { formatSnils } from '../../core/domain/snils';
 import {
@@ -86,12 +87,22 @@ export interface IppsuPerson {
   sex: string;
   birthDate: string;
   snils?: string | null;
-  /** Address of residence with the postcode. */
+  /** Address of residence as one line: printed when its parts are not known (a person entered before they were asked). */
   address: string;
+  /** Address of residence in parts (item 4's sub-fields). */
+  addressParts?: AddressParts | null;
   phone?: string | null;
   email?: string | null;
-  workAddress?: string | null;
+  /** Item 5; none is asked at intake, so it prints «—» under its sub-fields. */
+  workAddress?: PrintedAddress | null;
   idDoc: { kind: string; series?: string | null; number: string; issuer: string; issueDate: string };
+}
+
+/** An address as item 4 or 5 prints it: the parts, else the one line; and the telephone. */
+export interface PrintedAddress {
+  parts?: AddressParts | null;
+  text?: string | null;
+  phone?: string | null;
 }
 
 export interface DecisionSigner {
@@ -172,6 +183,34 @@ const SERVICE_COLUMNS: Column[] = [
 
 const TABLE_SIZE = { fontSize: 10, headerFontSize: 9 } as const;
 
+/** Relative widths of the sub-field columns of items 4 and 5. */
+const SUBFIELD_WIDTHS: Record<AddressPart, number> = { index: 15, district: 34, settlement: 24, street: 30, house: 10, building: 15, flat: 18 };
+const PHONE_WIDTH = 34;
+
+/**
+ * Items 4 and 5 as 874н lays them out: the label, then a table of the
+ * sub-fields (индекс, город (район), …, телефон) with this person's values.
+ * An address known only as one line spans the address columns; none at all
+ * prints «—».
+ */
+function addressItem(n: number, label: string, subfields: readonly { part: AddressPart; label: string }[], a: PrintedAddress | null): FileChild[] {
+  const columns: Column[] = [
+    ...subfields.map((f) => ({ title: capitalize(f.label), width: SUBFIELD_WIDTHS[f.part], align: 'center' as const })),
+    { title: 'Телефон', width: PHONE_WIDTH, align: 'center' },
+  ];
+  const parts = cleanAddress(a?.parts);
+  const text = a?.text?.trim();
+  const phone = a?.phone?.trim() || DASH;
+  const row: Cell[] = parts
+    ? [...subfields.map((f) => subfieldValue(parts, f.part) || DASH), phone]
+    : text
+      ? [{ text, colSpan: subfields.length, align: 'left' }, phone]
+      : a?.phone
+        ? [{ text: DASH, colSpan: subfields.length, align: 'center' }, phone]
+        : emptyRow(columns.length);
+  return [para(`${n}. ${label}:`, { bold: true, after: 3, keepNext: true }), table(columns, [row], TABLE_SIZE), spacer(4)];
+}
+
 // ------------------------------------------------------------------ builder
 
 export async function buildIppsu(d: IppsuData): Promise<Buffer> {
@@ -214,8 +253,8 @@ export async function buildIppsu(d: IppsuData): Promise<Buffer> {
     item(1, 'Фамилия, имя, отчество (при наличии)', name),
     item(2, 'Пол', sexText(p.sex)),
     item(3, 'Дата рождения', formatRuDate(p.birthDate)),
-    item(4, 'Адрес места жительства', `${p.address}; телефон: ${p.phone || DASH}`),
-    item(5, 'Адрес места работы', p.workAddress || DASH),
+    ...addressItem(4, 'Адрес места жительства', RESIDENCE_SUBFIELDS, { parts: p.addressParts, text: p.address, phone: p.phone }),
+    ...addressItem(5, 'Адрес места работы', WORK_SUBFIELDS, p.workAddress ?? null),
     item(
       6,
       'Серия, номер паспорта или данные иного документа, удостоверяющего личность, дата выдачи этих документов, наименование выдавшего органа',

@@ -1,5 +1,6 @@
 /** Steps of the intake form through the real UI, shared by the specs that register applications. */
 import type { Page } from '@playwright/test';
+import { ADDRESS_PART_LABELS, ADDRESS_PARTS, type AddressParts } from '../../core/domain/address';
 import { expect } from './fixtures';
 
 export interface Applicant {
@@ -27,7 +28,19 @@ export async function fillApplicant(page: Page, a: Applicant): Promise<void> {
   await g.getByLabel(label('Номер')).fill('456789');
   await g.getByLabel(label('Кем выдан')).fill('ОВД г. Сургута');
   await g.getByLabel(label('Дата выдачи')).fill(a.docKind === 'Свидетельство о рождении' ? '10.06.2015' : '15.04.2005');
-  await g.getByLabel(label('Адрес регистрации')).fill('628400, г. Сургут, ул. Ленина, д. 10, кв. 4');
+  await fillAddress(page, 'Адрес регистрации', REG_ADDRESS);
+}
+
+/** The applicant's address the intake helpers enter; printed as «628400, г. Сургут, ул. Ленина, д. 10, кв. 4». */
+const REG_ADDRESS: AddressParts = { index: '628400', district: 'г. Сургут', street: 'Ленина', house: '10', flat: '4' };
+
+/** Fills the parts given (an empty string clears one) in the group named `legend` («Адрес регистрации», «Адрес фактического проживания»). */
+export async function fillAddress(page: Page, legend: string, a: AddressParts): Promise<void> {
+  const g = page.getByRole('group', { name: legend, exact: true });
+  for (const k of ADDRESS_PARTS) {
+    const v = a[k];
+    if (v !== undefined) await g.getByLabel(label(ADDRESS_PART_LABELS[k])).fill(v);
+  }
 }
 
 export async function markReceived(page: Page, key: string, form: 'Подлинник' | 'Копия', sheets: number): Promise<void> {

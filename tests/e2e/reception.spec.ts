@@ -4,7 +4,7 @@ import { formatRuDate } from '../../core/domain/dates';
 import { snilsFrom } from '../support/applications';
 import { officeToday, officeYear } from '../support/office-clock';
 import { expect, login, test, type AppHandle } from './fixtures';
-import { fillApplicant, label, markReceived, newApplication, register } from './intake';
+import { fillAddress, fillApplicant, label, markReceived, newApplication, register } from './intake';
 import { interceptPrint, preview, printCount, printedText, saveFromPreview } from './print';
 
 const PASSWORD = 'priem-pass-1';
@@ -22,6 +22,8 @@ async function officeWithReception(app: AppHandle): Promise<void> {
 }
 
 test('reception registers applications for all five sub-services and prints receipts', async ({ app }) => {
+  // Five intakes typed through the UI, the address in its parts: more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   const { page } = app;
   await officeWithReception(app);
   const numbers: string[] = [];
@@ -197,6 +199,58 @@ test('a person card is corrected; the change shows on her case', async ({ app })
   await page.getByRole('link', { name: number, exact: true }).click();
   await expect(page.getByTestId('case-header')).toContainText('Орлова-Ветрова Тамара');
   await expect(page.getByTestId('person-changed')).toContainText('Приёмова Мария Ивановна');
+});
+
+test('the address is entered in parts, by keyboard, with an actual address of its own; the card shows it and corrects it in parts', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await officeWithReception(app);
+  await newApplication(page, 'home');
+  await fillApplicant(page, { lastName: 'Лаптева', firstName: 'Нина', birthDate: '03.09.1944', sex: 'Женский', snils: snilsFrom(42) });
+  const reg = page.getByRole('group', { name: 'Адрес регистрации', exact: true });
+  // Tab goes through the parts in the order of the address.
+  await reg.getByLabel(label('Индекс')).fill('');
+  await reg.getByLabel(label('Индекс')).focus();
+  await page.keyboard.type('628011');
+  for (const [value, field] of [
+    ['г. Ханты-Мансийск', 'Район / город'],
+    ['', 'Населённый пункт'],
+    ['Мира', 'Улица'],
+    ['18', 'Дом'],
+    ['2', 'Корпус'],
+    ['3', 'Квартира'],
+  ] as const) {
+    await page.keyboard.press('Tab');
+    await expect(reg.getByLabel(label(field))).toBeFocused();
+    await page.keyboard.press('ControlOrMeta+A');
+    if (value) await page.keyboard.type(value);
+    else await page.keyboard.press('Delete');
+  }
+  await page.getByLabel('Адрес фактического проживания совпадает с адресом регистрации').uncheck();
+  await fillAddress(page, 'Адрес фактического проживания', { index: '628520', district: 'Ханты-Мансийский р-н', settlement: 'с. Селиярово', street: 'Лесная', house: '5' });
+  await page.getByRole('group', { name: /^Заявитель/ }).screenshot({ path: 'test-results/intake-address-1366.png' });
+  await markReceived(page, 'identity', 'Подлинник', 2);
+  await register(page);
+  await page.getByRole('link', { name: 'Открыть дело' }).click();
+  await page.getByRole('link', { name: 'Карточка заявителя' }).click();
+  const row = (l: string) => page.getByRole('row', { name: new RegExp(`^${l}`) });
+  await expect(row('Адрес регистрации')).toContainText('628011, г. Ханты-Мансийск, ул. Мира, д. 18, корп. 2, кв. 3');
+  await expect(row('Адрес проживания')).toContainText('628520, Ханты-Мансийский р-н, с. Селиярово, ул. Лесная, д. 5');
+
+  // Corrected on the card: the parts come back in their fields; the flat changes, the actual address becomes the same.
+  await page.getByRole('button', { name: 'Исправить данные' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Исправить данные человека' });
+  const regOnCard = dialog.getByRole('group', { name: 'Адрес регистрации', exact: true });
+  await expect(regOnCard.getByLabel(label('Улица'))).toHaveValue('Мира');
+  await expect(regOnCard.getByLabel(label('Корпус'))).toHaveValue('2');
+  await expect(dialog.getByRole('group', { name: 'Адрес фактического проживания', exact: true }).getByLabel(label('Населённый пункт'))).toHaveValue('с. Селиярово');
+  await regOnCard.getByLabel(label('Квартира')).fill('31');
+  await dialog.getByLabel('Адрес фактического проживания совпадает с адресом регистрации').check();
+  await dialog.screenshot({ path: 'test-results/person-address-1366.png' });
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row('Адрес регистрации')).toContainText('628011, г. Ханты-Мансийск, ул. Мира, д. 18, корп. 2, кв. 31');
+  await expect(row('Адрес проживания')).toContainText('совпадает с адресом регистрации');
 });
 
 test('Alt+N opens a new intake from every screen: «Дела», a case page, while typing in a field', async ({ app }) => {

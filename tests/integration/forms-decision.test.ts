@@ -4,13 +4,13 @@
  * draft marking page by page is checked in the render layer (tests/render).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIppsu } from '../../main/forms/ippsu';
+import { buildIppsu, type IppsuData } from '../../main/forms/ippsu';
 import { shortName } from '../../main/forms/docx-kit';
 import { buildRefusalNotice } from '../../main/forms/refusal';
 import { buildRequestLetter } from '../../main/forms/request-letter';
 import { PAYMENT_LABELS, SERVICE_FORM_LABELS, SERVICE_TYPES, SERVICE_TYPE_NAMES, SERVICE_TYPE_ROMAN } from '../../core/api/decision';
 import { REFUSAL_GROUNDS } from '../../core/domain/refusal-grounds';
-import { docxText as docxToText, readDocx, norm } from '../helpers/docx-xml';
+import { docxText as docxToText, readDocx, norm, tables, type DocxTable } from '../helpers/docx-xml';
 import {
   DECISION_FORMS,
   SAMPLE_IPPSU,
@@ -18,8 +18,11 @@ import {
   SAMPLE_LETTER,
   SAMPLE_PROVIDERS,
   SAMPLE_REFUSAL,
+  SAMPLE_TEXT_ADDRESS,
   ippsuDraftSample,
   ippsuFinalSample,
+  ippsuRuralSample,
+  ippsuTextAddressSample,
   refusalSample,
   requestLetterSample,
 } from '../../scripts/form-samples-decision';
@@ -79,8 +82,11 @@ describe('ИППСУ (874н, Приложение 2)', () => {
       '1. Фамилия, имя, отчество (при наличии): Сидорова Валентина Петровна',
       '2. Пол: женский',
       '3. Дата рождения: 05.11.1941',
-      '4. Адрес места жительства: 628012, Ханты-Мансийский автономный округ - Югра, г. Ханты-Мансийск, ул. Мира, д. 68, кв. 14; телефон: +7 (912) 345-67-89',
-      '5. Адрес места работы: —',
+      '4. Адрес места жительства:',
+      'Индекс Город (район) Село Улица Дом Корпус Квартира Телефон',
+      '628012 г. Ханты-Мансийск — Мира 68 — 14 +7 (912) 345-67-89',
+      '5. Адрес места работы:',
+      'Индекс Город (район) Улица Дом Телефон —',
       '6. Серия, номер паспорта или данные иного документа, удостоверяющего личность, дата выдачи этих документов, наименование выдавшего органа: Паспорт гражданина РФ, серия 67 03 № 512344, дата выдачи 17.06.2003',
       'Страховой номер индивидуального лицевого счета (СНИЛС): 112-233-445 95',
       '7. Адрес электронной почты (при наличии): —',
@@ -139,6 +145,34 @@ describe('ИППСУ (874н, Приложение 2)', () => {
     expect(draft).toContain(norm('№ ____________ дата составления'));
     expect(draft).not.toContain(norm(SAMPLE_IPPSU_NUMBER));
     expect(final).toContain(norm(`№ ${SAMPLE_IPPSU_NUMBER}`));
+  });
+});
+
+describe('ИППСУ: items 4 and 5, the address in the sub-fields of 874н', () => {
+  /** The table right after the paragraph «N. label:». */
+  async function itemTable(data: IppsuData, label: string): Promise<DocxTable> {
+    const doc = readDocx(await buildIppsu(data));
+    const at = doc.xml.indexOf(`${label}:</w:t>`);
+    expect(at, label).toBeGreaterThan(0);
+    return tables(doc).find((x) => doc.xml.indexOf(x.xml) > at)!;
+  }
+  const texts = (t: DocxTable) => t.rows.map((r) => r.map(norm));
+
+  it('prints every part under its sub-field, in the order of the form, and the phone', async () => {
+    expect(texts(await itemTable(ippsuRuralSample(), '4. Адрес места жительства'))).toEqual([
+      ['индекс', 'город (район)', 'село', 'улица', 'дом', 'корпус', 'квартира', 'телефон'],
+      ['628532', 'ханты-мансийский р-н', 'с. селиярово', 'братьев фирсовых', '24', '1', '2', '8 (3467) 37-81-15'],
+    ]);
+  });
+
+  it('a person known by the one line only: the line across the address columns, never lost', async () => {
+    const t = await itemTable(ippsuTextAddressSample(), '4. Адрес места жительства');
+    expect(texts(t)[1]).toEqual([norm(SAMPLE_TEXT_ADDRESS), '—']);
+    expect(t.rowXml[1]).toContain('<w:gridSpan w:val="7"/>');
+  });
+
+  it('item 5 has the sub-fields of the work address and a dash when there is none', async () => {
+    expect(texts(await itemTable(ippsuFinalSample(), '5. Адрес места работы'))).toEqual([['индекс', 'город (район)', 'улица', 'дом', 'телефон'], ['—']]);
   });
 });
 
@@ -249,7 +283,7 @@ describe('межведомственный запрос (письмо)', () => {
 
 describe('DECISION_FORMS', () => {
   it('builds every sample form', async () => {
-    expect(DECISION_FORMS.map((f) => f.name)).toEqual(['ippsu-draft', 'ippsu', 'refusal', 'request-letter']);
+    expect(DECISION_FORMS.map((f) => f.name)).toEqual(['ippsu-draft', 'ippsu', 'ippsu-rural', 'ippsu-text-address', 'refusal', 'request-letter']);
     for (const f of DECISION_FORMS) {
       const buf = await f.build();
       expect(buf.subarray(0, 2).toString(), f.name).toBe('PK');

@@ -67,6 +67,8 @@ export function reviewPrefill(ctx: Ctx, decisionId: number) {
       idDoc: p.idDoc,
       regAddress: p.regAddress ?? undefined,
       actualAddress: p.actualAddress ?? undefined,
+      regAddressParts: p.regAddressParts ?? undefined,
+      actualAddressParts: p.actualAddressParts ?? undefined,
       phone: p.phone ?? undefined,
       email: p.email ?? undefined,
     },

@@ -12,9 +12,10 @@ import type { ActForm, AnswerRequestInput, OutgoingRegisterInput, SaveActInput, 
 import type { IppsuDraft, RefusalDraft } from '../../../core/api/decision';
 import { ApiError } from '../../../core/api/errors';
 import { canTransition, type CaseStatus } from '../../../core/domain/case-states';
+import type { AddressParts } from '../../../core/domain/address';
 import { todayIso } from '../../../core/domain/dates';
 import { scoreBarthel, scoreLawton } from '../../../core/domain/scales';
-import { caseActs, caseDecisions, caseDocuments, interagencyRequests, journalCounters, providers, refItems, services, users } from '../../../db/schema';
+import { caseActs, caseDecisions, caseDocuments, interagencyRequests, journalCounters, persons, providers, refItems, services, users } from '../../../db/schema';
 import { buildAppendix3Citizen, buildAppendix3Family } from '../../forms/appendix3';
 import { buildAppendix4 } from '../../forms/appendix4';
 import { docxFile as file } from '../../forms/docx-kit';
@@ -44,6 +45,9 @@ type Applicant = {
   snils?: string;
   regAddress: string;
   actualAddress?: string;
+  /** In parts since 0010; absent in a case registered before. */
+  regAddressParts?: AddressParts | null;
+  actualAddressParts?: AddressParts | null;
   phone?: string;
   email?: string;
   idDoc: { kind: string; series?: string; number: string; issuer: string; issueDate: string };
@@ -272,6 +276,18 @@ function draftDecision(ctx: UserCtx, input: z.output<typeof SaveDecisionInput>) 
   });
 }
 
+/**
+ * The address of residence in parts for the ИППСУ (item 4): as registered
+ * with the case, else as the person's card has it now (a case registered
+ * with the address as text, whose person has had it entered in parts since);
+ * null when only the text is known.
+ */
+function residenceParts(ctx: Ctx, personId: number, a: Applicant): AddressParts | null {
+  if (a.actualAddressParts) return a.actualAddressParts;
+  const p = ctx.db.select({ parts: persons.actualAddressParts }).from(persons).where(eq(persons.id, personId)).get();
+  return p?.parts ?? null;
+}
+
 async function buildDecisionDocx(ctx: Ctx, d: typeof caseDecisions.$inferSelect, draft: boolean, number?: string, signer?: { position: string; name: string }) {
   const c = loadCase(ctx.db, d.caseId);
   const a = applicantOf(c);
@@ -279,7 +295,7 @@ async function buildDecisionDocx(ctx: Ctx, d: typeof caseDecisions.$inferSelect,
   if (d.kind === 'ippsu') {
     return buildIppsu({
       office,
-      person: { ...a, address: a.actualAddress ?? a.regAddress },
+      person: { ...a, address: a.actualAddress ?? a.regAddress, addressParts: residenceParts(ctx, c.personId, a) },
       ippsu: d.data as unknown as IppsuDraft,
       number,
       draft,

@@ -147,7 +147,7 @@ function registerApplication(ctx: UserCtx, a: Register) {
         journalSeq: seq,
         journalNumber: number,
         personId: person.id,
-        applicant: { ...a.applicant, actualAddress: a.applicant.actualAddress ?? a.applicant.regAddress },
+        applicant: a.applicant,
         representative: a.representative,
         subservice: a.subservice,
         channel: a.channel,

@@ -87,6 +87,7 @@ import { AnchorLink, ButtonLink } from '../ui/links';
 import { useUnsavedChanges } from '../ui/unsaved';
 import { ageAt, ruDate, ruDateTime, snilsText, subserviceShort } from '../format';
 import { LabeledSelect, StatusBadge, useRefItems } from '../ui/cases';
+import { emptyPersonAddress, PersonAddressFields, personAddressInput, personAddressValues, type PersonAddressValues } from '../ui/person';
 import { hostDateTime, hostNow, hostToday } from '../clock';
 
 // ------------------------------------------------------------------ form values
@@ -129,12 +130,9 @@ interface IntakeValues {
     snils: string;
     citizenship: Citizenship | '';
     idDoc: IdDocValues;
-    regAddress: string;
-    sameAddress: boolean;
-    actualAddress: string;
     phone: string;
     email: string;
-  };
+  } & PersonAddressValues;
   /** The applicant's identity document kind follows their age until chosen by hand. */
   idKindAuto: boolean;
   hasRepresentative: boolean;
@@ -183,9 +181,7 @@ function emptyApplicant(): IntakeValues['applicant'] {
     snils: '',
     citizenship: 'rf',
     idDoc: emptyIdDoc('passport_rf'),
-    regAddress: '',
-    sameAddress: true,
-    actualAddress: '',
+    ...emptyPersonAddress(),
     phone: '',
     email: '',
   };
@@ -263,8 +259,6 @@ function fromPrefill(d: Record<string, unknown>): IntakeValues {
     return { kind: oneOf(ID_DOC_KINDS, o.kind, fallback), series: s(o.series), number: s(o.number), issuer: s(o.issuer), issueDate: s(o.issueDate) };
   };
   const a = obj(d.applicant);
-  const reg = s(a.regAddress);
-  const actual = s(a.actualAddress);
   const r = d.representative ? obj(d.representative) : null;
   const received = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(s(d.receivedAt));
   const c = obj(d.circumstances);
@@ -299,9 +293,7 @@ function fromPrefill(d: Record<string, unknown>): IntakeValues {
       snils: a.snils ? maskSnils(s(a.snils)) : '',
       citizenship: oneOf(CITIZENSHIPS, a.citizenship, 'rf'),
       idDoc: idDocOf(a.idDoc, 'passport_rf'),
-      regAddress: reg,
-      sameAddress: !actual || actual === reg,
-      actualAddress: actual === reg ? '' : actual,
+      ...personAddressValues({ regAddress: s(a.regAddress), regAddressParts: obj(a.regAddressParts), actualAddress: s(a.actualAddress), actualAddressParts: obj(a.actualAddressParts) }),
       phone: s(a.phone),
       email: s(a.email),
     },
@@ -441,8 +433,7 @@ function buildPayload(v: IntakeValues, items: ChecklistItem[]): { input: Registe
       snils: snilsDigits ?? a.snils,
       citizenship: (a.citizenship || undefined) as Citizenship,
       idDoc: idDoc(a.idDoc),
-      regAddress: a.regAddress,
-      actualAddress: a.sameAddress ? a.regAddress : a.actualAddress,
+      ...personAddressInput(a),
       phone: a.phone,
       email: a.email,
     },
@@ -754,7 +745,6 @@ function IntakeForm({ opening }: { opening: Opening }) {
     const before = form.getValues().applicant;
     const doc = p.idDoc;
     const s = (x: string | null | undefined) => x ?? '';
-    const actual = s(p.actualAddress);
     setChosen({ person: p, before, idKindAuto: form.getValues().idKindAuto });
     form.setValues({
       personId: p.id,
@@ -775,9 +765,7 @@ function IntakeForm({ opening }: { opening: Opening }) {
           issuer: s(doc.issuer),
           issueDate: s(doc.issueDate),
         },
-        regAddress: s(p.regAddress),
-        sameAddress: !actual || actual === s(p.regAddress),
-        actualAddress: actual === s(p.regAddress) ? '' : actual,
+        ...personAddressValues(p),
         phone: s(p.phone),
         email: s(p.email),
       },
@@ -1139,9 +1127,7 @@ function IntakeForm({ opening }: { opening: Opening }) {
                 Документ, удостоверяющий личность
               </Text>
               <IdDocFields form={form} prefix="applicant.idDoc" birthDate={v.applicant.birthDate} onKindChange={() => form.setFieldValue('idKindAuto', false)} />
-              <TextInput label="Адрес регистрации" required {...form.getInputProps('applicant.regAddress')} />
-              <Checkbox label="Адрес фактического проживания совпадает с адресом регистрации" {...form.getInputProps('applicant.sameAddress', { type: 'checkbox' })} />
-              {!v.applicant.sameAddress && <TextInput label="Адрес фактического проживания" {...form.getInputProps('applicant.actualAddress')} />}
+              <PersonAddressFields field={form.getInputProps} prefix="applicant." values={v.applicant} />
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
                 <TextInput label="Телефон" type="tel" {...form.getInputProps('applicant.phone')} />
                 <TextInput label="Электронная почта" inputMode="email" {...form.getInputProps('applicant.email')} />

@@ -14,7 +14,7 @@ import { CaseTable } from '../ui/cases';
 import { ErrorState } from '../ui/ErrorState';
 import { notifyOk, submitToApi } from '../ui/forms';
 import { Page } from '../ui/Page';
-import { PersonDetails } from '../ui/person';
+import { PersonAddressFields, PersonDetails, personAddressInput, personAddressValues } from '../ui/person';
 import { RuDateInput } from '../ui/RuDateInput';
 import { useSession } from '../session';
 import { useUnsavedChanges } from '../ui/unsaved';
@@ -87,21 +87,21 @@ function EditPersonModal({ person, onClose, onDone }: { person: PersonWithCases;
       snils: person.snils ? formatSnils(person.snils) : '',
       citizenship: person.citizenship,
       idDoc: { kind: s(person.idDoc.kind), series: s(person.idDoc.series), number: s(person.idDoc.number), issuer: s(person.idDoc.issuer), issueDate: s(person.idDoc.issueDate) },
-      regAddress: s(person.regAddress),
-      actualAddress: s(person.actualAddress),
+      ...personAddressValues(person),
       phone: s(person.phone),
       email: s(person.email),
     },
   });
   useUnsavedChanges(form.isDirty());
   const submit = form.onSubmit(async (v) => {
+    const { regAddress: _r, regAddressParts: _rp, sameAddress: _s, actualAddress: _a, actualAddressParts: _ap, ...rest } = v;
     const next = await submitToApi(
       form,
       () =>
         update.mutateAsync({
           id: person.id,
           rev,
-          person: { ...v, snils: normalizeSnils(v.snils) ?? (v.snils || undefined), idDoc: v.idDoc } as never,
+          person: { ...rest, ...personAddressInput(v), snils: normalizeSnils(v.snils) ?? (v.snils || undefined), idDoc: v.idDoc } as never,
         }),
       { reload: onClose },
     );
@@ -109,7 +109,7 @@ function EditPersonModal({ person, onClose, onDone }: { person: PersonWithCases;
   });
   // The backend names fields 'person.x'; the form's are 'x'.
   const err = (path: string) => form.errors[path] ?? form.errors[`person.${path}`];
-  const input = (path: string) => ({ ...form.getInputProps(path), error: err(path) });
+  const input = (path: string, options?: { type: 'checkbox' }) => ({ ...form.getInputProps(path, options), error: err(path) });
   return (
     <Modal opened onClose={onClose} title="Исправить данные человека" size="xl">
       <form onSubmit={submit} noValidate aria-label="Данные человека">
@@ -131,8 +131,7 @@ function EditPersonModal({ person, onClose, onDone }: { person: PersonWithCases;
             <RuDateInput label="Дата выдачи" required value={form.values.idDoc.issueDate} onChange={(iso) => form.setFieldValue('idDoc.issueDate', iso)} error={err('idDoc.issueDate')} />
             <TextInput label="Телефон" {...input('phone')} />
           </SimpleGrid>
-          <TextInput label="Адрес регистрации" required {...input('regAddress')} />
-          <TextInput label="Адрес проживания" description="Пусто — совпадает с адресом регистрации" {...input('actualAddress')} />
+          <PersonAddressFields field={input} prefix="" values={form.values} />
           <TextInput label="Электронная почта" {...input('email')} />
           <FormActions onCancel={onClose} loading={form.submitting} />
         </Stack>
