@@ -15,10 +15,10 @@
  * as written, are kept in memory for the administrator's screen.
  */
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import pino from 'pino';
 import { todayIso } from '../../core/domain/dates';
-import { ownerOnlyDir, ownerOnlyFile, OWNER_FILE_MODE } from '../../db/connection';
+import { onOwnerOnlyFailure, ownerOnlyDir, ownerOnlyFile, OWNER_FILE_MODE } from '../../db/connection';
 
 /** A warning's or error's fields as the administrator's screen gets them. */
 export type LogMeta = Record<string, string | number | boolean | null>;
@@ -182,3 +182,8 @@ export const log = {
       msg,
     ),
 };
+
+// Windows: a folder whose ACL could not be restricted (the path may hold the user's name: only its last part is logged).
+onOwnerOnlyFailure((dir, err) =>
+  log.warn('folder access could not be restricted to the current user', { folder: basename(dir), error: err instanceof Error ? err.name : typeof err, status: err instanceof Error && 'status' in err && typeof err.status === 'number' ? err.status : null }),
+);
