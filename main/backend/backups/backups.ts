@@ -12,7 +12,7 @@
  * (no personal data: dates, sizes, counts, the chain head).
  */
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ownerOnlyDir, ownerOnlyFile, OWNER_FILE_MODE } from '../../../db/connection';
 import { todayIso } from '../../../core/domain/dates';
@@ -74,14 +74,16 @@ async function allOrFirstError<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, 
  * Takes, verifies and encrypts one backup; returns its manifest. The source keeps working throughout.
  * Three passes over the data: the snapshot writes the plain copy (worker thread); then at the
  * same time the worker checks the copy and this thread encrypts it (hashing the plain bytes on
- * the way) and reads the encrypted file back to authenticate it.
+ * the way) into the backup folder and reads the encrypted file back to authenticate it.
  */
 export async function createBackup(opts: CreateBackupOptions): Promise<BackupManifest> {
   if (!opts.passphrase) throw new BackupError('Не задан пароль резервных копий.');
   const now = opts.now ?? new Date();
   ownerOnlyDir(opts.folder);
   const name = `socdesk-${stamp(now)}-${opts.kind}`;
-  const plain = join(opts.folder, `.${name}.tmp`);
+  // The plain copy stays next to the live database (a local disk, owner-only): a backup folder on a
+  // network share or removable media only gets the encrypted file, written once and read back once.
+  const plain = join(dirname(resolve(opts.dbFile)), `.${name}.tmp`);
   const partial = join(opts.folder, `.${name}${BACKUP_EXT}.partial`);
   const final = join(opts.folder, name + BACKUP_EXT);
   const t0 = performance.now();
