@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, ut
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEnv } from './helpers';
 import { LOG_FILE, log, logToFolder, recentProblems, setQuiet, stopLogToFolder } from '../../main/backend/logger';
 
 let dir: string;
@@ -21,7 +22,7 @@ const lines = (folder: string) =>
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('the log file', () => {
-  it('keeps no ФИО, СНИЛС, address or document of a logged object, at any depth, and keeps the identifiers', () => {
+  it('keeps no ФИО, СНИЛС, address or document of a logged object, at any depth, and keeps the identifiers', async () => {
     const folder = logToFolder(dir);
     const personal = ['Семёнова', 'Анна', 'Петровна', '112-233-445 95', '11223344595', 'Ленина', 'Сургут', '67 01', '123456', '1950-03-04', 'secret-pass'];
     const person = { lastName: 'Семёнова', firstName: 'Анна', middleName: 'Петровна', snils: '112-233-445 95', birthDate: '1950-03-04' };
@@ -45,6 +46,16 @@ describe('the log file', () => {
     const shown = JSON.stringify(recentProblems(2));
     for (const p of personal) expect(shown, p).not.toContain(p);
     expect(recentProblems(2).map((e) => e.msg)).toEqual(['handler failed', 'intake refused']);
+    // The administrator's screen reads them through the API (its output schema: flat fields).
+    const env = await createEnv();
+    try {
+      const r = await env.backend.invoke(env.adminToken, 'logs.recent', { limit: 2 });
+      expect(r.data!.map((e) => e.msg)).toEqual(['handler failed', 'intake refused']);
+      expect(r.data![1]!.meta).toMatchObject({ caseId: 41, fullName: '[скрыто]' });
+      for (const p of personal) expect(JSON.stringify(r.data), p).not.toContain(p);
+    } finally {
+      env.cleanup();
+    }
     if (process.platform === 'win32') return;
     expect(statSync(folder).mode & 0o777).toBe(0o700);
     expect(statSync(join(folder, LOG_FILE)).mode & 0o777).toBe(0o600);
