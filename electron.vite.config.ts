@@ -15,6 +15,8 @@ export default defineConfig({
           server: resolve(__dirname, 'main/server.ts'),
           // The backend in Electron's utility process.
           backend: resolve(__dirname, 'main/backend-process.ts'),
+          // The backup's snapshot and integrity check in a worker thread (main/backend/backups/off-thread.ts).
+          'backup-verify': resolve(__dirname, 'main/backend/backups/verify-worker.ts'),
         },
       },
     },

@@ -5,9 +5,11 @@
  *   authentication), seconds; target ≤ 20 s;
  * - audit.verify_1m: walking a chain of 1,000,000 audit rows, seconds; target ≤ 10 s.
  * Run inside `npm run bench` (on the reception benchmark's register) or alone:
- * `tsx bench/data-safety.ts [--cases N]` (generates its own register).
+ * `tsx bench/data-safety.ts [--cases N] [--register FILE]` (generates its own
+ * register; with --register it is kept in FILE and reused when FILE exists,
+ * so repeated runs measure the same register without regenerating it).
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { todayIso } from '../core/domain/dates';
@@ -19,8 +21,14 @@ import { fillDatabase } from './generate';
 import { report, time, type Metric } from './lib';
 
 export async function dataSafetyBench(dir: string, registerFile: string, progress: (s: string) => void): Promise<Metric[]> {
-  const [backupMs, m] = await time(() => createBackup({ dbFile: registerFile, folder: join(dir, 'bench-backups'), passphrase: 'bench-passphrase', kind: 'manual' }));
+  const steps: string[] = [];
+  const cpu0 = process.cpuUsage();
+  const [backupMs, m] = await time(() =>
+    createBackup({ dbFile: registerFile, folder: join(dir, 'bench-backups'), passphrase: 'bench-passphrase', kind: 'manual', onStep: (s, ms) => steps.push(`${s} ${(ms / 1000).toFixed(1)} s`) }),
+  );
+  const cpu = process.cpuUsage(cpu0);
   progress(`backup of ${m.counts.cases} cases: ${(statSync(registerFile).size / 1e6).toFixed(0)} MB → ${(m.bytes / 1e6).toFixed(0)} MB encrypted in ${(backupMs / 1000).toFixed(1)} s`);
+  progress(`  steps ended at: ${steps.join(', ')}; CPU of all threads ${(cpu.user / 1e6).toFixed(1)} s user + ${(cpu.system / 1e6).toFixed(1)} s system`);
 
   const auditFile = join(dir, 'audit-1m.sqlite');
   const b = new Backend({ dbFile: auditFile });
@@ -41,15 +49,21 @@ export async function dataSafetyBench(dir: string, registerFile: string, progres
 
 async function standalone(): Promise<void> {
   setQuiet(true);
-  const i = process.argv.indexOf('--cases');
-  const cases = i > 0 ? Number(process.argv[i + 1]) : 200_000;
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const cases = Number(arg('--cases') ?? 200_000);
+  const kept = arg('--register');
   const dir = mkdtempSync(join(tmpdir(), 'socdesk-bench-ds-'));
   try {
-    const file = join(dir, 'register.sqlite');
-    const b = new Backend({ dbFile: file });
-    await b.invoke(null, 'setup.init', { officeCode: 'surgut', username: 'admin', fullName: 'Админ', position: 'Администратор', password: 'bench-pass-1' });
-    fillDatabase(b.db, b.services.calendar(), { persons: Math.round(cases * 1.5), cases, officeCode: 'surgut', userId: 1, userName: 'Админ', until: todayIso() });
-    b.close();
+    const file = kept ?? join(dir, 'register.sqlite');
+    if (!kept || !existsSync(kept)) {
+      const b = new Backend({ dbFile: file });
+      await b.invoke(null, 'setup.init', { officeCode: 'surgut', username: 'admin', fullName: 'Админ', position: 'Администратор', password: 'bench-pass-1' });
+      fillDatabase(b.db, b.services.calendar(), { persons: Math.round(cases * 1.5), cases, officeCode: 'surgut', userId: 1, userName: 'Админ', until: todayIso() });
+      b.close();
+    }
     report(await dataSafetyBench(dir, file, (s) => console.error(s)), process.argv.includes('--json'));
   } finally {
     rmSync(dir, { recursive: true, force: true });

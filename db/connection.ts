@@ -3,12 +3,15 @@
  * foreign keys on, a busy timeout, migrations applied (with a fresh copy of
  * the file made first), the audit chain brought up to date. The data folder
  * is owner-only (0700) and the database files 0600 (SQLite gives its WAL and
- * shared-memory files the database's mode).
+ * shared-memory files the database's mode); on Windows the folder's ACL
+ * leaves it to the current user, and the files inherit that.
  */
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { userInfo } from 'node:os';
+import { dirname, join, resolve, sep } from 'node:path';
 import { foldRu } from '../core/domain/russian-text';
 import { chainBacklog } from './audit-chain';
 import { migrate } from './migrate';
@@ -28,12 +31,60 @@ const PRE_MIGRATION_KEPT = 5;
 export const OWNER_DIR_MODE = 0o700;
 export const OWNER_FILE_MODE = 0o600;
 
-/** Creates (or tightens) an owner-only folder. No-op for modes on Windows (the profile's ACL applies). */
+/**
+ * Creates (or tightens) an owner-only folder: 0700 on Linux and macOS; on
+ * Windows an ACL for the current user alone (restrictWindowsFolder).
+ */
 export function ownerOnlyDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: OWNER_DIR_MODE });
-  if (process.platform !== 'win32') chmodSync(dir, OWNER_DIR_MODE);
+  if (process.platform === 'win32') restrictWindowsFolder(dir);
+  else chmodSync(dir, OWNER_DIR_MODE);
 }
 
+/**
+ * The icacls arguments that leave `dir` to `account` alone: the entries
+ * inherited from above removed, full control granted to the account and
+ * inherited by every file and subfolder (the database, its WAL, backups,
+ * keys and logs within get the same).
+ */
+export function icaclsOwnerOnlyArgs(dir: string, account: string): string[] {
+  return [dir, '/inheritance:r', '/grant:r', `${account}:(OI)(CI)F`];
+}
+
+/** The current Windows account as icacls names it: DOMAIN\user (a domain, or the computer for a local account), else the user name. */
+export function windowsAccount(env: NodeJS.ProcessEnv = process.env, username: string = userInfo().username): string {
+  return env.USERDOMAIN ? `${env.USERDOMAIN}\\${username}` : username;
+}
+
+/** Told when a folder's access could not be restricted (the logger reports it; db/ does not log). */
+let reportAclFailure: (dir: string, err: unknown) => void = () => undefined;
+export function onOwnerOnlyFailure(report: (dir: string, err: unknown) => void): void {
+  reportAclFailure = report;
+}
+
+/** Folders this process restricted already; a folder below one of them inherits its ACL. */
+const restrictedFolders = new Set<string>();
+
+/**
+ * Windows: restricts a folder to the current user with icacls, once per
+ * process (and not below a folder already restricted). Best-effort: a drive
+ * without ACLs (FAT, some network shares) or a missing icacls is reported,
+ * never fatal.
+ */
+export function restrictWindowsFolder(dir: string, run: (args: string[]) => void = (args) => void execFileSync('icacls', args, { stdio: 'ignore', windowsHide: true })): void {
+  const full = resolve(dir);
+  const key = full.toLowerCase();
+  for (const r of restrictedFolders) if (key === r || key.startsWith(r.endsWith(sep) ? r : r + sep)) return;
+  // Tried once: a drive that refused is not asked again at every backup.
+  restrictedFolders.add(key);
+  try {
+    run(icaclsOwnerOnlyArgs(full, windowsAccount()));
+  } catch (e) {
+    reportAclFailure(full, e);
+  }
+}
+
+/** 0600 on Linux and macOS; on Windows a file inherits its owner-only folder's ACL. */
 export function ownerOnlyFile(file: string): void {
   if (process.platform !== 'win32' && existsSync(file)) chmodSync(file, OWNER_FILE_MODE);
 }

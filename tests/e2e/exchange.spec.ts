@@ -39,6 +39,28 @@ async function api<T>(app: AppHandle, method: Parameters<AppHandle['callApi']>[0
   return r.data as T;
 }
 
+test('package files: a specialist does not get the buttons, an administrator does', async ({ app }) => {
+  const { page } = app;
+  await office(app);
+  await page.goto(page.url().replace(/#.*$/, '') + '#/exchange');
+  await expect(page.getByRole('heading', { name: 'Файловый обмен (без связи)' })).toBeVisible();
+  await expect(page.getByTestId('packages-not-allowed')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Выгрузить пакет' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Загрузить пакет портала' })).toHaveCount(0);
+  await page.getByRole('heading', { name: 'Файловый обмен (без связи)' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/exchange-packages-specialist.png' });
+
+  await app.callApi('auth.logout', {});
+  await page.reload();
+  await login(page, 'admin', 'admin-pass-1');
+  await expect(page.getByTestId('user-menu')).toContainText('Админова');
+  await page.getByRole('link', { name: /^Обмен/ }).click();
+  await expect(page.getByRole('heading', { name: 'Файловый обмен (без связи)' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Выгрузить пакет' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Загрузить пакет портала' })).toBeVisible();
+  await expect(page.getByTestId('packages-not-allowed')).toHaveCount(0);
+});
+
 test('an online application arrives from the portal, is registered, «Принято» and a signed contract flow both ways', async ({ app }) => {
   const { page } = app;
   await office(app);

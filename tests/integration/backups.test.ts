@@ -3,7 +3,10 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BackupCryptoError } from '../../main/backend/backups/crypto-file';
-import { applyRetention, BackupError, createBackup, listBackups, verifyPlainCopy } from '../../main/backend/backups/backups';
+import { applyRetention, BackupError, createBackup, listBackups } from '../../main/backend/backups/backups';
+import { runOffThread } from '../../main/backend/backups/off-thread';
+import { verifyPlainCopy } from '../../main/backend/backups/verify';
+import { recentProblems } from '../../main/backend/logger';
 import { sampleApplication, snilsFrom } from '../support/applications';
 import { Backend } from '../../main/backend/backend';
 import { backupCommand, listBackupsCommand, restoreCommand } from '../../main/host/data-commands';
@@ -82,11 +85,16 @@ describe('backups', () => {
     await expect(env.backend.backups.verify(m2.file)).rejects.toThrow(BackupCryptoError);
   });
 
-  it('a damaged plain copy fails verification with a Russian message', () => {
+  it('a damaged plain copy fails verification with a Russian message, in the worker thread as on this one', async () => {
     const bad = join(env.dir, 'bad.sqlite');
     writeFileSync(bad, Buffer.alloc(8192, 7));
     expect(() => verifyPlainCopy(bad)).toThrow(BackupError);
     expect(() => verifyPlainCopy(bad)).toThrow(/повреждена|не открывается/);
+    const offThread = runOffThread({ plain: bad }).verified;
+    await expect(offThread).rejects.toThrow(BackupError);
+    await expect(offThread).rejects.toThrow(/повреждена|не открывается/);
+    // The worker ran: it did not fall back to this thread.
+    expect(recentProblems().filter((p) => p.msg.startsWith('backup worker'))).toEqual([]);
   });
 
   it('a backup holds no personal data in clear and its files are owner-only', async () => {

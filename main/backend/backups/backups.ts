@@ -6,22 +6,21 @@
  * the pages copied by SQLite's backup API (better-sqlite3 `db.backup()`) come
  * from the same snapshot, while the app goes on writing. The plain copy is
  * then verified (opens, `integrity_check`, row counts and the audit chain
- * walked to the same head), encrypted (crypto-file.ts) into the target
- * folder with owner-only permissions, and the encrypted file is read back
- * and authenticated. Each backup `X.sdbk` has a manifest `X.json` next to it
+ * walked to the same head) in a worker thread while this thread encrypts it
+ * (crypto-file.ts) into the target folder with owner-only permissions and
+ * reads the encrypted file back to authenticate it (verify.ts, off-thread.ts). Each backup `X.sdbk` has a manifest `X.json` next to it
  * (no personal data: dates, sizes, counts, the chain head).
  */
-import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { chainHead, verifyChain } from '../../../db/audit-chain';
+import { basename, dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { ownerOnlyDir, ownerOnlyFile, OWNER_FILE_MODE } from '../../../db/connection';
-import { schemaVersion } from '../../../db/migrate';
 import { todayIso } from '../../../core/domain/dates';
 import { decryptFile, encryptFile } from './crypto-file';
+import { runOffThread } from './off-thread';
+import { BackupError } from './verify';
 
-/** The tables whose row counts a backup records and its verification compares. */
-export const COUNTED_TABLES = ['users', 'persons', 'cases', 'case_acts', 'case_decisions', 'case_events', 'case_documents', 'interagency_requests', 'complaints', 'audit_log'] as const;
+export { BackupError } from './verify';
 
 export const BACKUP_EXT = '.sdbk';
 
@@ -43,20 +42,6 @@ export interface BackupManifest {
   verifiedAt: string | null;
 }
 
-export class BackupError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BackupError';
-  }
-}
-
-export function tableCounts(db: Database.Database): Record<string, number> {
-  const present = new Set((db.prepare("select name from sqlite_master where type='table'").all() as { name: string }[]).map((r) => r.name));
-  const out: Record<string, number> = {};
-  for (const t of COUNTED_TABLES) if (present.has(t)) out[t] = (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n;
-  return out;
-}
-
 /** A database file with the WAL and shared-memory files a reader may have left next to it. */
 function removeDbFiles(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
@@ -66,38 +51,6 @@ function stamp(d: Date): string {
   return d.toISOString().replace(/[:.]/g, '-');
 }
 
-/** Checks a plain database copy; throws BackupError naming what is wrong. */
-export function verifyPlainCopy(file: string, expected?: { counts: Record<string, number>; audit: { count: number; head: string } }): { counts: Record<string, number>; audit: { count: number; lastId: number; head: string }; schemaVersion: number } {
-  let db: Database.Database;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-  } catch {
-    throw new BackupError('Копия базы данных не открывается.');
-  }
-  try {
-    let integrity: unknown;
-    try {
-      integrity = db.pragma('integrity_check', { simple: true });
-    } catch {
-      throw new BackupError('Копия базы данных повреждена: файл не является базой данных.');
-    }
-    if (integrity !== 'ok') throw new BackupError('Копия базы данных повреждена: проверка целостности не пройдена.');
-    const counts = tableCounts(db);
-    const chain = verifyChain(db);
-    if (!chain.ok) throw new BackupError(`В копии нарушена цепочка журнала аудита (запись № ${chain.brokenId}).`);
-    const audit = { count: chain.count, lastId: chain.lastId, head: chain.head };
-    if (expected) {
-      for (const [t, n] of Object.entries(expected.counts)) {
-        if (counts[t] !== n) throw new BackupError(`В копии другое число записей (${t}: ${counts[t] ?? 0} вместо ${n}).`);
-      }
-      if (audit.count !== expected.audit.count || audit.head !== expected.audit.head) throw new BackupError('Журнал аудита в копии не совпадает с журналом базы данных.');
-    }
-    return { counts, audit, schemaVersion: schemaVersion(db) };
-  } finally {
-    db.close();
-  }
-}
-
 export interface CreateBackupOptions {
   /** The live database file. */
   dbFile: string;
@@ -105,32 +58,52 @@ export interface CreateBackupOptions {
   passphrase: string;
   kind: BackupKind;
   now?: Date;
+  /** Told each step's end, milliseconds from the start (for the benchmark). */
+  onStep?: (step: 'snapshot' | 'encrypted' | 'read back' | 'checked', ms: number) => void;
 }
 
-/** Takes, verifies and encrypts one backup; returns its manifest. The source keeps working throughout. */
+/** The first rejection of settled promises, in the order given; else their values. */
+async function allOrFirstError<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [ra, rb] = await Promise.allSettled([a, b]);
+  if (ra.status === 'rejected') throw ra.reason;
+  if (rb.status === 'rejected') throw rb.reason;
+  return [ra.value, rb.value];
+}
+
+/**
+ * Takes, verifies and encrypts one backup; returns its manifest. The source keeps working throughout.
+ * Three passes over the data: the snapshot writes the plain copy (worker thread); then at the
+ * same time the worker checks the copy and this thread encrypts it (hashing the plain bytes on
+ * the way) into the backup folder and reads the encrypted file back to authenticate it.
+ */
 export async function createBackup(opts: CreateBackupOptions): Promise<BackupManifest> {
   if (!opts.passphrase) throw new BackupError('Не задан пароль резервных копий.');
   const now = opts.now ?? new Date();
   ownerOnlyDir(opts.folder);
   const name = `socdesk-${stamp(now)}-${opts.kind}`;
-  const plain = join(opts.folder, `.${name}.tmp`);
+  // The plain copy stays next to the live database (a local disk, owner-only): a backup folder on a
+  // network share or removable media only gets the encrypted file, written once and read back once.
+  const plain = join(dirname(resolve(opts.dbFile)), `.${name}.tmp`);
   const partial = join(opts.folder, `.${name}${BACKUP_EXT}.partial`);
   const final = join(opts.folder, name + BACKUP_EXT);
-  const src = new Database(opts.dbFile, { readonly: true, fileMustExist: true });
+  const t0 = performance.now();
+  const step = (s: Parameters<NonNullable<CreateBackupOptions['onStep']>>[0]) => opts.onStep?.(s, performance.now() - t0);
+  const job = runOffThread({ dbFile: opts.dbFile, plain });
   try {
-    // One read transaction: the counts, the chain head and the copied pages are the same snapshot.
-    src.exec('BEGIN');
-    const counts = tableCounts(src);
-    const head = chainHead(src);
-    // About 80 MB a step: few event-loop turns, none long.
-    await src.backup(plain, { progress: () => 20_000 });
-    src.exec('COMMIT');
-    src.close();
+    const snapshot = (await job.snapshot)!;
+    step('snapshot');
     ownerOnlyFile(plain);
-    const checked = verifyPlainCopy(plain, { counts, audit: head });
-    const plainSha256 = await encryptFile(plain, partial, opts.passphrase);
-    // Read back what was written: the tag must authenticate and the content be the same.
-    if ((await decryptFile(partial, null, opts.passphrase)) !== plainSha256) throw new BackupError('Записанная копия не совпадает с исходной.');
+    const written = (async () => {
+      const plainSha256 = await encryptFile(plain, partial, opts.passphrase);
+      step('encrypted');
+      // Read back what was written: the tag must authenticate (which proves the content is what was encrypted).
+      await decryptFile(partial, null, opts.passphrase);
+      step('read back');
+      return plainSha256;
+    })();
+    const checking = job.verified.then((v) => (step('checked'), v));
+    // The check's verdict first: a damaged copy says more than a failed write.
+    const [checked, plainSha256] = await allOrFirstError(checking, written);
     renameSync(partial, final);
     const manifest: BackupManifest = {
       format: 1,
@@ -139,7 +112,7 @@ export async function createBackup(opts: CreateBackupOptions): Promise<BackupMan
       createdAt: now.toISOString(),
       bytes: statSync(final).size,
       schemaVersion: checked.schemaVersion,
-      counts,
+      counts: snapshot.counts,
       audit: checked.audit,
       plainSha256,
       verified: true,
@@ -148,7 +121,8 @@ export async function createBackup(opts: CreateBackupOptions): Promise<BackupMan
     writeFileSync(join(opts.folder, name + '.json'), JSON.stringify(manifest, null, 2), { mode: OWNER_FILE_MODE });
     return manifest;
   } finally {
-    if (src.open) src.close();
+    // Nothing may still read the copy when it goes (Windows refuses to delete an open file).
+    await job.verified.catch(() => undefined);
     removeDbFiles(plain);
     rmSync(partial, { force: true });
   }
@@ -181,7 +155,7 @@ export async function verifyBackup(folder: string, file: string, passphrase: str
   try {
     const sha = await decryptFile(join(folder, file), tmp, passphrase);
     if (m.plainSha256 && sha !== m.plainSha256) throw new BackupError('Содержимое копии не совпадает с её описанием.');
-    verifyPlainCopy(tmp, m.verified ? { counts: m.counts, audit: m.audit } : undefined);
+    await runOffThread({ plain: tmp, expected: m.verified ? { counts: m.counts, audit: m.audit } : undefined }).verified;
     return m;
   } finally {
     removeDbFiles(tmp);
@@ -198,7 +172,7 @@ export async function extractBackup(folder: string, file: string, passphrase: st
   try {
     const sha = await decryptFile(join(folder, file), target, passphrase);
     if (m.plainSha256 && sha !== m.plainSha256) throw new BackupError('Содержимое копии не совпадает с её описанием.');
-    verifyPlainCopy(target, m.verified ? { counts: m.counts, audit: m.audit } : undefined);
+    await runOffThread({ plain: target, expected: m.verified ? { counts: m.counts, audit: m.audit } : undefined }).verified;
     // What the check's reader left next to the file; the database proper stays.
     for (const f of [`${target}-wal`, `${target}-shm`]) rmSync(f, { force: true });
     return m;

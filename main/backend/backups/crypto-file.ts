@@ -14,6 +14,9 @@ const MAGIC = Buffer.from('SDBK');
 const HEADER_BYTES = 4 + 1 + 3 + 16 + 12;
 const TAG_BYTES = 16;
 const SCRYPT = { logN: 15, r: 8, p: 1 };
+/** Read size, and how much may wait to be written: reads, the cipher and writes overlap. */
+const CHUNK = 1 << 20;
+const WRITE_BUFFER = 8 << 20;
 
 export class BackupCryptoError extends Error {
   constructor(message: string) {
@@ -39,11 +42,13 @@ export async function encryptFile(src: string, dst: string, passphrase: string):
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(header);
   const plainHash = createHash('sha256');
-  const out = createWriteStream(dst, { mode: OWNER_FILE_MODE, flags: 'wx' });
+  const out = createWriteStream(dst, { mode: OWNER_FILE_MODE, flags: 'wx', highWaterMark: WRITE_BUFFER });
   out.write(header);
   await pipeline(
-    createReadStream(src, { highWaterMark: 1 << 20 }),
+    createReadStream(src, { highWaterMark: CHUNK }),
     new Transform({
+      writableHighWaterMark: WRITE_BUFFER,
+      readableHighWaterMark: WRITE_BUFFER,
       transform(chunk: Buffer, _enc, cb) {
         plainHash.update(chunk);
         cb(null, cipher.update(chunk));
@@ -74,11 +79,15 @@ function readHeader(file: string): { header: Buffer; size: number } {
 }
 
 /**
- * Decrypts `src` into `dst` (or only checks it when `dst` is null); returns the
- * SHA-256 of the plain content. Throws BackupCryptoError on a wrong passphrase
- * or any damage; a partial `dst` must then be discarded by the caller.
+ * Decrypts `src` into `dst` (or only authenticates it when `dst` is null);
+ * returns the SHA-256 of the plain content (null when only authenticating:
+ * a tag that authenticates already proves the content is what was encrypted).
+ * Throws BackupCryptoError on a wrong passphrase or any damage; a partial
+ * `dst` must then be discarded by the caller.
  */
-export async function decryptFile(src: string, dst: string | null, passphrase: string): Promise<string> {
+export async function decryptFile(src: string, dst: string, passphrase: string): Promise<string>;
+export async function decryptFile(src: string, dst: null, passphrase: string): Promise<null>;
+export async function decryptFile(src: string, dst: string | null, passphrase: string): Promise<string | null> {
   const { header, size } = readHeader(src);
   const key = await deriveKey(passphrase, header.subarray(8, 24), header[5], header[6], header[7]);
   const tag = Buffer.alloc(TAG_BYTES);
@@ -88,9 +97,9 @@ export async function decryptFile(src: string, dst: string | null, passphrase: s
   const decipher = createDecipheriv('aes-256-gcm', key, header.subarray(24, 36));
   decipher.setAAD(header);
   decipher.setAuthTag(tag);
-  const plainHash = createHash('sha256');
+  const plainHash = dst ? createHash('sha256') : null;
   const sink = dst
-    ? createWriteStream(dst, { mode: OWNER_FILE_MODE })
+    ? createWriteStream(dst, { mode: OWNER_FILE_MODE, highWaterMark: WRITE_BUFFER })
     : new Writable({
         write(_c, _e, cb) {
           cb();
@@ -98,11 +107,13 @@ export async function decryptFile(src: string, dst: string | null, passphrase: s
       });
   try {
     await pipeline(
-      createReadStream(src, { start: HEADER_BYTES, end: size - TAG_BYTES - 1, highWaterMark: 1 << 20 }),
+      createReadStream(src, { start: HEADER_BYTES, end: size - TAG_BYTES - 1, highWaterMark: CHUNK }),
       new Transform({
+        writableHighWaterMark: WRITE_BUFFER,
+        readableHighWaterMark: WRITE_BUFFER,
         transform(chunk: Buffer, _enc, cb) {
           const plain = decipher.update(chunk);
-          plainHash.update(plain);
+          plainHash?.update(plain);
           cb(null, plain);
         },
         flush(cb) {
@@ -120,5 +131,5 @@ export async function decryptFile(src: string, dst: string | null, passphrase: s
     if (e instanceof BackupCryptoError) throw e;
     throw new BackupCryptoError('Резервную копию не удалось прочитать.');
   }
-  return plainHash.digest('hex');
+  return plainHash ? plainHash.digest('hex') : null;
 }

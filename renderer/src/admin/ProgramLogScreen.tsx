@@ -16,6 +16,9 @@ const MESSAGES: Record<string, string> = {
   'http request failed': 'Ошибка при обработке запроса рабочего места',
   'database restore attempted': 'Восстановление базы данных из резервной копии',
   'renderer error': 'Ошибка на экране рабочего места',
+  'folder access could not be restricted to the current user': 'Не удалось закрыть папку программы от других пользователей компьютера',
+  'backup worker unavailable, checking on the main thread': 'Резервная копия проверена без отдельного потока (медленнее)',
+  'backup worker did not start, checking on the main thread': 'Резервная копия проверена без отдельного потока (медленнее)',
 };
 
 export function ProgramLogScreen() {

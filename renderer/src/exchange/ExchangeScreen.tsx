@@ -80,6 +80,8 @@ export function ExchangeScreen() {
   const { hasRole } = useSession();
   const isAdmin = hasRole('admin');
   const canRetry = hasRole('admin', 'specialist');
+  // Packages carry personal data on removable media: the backend lets only these roles export or import them.
+  const canPackages = hasRole('admin', 'exchange');
   const sync = useApiMutation('exchange.syncNow');
   const exporter = useApiMutation('exchange.exportPackage');
   const importer = useApiMutation('exchange.importPackage');
@@ -232,18 +234,24 @@ export function ExchangeScreen() {
             Если связи с порталом нет: выгрузите пакет неотправленных событий на съёмный носитель и передайте на портал; пакет
             портала загрузите здесь. Пакет проверяется целиком и при ошибке не применяется.
           </Text>
-          <Group>
-            <Button variant="default" onClick={() => void exportPackage()} loading={exporting}>
-              Выгрузить пакет
-            </Button>
-            <FileButton onChange={(f) => void importPackage(f)} accept="application/json,.json">
-              {(props) => (
-                <Button variant="default" loading={importing} {...props}>
-                  Загрузить пакет портала
-                </Button>
-              )}
-            </FileButton>
-          </Group>
+          {canPackages ? (
+            <Group>
+              <Button variant="default" onClick={() => void exportPackage()} loading={exporting}>
+                Выгрузить пакет
+              </Button>
+              <FileButton onChange={(f) => void importPackage(f)} accept="application/json,.json">
+                {(props) => (
+                  <Button variant="default" loading={importing} {...props}>
+                    Загрузить пакет портала
+                  </Button>
+                )}
+              </FileButton>
+            </Group>
+          ) : (
+            <Text size="sm" data-testid="packages-not-allowed">
+              Выгружать и загружать пакеты может администратор или сотрудник с правом «Обмен».
+            </Text>
+          )}
           {imported?.result && (
             <Alert color={imported.result.quarantined ? 'yellow' : 'green'} variant="light" data-testid="import-result" title={`Пакет загружен: ${imported.fileName}`}>
               <Text size="sm">
