@@ -5,13 +5,15 @@
  * `landscapeSection`, its content with the helpers below, and its file with
  * `createDocument` + `toBuffer`. Conventions: A4, margins 20 mm on the left
  * (binding) and 15 mm elsewhere, Times New Roman 12 pt, single line spacing,
- * page numbers «Страница N из M» at the bottom of each page.
+ * page numbers «Страница N из M» at the bottom of every page but the first
+ * (so a one-page document prints none: see `section`).
  */
 import {
   AlignmentType,
   BorderStyle,
   Document,
   Footer,
+  Header,
   Packer,
   PageNumber,
   PageOrientation,
@@ -101,15 +103,28 @@ export function createDocument(o: DocumentOptions): Document {
 }
 
 export interface SectionOptions {
-  /** «Страница N из M» in the footer: for documents that may run to more than one page. */
-  pageNumbers?: boolean;
   margins?: Margins;
+  /** A header printed on every page, the first included (the «ПРОЕКТ» mark of a draft); made once per header part. */
+  header?: () => Paragraph[];
 }
 
+/*
+ * Page numbers only on documents of more than one page. A Word field
+ * `IF NUMPAGES > 1 "Страница PAGE из NUMPAGES" ""` would also number the
+ * first page, but LibreOffice (7.4) does not evaluate a nested IF: it prints
+ * the inner fields' values side by side («111»). So every section has a
+ * different first page (w:titlePg) with an empty footer, and «Страница N из
+ * M» on the others: a one-page document prints no number, a longer one
+ * numbers its pages from the second on, as ГОСТ Р 7.0.97-2016 has
+ * it for letters. Word, LibreOffice and docx-preview (the in-app preview,
+ * which shows one page per section and so the first-page footer) agree.
+ */
 function section(orientation: Orientation, children: FileChild[], o: SectionOptions = {}): ISectionOptions {
   const m = o.margins ?? MARGINS_MM;
+  const header = o.header;
   return {
     properties: {
+      titlePage: true,
       page: {
         // Portrait dimensions: docx swaps them for landscape.
         size: {
@@ -127,34 +142,32 @@ function section(orientation: Orientation, children: FileChild[], o: SectionOpti
         },
       },
     },
-    footers: o.pageNumbers === false ? undefined : { default: pageNumberFooter() },
+    headers: header ? { default: new Header({ children: header() }), first: new Header({ children: header() }) } : undefined,
+    footers: { default: pageNumberFooter(), first: new Footer({ children: [new Paragraph({})] }) },
     children,
   };
 }
 
-/** An A4 portrait section, with the page-number footer unless `pageNumbers: false`. */
+/** An A4 portrait section (page numbers from the second page). */
 export function portraitSection(children: FileChild[], o: SectionOptions = {}): ISectionOptions {
   return section('portrait', children, o);
 }
 
-/** An A4 landscape section, with the page-number footer unless `pageNumbers: false`. */
+/** An A4 landscape section (page numbers from the second page). */
 export function landscapeSection(children: FileChild[], o: SectionOptions = {}): ISectionOptions {
   return section('landscape', children, o);
 }
 
-/**
- * A one-page letter (refusal, request, complaint answer): ГОСТ Р 7.0.97-2016
- * margins, no page numbers.
- */
-export function letterSection(children: FileChild[]): ISectionOptions {
-  return section('portrait', children, { pageNumbers: false, margins: LETTER_MARGINS_MM });
+/** A letter (refusal, request, complaint answer): ГОСТ Р 7.0.97-2016 margins. */
+export function letterSection(children: FileChild[], o: Omit<SectionOptions, 'margins'> = {}): ISectionOptions {
+  return section('portrait', children, { ...o, margins: LETTER_MARGINS_MM });
 }
 
 /** Text width of a letter, mm. */
 export const LETTER_TEXT_WIDTH_MM = textWidthMm('portrait', LETTER_MARGINS_MM);
 
-/** «Страница N из M», centered, 9 pt. */
-export function pageNumberFooter(): Footer {
+/** «Страница N из M», centered, 9 pt: the footer of every page but the first. */
+function pageNumberFooter(): Footer {
   return new Footer({
     children: [
       new Paragraph({

@@ -10,7 +10,7 @@
  * A draft (`draft: true`) carries «ПРОЕКТ» in the header of every page and
  * above the title, so it can never pass for the signed programme.
  */
-import { AlignmentType, Header, Paragraph, TextRun, type FileChild, type ISectionOptions } from 'docx';
+import { AlignmentType, Paragraph, TextRun, type FileChild, type ISectionOptions } from 'docx';
 import type { OfficeView } from '../../core/api/contract';
 import {
   FIRST_OR_REPEAT,
@@ -59,21 +59,15 @@ export function draftTitleMark(): Paragraph {
 
 /** A portrait section; a draft gets the «ПРОЕКТ» header on every page. */
 export function decisionSection(children: FileChild[], draft: boolean, letter = false): ISectionOptions {
-  const s = letter ? letterSection(children) : portraitSection(children);
-  if (!draft) return s;
-  return {
-    ...s,
-    headers: {
-      default: new Header({
-        children: [
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            children: [new TextRun({ text: DRAFT_HEADER_TEXT, bold: true, size: 20, color: DRAFT_COLOR })],
-          }),
-        ],
-      }),
-    },
-  };
+  const header = draft
+    ? () => [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [new TextRun({ text: DRAFT_HEADER_TEXT, bold: true, size: 20, color: DRAFT_COLOR })],
+        }),
+      ]
+    : undefined;
+  return letter ? letterSection(children, { header }) : portraitSection(children, { header });
 }
 
 // ------------------------------------------------------------------ data

@@ -203,7 +203,7 @@ export async function buildReceipt(d: ReceiptData): Promise<Buffer> {
   const doc = createDocument({
     title: `Расписка в получении документов № ${c.journalNumber}`,
     subject: 'Расписка в получении документов',
-    sections: [portraitSection(children, { pageNumbers: false })],
+    sections: [portraitSection(children)],
   });
   return toBuffer(doc);
 }

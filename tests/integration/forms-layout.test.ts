@@ -9,12 +9,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { quotes, typography } from '../../main/forms/layout';
 import { FORMS } from '../../scripts/form-catalog';
 import {
-  hasPageNumbers,
+  fieldCodes,
   hasSoftHyphen,
   keepsNext,
   marginsMm,
   paragraphXml,
   readDocx,
+  sectionFooters,
   tables,
   textOf,
   type DocxXml,
@@ -122,8 +123,20 @@ describe('every printed form', () => {
     }
   });
 
-  it('letters and receipts carry no page numbers; the multi-page forms do', () => {
-    for (const name of ['refusal', 'request-letter', 'receipt', 'receipt-mfc']) expect(hasPageNumbers(docs[name]!), name).toBe(false);
-    for (const name of ['journal', 'ippsu', 'act3-citizen', 'act4']) expect(hasPageNumbers(docs[name]!), name).toBe(true);
+  it('page numbers only on documents of more than one page: none on the first page, «Страница N из M» on the others', () => {
+    for (const [name, d] of Object.entries(docs)) {
+      const sections = sectionFooters(d);
+      expect(sections.length, name).toBeGreaterThan(0);
+      for (const s of sections) {
+        // A first page of its own, whose footer is empty: a one-page document prints no number.
+        expect(s.titlePage, name).toBe(true);
+        expect(s.footers.first, name).toBeDefined();
+        expect(fieldCodes(s.footers.first!), name).toEqual([]);
+        expect(textOf(s.footers.first!).trim(), name).toBe('');
+        // Every other page: «Страница {PAGE} из {NUMPAGES}».
+        expect(fieldCodes(s.footers.default!), name).toEqual(['PAGE', 'NUMPAGES']);
+        expect(textOf(s.footers.default!).replace(/\s+/g, ' ').trim(), name).toBe('Страница из');
+      }
+    }
   });
 });
