@@ -123,6 +123,29 @@ export function tables(doc: DocxXml): DocxTable[] {
   });
 }
 
+/** Whether a table cell is a line to write on: empty, with a single bottom border (docx-kit `writeOnLines`). */
+export function isLineCell(tc: string): boolean {
+  return /<w:bottom w:val="single"/.test(tc) && textOf(tc).trim() === '';
+}
+
+/**
+ * The lines to write on after `label`: in the table whose row has a cell
+ * starting with the label, the line cells of that row and the rows under it,
+ * each row as its cells' texts with '' for a line (['Сумма баллов:', '', '(из 100 возможных)']).
+ */
+export function linesAfter(doc: DocxXml, label: string): { lines: number; rows: string[][] } {
+  for (const t of tables(doc)) {
+    const at = t.rows.findIndex((r) => r.some((c) => norm(c).startsWith(norm(label))));
+    if (at < 0) continue;
+    const rows = t.rowXml.slice(at).map((r) => topLevel(r.slice(r.indexOf('>') + 1, r.lastIndexOf('</w:tr>')), 'w:tc'));
+    return {
+      lines: rows.flat().filter(isLineCell).length,
+      rows: rows.map((cells) => cells.map((c) => (isLineCell(c) ? '' : norm(paragraphXml(c).map(textOf).join('\n'))))),
+    };
+  }
+  return { lines: 0, rows: [] };
+}
+
 /** Texts of the underlined runs, in order («нужное подчеркнуть»). */
 export function underlinedRuns(doc: DocxXml): string[] {
   const runs = doc.xml.match(/<w:r>[\s\S]*?<\/w:r>|<w:r\s[^>]*>[\s\S]*?<\/w:r>/g) ?? [];

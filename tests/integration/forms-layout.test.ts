@@ -12,6 +12,7 @@ import {
   fieldCodes,
   hasSoftHyphen,
   keepsNext,
+  linesAfter,
   marginsMm,
   paragraphXml,
   readDocx,
@@ -22,6 +23,7 @@ import {
 } from '../helpers/docx-xml';
 
 const LETTERS = ['refusal', 'request-letter', 'complaint-answer'];
+
 const docs: Record<string, DocxXml> = {};
 
 beforeAll(async () => {
@@ -121,6 +123,26 @@ describe('every printed form', () => {
         expect(t, name).not.toMatch(/\d (?:минут|км|г\.)/);
       }
     }
+  });
+
+  it('draws no tab leaders: every line to write on is a bottom border (shown by LibreOffice, Word and the in-app preview alike)', () => {
+    for (const [name, d] of Object.entries(docs)) {
+      for (const [part, xml] of Object.entries(d.parts)) {
+        expect(xml, `${name}, ${part}`).not.toMatch(/w:leader="(?!none")[^"]*"/);
+        expect(xml, `${name}, ${part}`).not.toMatch(/<w:ptab\b/);
+      }
+    }
+  });
+
+  it('the blank Appendix 3 has a line after «…(ближайшей остановки маршрутных транспортных средств) (км)» and after every other distance', () => {
+    const d = docs['act3-citizen-blank']!;
+    const labels = [
+      'транспортных коммуникаций (ближайшей остановки маршрутных транспортных средств) (км)',
+      'продовольственных и промтоварных магазинов (км)',
+      'почты (км)', // «почты (км) ____; жилищно-коммунальных учреждений (км) ______»
+      'расстояния до источника водоснабжения (км)',
+    ];
+    for (const label of labels) expect(linesAfter(d, label).lines, label).toBeGreaterThan(0);
   });
 
   it('page numbers only on documents of more than one page: none on the first page, «Страница N из M» on the others', () => {
