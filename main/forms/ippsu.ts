@@ -41,6 +41,7 @@ import {
   type Cell,
   type Column,
 } from './docx-kit';
+import { officeTitle } from './letterhead';
 
 // ------------------------------------------------------------------ draft marking (shared by the decision forms)
 
@@ -197,7 +198,7 @@ export async function buildIppsu(d: IppsuData): Promise<Buffer> {
   const conditions = [capitalize(PAYMENT_LABELS[g.payment]), g.conditions].filter(Boolean).join('. ');
 
   const children: FileChild[] = [
-    para(office.name, { align: 'center', bold: true, ruleBelow: true }),
+    officeTitle(office.name),
     caption('(наименование органа, уполномоченного на составление индивидуальной программы предоставления социальных услуг)'),
 
     ...(d.draft ? [spacer(8), draftTitleMark()] : []),

@@ -6,7 +6,8 @@
  * Typography (text of each paragraph, across its runs):
  * - no-break spaces after «д.», «кв.», «г.», «ул.», «N», «№» and the like, in
  *   initials («Петрова М. И.», «М. И. Петрова»), between a number and its
- *   unit («30 минут», «2025 г.», «5 км») and in «офис 12»;
+ *   unit («30 минут», «2025 г.», «5 км») and in «офис 12»; the house keeps
+ *   with its street («Барабинская, д. 18»: «д. 18» never stands alone);
  * - non-breaking hyphens inside hyphenated proper names («Ханты-Мансийск»);
  * - quotes «» outside, „“ inside; straight quotes turned into them;
  * - no soft hyphens (U+00AD).
@@ -67,6 +68,8 @@ const WORD_NUMBER_RE = /(^|[\s(])(офис|кабинет|кабинеты|до�
 const INITIALS_RE = /([А-ЯЁ]\.) (?=[А-ЯЁ]\.)/g;
 const SURNAME_INITIALS_RE = /([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?) (?=[А-ЯЁ]\.(?:[\s\u00a0]|$|[,;)/]))/g;
 const INITIALS_SURNAME_RE = /((?:^|[\s(])[А-ЯЁ]\.) (?=[А-ЯЁ][а-яё]{2,})/g;
+/** «ул. Барабинская, д. 18»: the comma's space before «д.» and a number (run after ABBR_RE made «д. 18» one word). */
+const STREET_HOUSE_RE = /([А-ЯЁа-яё]), (?=д\.\u00a0\d)/g;
 
 /** Typography of one paragraph's text; keeps the length (one character for one). */
 export function typography(text: string): string {
@@ -78,6 +81,7 @@ export function typography(text: string): string {
   t = t.replace(INITIALS_RE, `$1${NBSP}`);
   t = t.replace(SURNAME_INITIALS_RE, `$1${NBSP}`);
   t = t.replace(INITIALS_SURNAME_RE, `$1${NBSP}`);
+  t = t.replace(STREET_HOUSE_RE, `$1,${NBSP}`);
   return quotes(t);
 }
 

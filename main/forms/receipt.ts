@@ -29,6 +29,7 @@ import {
   toBuffer,
   type Cell,
 } from './docx-kit';
+import { officeTitle } from './letterhead';
 
 export interface ReceiptData {
   office: OfficeView;
@@ -119,8 +120,8 @@ export async function buildReceipt(d: ReceiptData): Promise<Buffer> {
   ]);
 
   const children = [
-    // Letterhead: the office (its phone is given with the result's date below).
-    para(d.office.name, { align: 'center', bold: true, size: 10, after: 2, ruleBelow: true }),
+    // The office (its phone is given with the result's date below).
+    officeTitle(d.office.name, { size: 10, after: 2 }),
 
     ...title('РАСПИСКА в получении документов', { before: 4, after: 6 }),
 

@@ -34,8 +34,12 @@ describe('typography', () => {
   it('no-break spaces after abbreviations, «№», in initials and between numbers and units', () => {
     const t = typography('г. Сургут, ул. Энергетиков, д. 14, кв. 37, № 42, N 27-нп, Петрова М. И., М. И. Петрова, 30 минут, 2025 г., офис 12, 5 км');
     expect(t).toBe(
-      'г.\u00a0Сургут, ул.\u00a0Энергетиков, д.\u00a014, кв.\u00a037, №\u00a042, N\u00a027-нп, Петрова\u00a0М.\u00a0И., М.\u00a0И.\u00a0Петрова, 30\u00a0минут, 2025\u00a0г., офис\u00a012, 5\u00a0км',
+      'г.\u00a0Сургут, ул.\u00a0Энергетиков,\u00a0д.\u00a014, кв.\u00a037, №\u00a042, N\u00a027-нп, Петрова\u00a0М.\u00a0И., М.\u00a0И.\u00a0Петрова, 30\u00a0минут, 2025\u00a0г., офис\u00a012, 5\u00a0км',
     );
+  });
+
+  it('keeps the house with its street: «д. 18» never stands alone on a line', () => {
+    expect(typography('г. Ханты-Мансийск, ул. Барабинская, д. 18, кв. 5')).toBe('г.\u00a0Ханты-Мансийск, ул.\u00a0Барабинская,\u00a0д.\u00a018, кв.\u00a05');
   });
 
   it('quotes «» outside and „“ inside, straight quotes converted', () => {
