@@ -410,6 +410,8 @@ export interface WriteOnOptions {
   keepNext?: boolean;
 }
 
+/** Height of a whole line to write on, pt (about 6.4 mm: room for handwriting). */
+const WHOLE_LINE_PT = 18;
 /** A line shorter than this after its label moves under the label, mm. */
 const MIN_LINE_MM = 30;
 /** Room between a label and its line, twips (about 1 mm). */
@@ -485,7 +487,9 @@ export function writeOnLines(label: Span[], o: WriteOnOptions = {}): Table {
       const rest = widths[widths.length - 1]!;
       cells.push(cell([p(i === 0 && o.end ? spanRuns([o.end], size) : [], 'left', first)], rest, false));
     }
-    rows.push(new TableRow({ children: cells }));
+    // A whole line is as high as a handwritten line needs; one beside its label as high as the label.
+    const whole = i > 0 || labelCol === 0;
+    rows.push(new TableRow({ children: cells, height: whole ? { value: twip(WHOLE_LINE_PT), rule: 'atLeast' } : undefined }));
   }
   return layoutGrid(widths, rows);
 }

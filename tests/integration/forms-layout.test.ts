@@ -6,7 +6,7 @@
  * numbers only where a document may run over one page.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { quotes, typography } from '../../main/forms/layout';
+import { applyLayout, quotes, typography } from '../../main/forms/layout';
 import { FORMS } from '../../scripts/form-catalog';
 import {
   fieldCodes,
@@ -40,6 +40,12 @@ describe('typography', () => {
 
   it('keeps the house with its street: «д. 18» never stands alone on a line', () => {
     expect(typography('г. Ханты-Мансийск, ул. Барабинская, д. 18, кв. 5')).toBe('г.\u00a0Ханты-Мансийск, ул.\u00a0Барабинская,\u00a0д.\u00a018, кв.\u00a05');
+  });
+
+  it('phone numbers and names with a hyphen never break at it', () => {
+    const xml = applyLayout('<w:document><w:body><w:p><w:r><w:t>тел. +7 (3467) 30-01-27, г. Ханты-Мансийск</w:t></w:r></w:p></w:body></w:document>');
+    expect(textOf(xml)).toBe('тел.\u00a0+7 (3467) 30-01-27, г.\u00a0Ханты-Мансийск');
+    expect(xml.match(/<w:noBreakHyphen\/>/g)).toHaveLength(3);
   });
 
   it('quotes «» outside and „“ inside, straight quotes converted', () => {
