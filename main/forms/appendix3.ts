@@ -93,6 +93,7 @@ import {
   createDocument,
   layoutGrid,
   portraitSection,
+  spanRuns,
   table,
   textWidthMm,
   title,
@@ -165,13 +166,6 @@ type Piece = Span | Fill;
 const breakable = (sep: string): string => (sep === '/' ? '/\u200b' : sep);
 
 const textOf = (x: Span): string => (typeof x === 'string' ? x : x.text);
-
-/** The runs of text pieces; `bold` for those that do not say. */
-function runs(pieces: Span[], bold?: boolean): TextRun[] {
-  return pieces.map((x) =>
-    typeof x === 'string' ? new TextRun({ text: x, bold }) : new TextRun({ text: x.text, bold: x.bold ?? bold, underline: x.underline ? {} : undefined }),
-  );
-}
 
 export interface LineOptions {
   bold?: boolean;
@@ -249,7 +243,7 @@ export class ActWriter {
         o.align === 'center' ? AlignmentType.CENTER : o.align === 'left' ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
       spacing: { before: twip(o.before ?? 0), after: twip(o.after ?? 2) },
       keepNext: o.keepNext,
-      children: runs(pieces as Span[], o.bold),
+      children: spanRuns(pieces as Span[], { bold: o.bold }),
     });
   }
 
@@ -345,11 +339,11 @@ export function actHeader(
           children: [
             new TableCell({
               width: { size: Math.floor(TEXT_TWIPS * 0.6), type: WidthType.DXA },
-              children: [new Paragraph({ spacing: { after: twip(6) }, children: runs(['от ', ...w.date(h.date)]) })],
+              children: [new Paragraph({ spacing: { after: twip(6) }, children: spanRuns(['от ', ...w.date(h.date)]) })],
             }),
             new TableCell({
               width: { size: TEXT_TWIPS - Math.floor(TEXT_TWIPS * 0.6), type: WidthType.DXA },
-              children: [new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: twip(6) }, children: runs(['№ ', w.val(h.number, 10)]) })],
+              children: [new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: twip(6) }, children: spanRuns(['№ ', w.val(h.number, 10)]) })],
             }),
           ],
         }),
@@ -459,7 +453,7 @@ export function signatureRows(w: ActWriter, people: ActSigner[] | undefined, bla
                   columnSpan: SIGN_W.length,
                   borders: { top: none, left: none, right: none, bottom: none },
                   margins: { left: 0 },
-                  children: [new Paragraph({ spacing: { before: twip(4), after: twip(2) }, children: runs(date) })],
+                  children: [new Paragraph({ spacing: { before: twip(4), after: twip(2) }, children: spanRuns(date) })],
                 }),
               ],
             }),

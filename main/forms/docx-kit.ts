@@ -389,7 +389,7 @@ export function layoutGrid(widths: number[], rows: TableRow[], padding: { left?:
 // ------------------------------------------------------------------ lines to write on
 
 /** A piece of text on a line to write on: plain, or with its own formatting (a chosen option underlined). */
-export type Span = string | { text: string; bold?: boolean; italics?: boolean; underline?: boolean };
+export type Span = string | { text: string; bold?: boolean; underline?: boolean };
 
 export interface WriteOnOptions {
   /** Text right after the line, on its row («;», «руб.»). */
@@ -420,10 +420,11 @@ const LINE_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as c
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 const ptToTwip = (pt: number): number => Math.ceil(pt * 20);
 
-function spanRuns(spans: Span[], size: number, bold?: boolean): TextRun[] {
+/** The runs of text pieces: `bold` for those that do not say, `size` pt (the document's by default). */
+export function spanRuns(spans: Span[], o: { size?: number; bold?: boolean } = {}): TextRun[] {
   return spans.map((x) => {
-    const o = typeof x === 'string' ? { text: x } : x;
-    return new TextRun({ text: o.text, bold: o.bold ?? bold, italics: o.italics, underline: o.underline ? {} : undefined, size: hp(size) });
+    const s = typeof x === 'string' ? { text: x } : x;
+    return new TextRun({ text: s.text, bold: s.bold ?? o.bold, underline: s.underline ? {} : undefined, size: o.size === undefined ? undefined : hp(o.size) });
   });
 }
 
@@ -474,18 +475,18 @@ export function writeOnLines(label: Span[], o: WriteOnOptions = {}): Table {
   const lines = 1 + (o.extra ?? 0);
   const rows: TableRow[] = [];
   if (spans.length > 0 && !inline) {
-    rows.push(new TableRow({ children: [cell([p(spanRuns(spans, size, o.bold), 'both', true)], total, false, widths.length)] }));
+    rows.push(new TableRow({ children: [cell([p(spanRuns(spans, { size, bold: o.bold }), 'both', true)], total, false, widths.length)] }));
   }
   for (let i = 0; i < lines; i++) {
     const first = rows.length === 0;
     const cells: TableCell[] = [];
-    if (i === 0 && labelCol > 0) cells.push(cell([p(spanRuns(spans, size, o.bold), 'left', first)], labelCol, false));
+    if (i === 0 && labelCol > 0) cells.push(cell([p(spanRuns(spans, { size, bold: o.bold }), 'left', first)], labelCol, false));
     // The first line after an inline label, or a whole line (spanning the label's column).
     const span = i === 0 || labelCol === 0 ? 1 : 2;
     cells.push(cell([p([], 'left', first)], span === 2 ? labelCol + lineCol : lineCol, true, span));
     if (widths.length > lineAt + 1) {
       const rest = widths[widths.length - 1]!;
-      cells.push(cell([p(i === 0 && o.end ? spanRuns([o.end], size) : [], 'left', first)], rest, false));
+      cells.push(cell([p(i === 0 && o.end ? spanRuns([o.end], { size }) : [], 'left', first)], rest, false));
     }
     // A whole line is as high as a handwritten line needs; one beside its label as high as the label.
     const whole = i > 0 || labelCol === 0;
