@@ -7,7 +7,8 @@ import { buildJournal } from '../main/forms/journal';
 import { buildApplication } from '../main/forms/application';
 import { journalSample, receiptLongSample, receiptMfcSample, receiptSample } from './form-samples';
 import { ACT_FORMS } from './form-samples-acts';
-import { DECISION_FORMS } from './form-samples-decision';
+import { buildComplaintAnswer } from '../main/forms/complaint-answer';
+import { DECISION_FORMS, complaintAnswerSample } from './form-samples-decision';
 import { SCALE_FORMS } from './form-samples-scales';
 
 export interface SampleForm {
@@ -25,4 +26,5 @@ export const FORMS: SampleForm[] = [
   ...ACT_FORMS,
   ...SCALE_FORMS,
   ...DECISION_FORMS,
+  { name: 'complaint-answer', build: () => buildComplaintAnswer(complaintAnswerSample()) },
 ];

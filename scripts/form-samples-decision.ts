@@ -1,6 +1,7 @@
 /**
  * Realistic sample data for the decision-stage forms (ИППСУ, refusal notice,
- * interagency request letter), used by the form previews and tests. Service
+ * interagency request letter) and the answer to a complaint, used by the
+ * form previews and tests. Service
  * names come from resources/reference/services.json, agencies from
  * agencies.json; the people, providers, numbers and dates are made up.
  */
@@ -11,6 +12,7 @@ import { buildIppsu, type IppsuData } from '../main/forms/ippsu';
 import { buildRefusalNotice, type RefusalData } from '../main/forms/refusal';
 import { buildRequestLetter, type RequestLetterData } from '../main/forms/request-letter';
 import { formatAddress } from '../core/domain/address';
+import type { ComplaintAnswerData } from '../main/forms/complaint-answer';
 import { SAMPLE_CASE, SAMPLE_OFFICE } from './form-samples';
 
 /** A catalogue service with the volume, periodicity and term of the programme. */
@@ -177,7 +179,7 @@ export const SAMPLE_LETTER: InteragencyRequestLetter = InteragencyRequestLetter.
   number: '15-01/2187',
   date: '2025-03-04',
   signer: { position: 'Начальник управления', name: SAMPLE_OFFICE.headName },
-  executor: { name: 'Петрова Марина Игоревна', phone: '(3467) 33-68-93, доб. 214' },
+  executor: { name: 'Петрова Марина Игоревна', position: 'Главный специалист-эксперт', phone: '(3467) 33-68-93, доб. 214' },
   applicationNumber: SAMPLE_CASE.journalNumber,
   applicationDate: '2025-03-03',
 });
@@ -188,6 +190,36 @@ export function requestLetterSample(): RequestLetterData {
     agencyName: mvd.name,
     agencyAddress: '628012, Ханты-Мансийский автономный округ - Югра, г. Ханты-Мансийск, ул. Ленина, д. 55',
     letter: SAMPLE_LETTER,
+  };
+}
+
+/** A satisfied complaint about a late registration, answered by the deputy director of the Department. */
+export function complaintAnswerSample(): ComplaintAnswerData {
+  return {
+    office: { ...SAMPLE_OFFICE, email: SAMPLE_OFFICE.email ?? '' },
+    complaint: {
+      number: 'Ж-3-2025',
+      receivedDate: '2025-03-10',
+      registeredDate: '2025-03-10',
+      applicant: { lastName: a.lastName, firstName: a.firstName, middleName: a.middleName, postalAddress: a.regAddress },
+      subjectOfficial: 'Специалист-эксперт отдела социального обслуживания Иванова И. И.',
+      subjectDecision: 'Регистрация заявления о предоставлении социальных услуг',
+      subjects: ['registration_term'],
+      outcome: 'satisfied',
+      ground: null,
+      decidingBody: 'Департамент социального развития Ханты-Мансийского автономного округа - Югры',
+      decidedByPosition: 'Заместитель директора Департамента',
+      decidedByName: 'Петров Пётр Петрович',
+      decisionNumber: '15-жал',
+      decisionDate: '2025-03-21',
+      decisionPlace: 'г. Ханты-Мансийск',
+      reasons: 'Заявление поступило 03.03.2025 и зарегистрировано 05.03.2025, позже срока пункта 35 Административного регламента.',
+      measures: 'Специалисту указано на соблюдение сроков регистрации заявлений.',
+      remedyDue: '2025-03-28',
+    },
+    answerNumber: '15-01/2410',
+    answerDate: '2025-03-24',
+    executor: { name: 'Петрова Марина Игоревна', position: 'Главный специалист', phone: '(3467) 33-68-93, доб. 214' },
   };
 }
 

@@ -8,7 +8,7 @@
  */
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { PersonInput, RepresentativeInput, type RegisterInput } from '../api/reception';
+import { ApplicationDetails, PersonInput, RepresentativeInput, type RegisterInput } from '../api/reception';
 import type { CaseStatus } from '../domain/case-states';
 import { SUBSERVICE_CODES, type SubserviceCode } from '../domain/checklists';
 
@@ -198,6 +198,11 @@ export const ApplicationSubmittedPayload = z
     representative: RepresentativeInput.nullable().optional(),
     lgota: z.string().max(60).nullable().optional(),
     circumstances: z.record(z.string(), z.union([z.boolean(), z.number()])).optional(),
+    /**
+     * v1.1, optional: the 159н application's own fields as the citizen filled them on the portal (the services
+     * and their frequency, the providers, living conditions, household, the consent), validated as the intake's.
+     */
+    application: ApplicationDetails.optional(),
     documents: z.array(AttachedDocument).max(200),
   })
   .superRefine((a, ctx) => {
@@ -368,6 +373,7 @@ export function toRegisterInput(raw: ApplicationSubmittedPayload): RegisterInput
     receivedAt: a.receivedAt,
     lgota: (a.lgota ?? null) as RegisterInput['lgota'],
     circumstances: (a.circumstances ?? {}) as RegisterInput['circumstances'],
+    ...(a.application ? { application: a.application } : {}),
     documents,
     portalId: a.portalId,
   };

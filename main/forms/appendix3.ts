@@ -19,14 +19,9 @@
 import {
   AlignmentType,
   BorderStyle,
-  LeaderType,
   Paragraph,
-  Tab,
-  TabStopType,
   Table,
-  TableBorders,
   TableCell,
-  TableLayoutType,
   TableRow,
   TextRun,
   VerticalAlignTable,
@@ -93,7 +88,21 @@ import {
   type YesNo,
 } from '../../core/api/acts';
 import { formatRuDate, isIsoDate, isoParts } from '../../core/domain/dates';
-import { FONT_SIZE, createDocument, portraitSection, table, textWidthMm, title, toBuffer, type Cell, type Column } from './docx-kit';
+import {
+  FONT_SIZE,
+  createDocument,
+  layoutGrid,
+  portraitSection,
+  spanRuns,
+  table,
+  textWidthMm,
+  title,
+  toBuffer,
+  writeOnLines,
+  type Cell,
+  type Column,
+  type Span,
+} from './docx-kit';
 
 // ================================================================== shared act helpers
 
@@ -124,8 +133,6 @@ const hp = (pt: number): number => Math.round(pt * 2);
 const twip = (pt: number): number => Math.round(pt * 20);
 
 const TEXT_TWIPS = convertMillimetersToTwip(textWidthMm());
-/** The fill lines end a little before the margin, so a closing «;» or «.» fits on the line. */
-const FILL_TO = TEXT_TWIPS - 160;
 
 const MONTHS_GENITIVE = [
   'января',
@@ -150,10 +157,24 @@ export function ruNumber(n: number, money = false): string {
   return frac ? `${grouped},${frac}` : grouped;
 }
 
-type Piece = TextRun | string;
+/** Where a piece list leaves the rest of its line blank, to write on by hand. */
+const FILL = { fill: true } as const;
+type Fill = typeof FILL;
+type Piece = Span | Fill;
 
 /** «хорошее/удовлетворительное/…» may break after a slash (zero-width space), else justified lines stretch. */
 const breakable = (sep: string): string => (sep === '/' ? '/\u200b' : sep);
+
+const textOf = (x: Span): string => (typeof x === 'string' ? x : x.text);
+
+export interface LineOptions {
+  bold?: boolean;
+  before?: number;
+  after?: number;
+  keepNext?: boolean;
+  align?: 'left' | 'both' | 'center';
+  pageBreakBefore?: boolean;
+}
 
 /**
  * Writes the act's paragraphs in one mode. `blank` prints no data; in the
@@ -163,9 +184,9 @@ export class ActWriter {
   constructor(readonly blank: boolean) {}
 
   /** A value as written on its line: underlined; the blank line (`len` underscores) when empty or on a blank form. */
-  val(value: string | number | undefined | null, len = 12, force = false): TextRun {
+  val(value: string | number | undefined | null, len = 12, force = false): Span {
     const v = this.text(value, force);
-    return v ? new TextRun({ text: v, underline: {} }) : new TextRun('_'.repeat(len));
+    return v ? { text: v, underline: true } : '_'.repeat(len);
   }
 
   /** The value to print: nothing on a blank form unless `force` (the person's data on a blank form). */
@@ -174,56 +195,61 @@ export class ActWriter {
   }
 
   /** An option of a choice: underlined when chosen (on a blank form only when `force`). */
-  opt(text: string, chosen: boolean | undefined, force = false): TextRun {
-    return new TextRun({ text, underline: chosen && (force || !this.blank) ? {} : undefined });
+  opt(text: string, chosen: boolean | undefined, force = false): Span {
+    return { text, underline: Boolean(chosen && (force || !this.blank)) };
   }
 
-  /** The rest of the line as a blank line (an underscore-leader tab to the margin). */
-  fill(): TextRun {
-    return new TextRun({ children: [new Tab()] });
+  /** The rest of the line, left blank to write on (a line drawn to the margin: docx-kit `writeOnLines`). */
+  fill(): Fill {
+    return FILL;
   }
 
   /** A value on its line, or the rest of the line to fill in by hand. */
-  valOrFill(value: string | number | undefined | null, force = false): TextRun {
+  valOrFill(value: string | number | undefined | null, force = false): Span | Fill {
     const v = this.text(value, force);
-    return v ? new TextRun({ text: v, underline: {} }) : this.fill();
+    return v ? { text: v, underline: true } : FILL;
   }
 
   /** Options joined by `sep`, the chosen ones underlined. */
-  options<C extends string>(codes: readonly C[], labels: Record<C, string>, chosen: readonly C[] | C | undefined, sep = ', '): TextRun[] {
+  options<C extends string>(codes: readonly C[], labels: Record<C, string>, chosen: readonly C[] | C | undefined, sep = ', '): Span[] {
     const set = new Set<string>(chosen === undefined ? [] : typeof chosen === 'string' ? [chosen] : chosen);
-    const out: TextRun[] = [];
+    const out: Span[] = [];
     codes.forEach((c, i) => {
-      if (i > 0) out.push(new TextRun(breakable(sep)));
+      if (i > 0) out.push(breakable(sep));
       out.push(this.opt(labels[c], set.has(c)));
     });
     return out;
   }
 
   /** «да/нет» with the chosen one underlined. */
-  yesNo(v: YesNo | undefined, sep = '/'): TextRun[] {
-    return [this.opt(YES_NO_LABELS.yes, v === 'yes'), new TextRun(breakable(sep)), this.opt(YES_NO_LABELS.no, v === 'no')];
+  yesNo(v: YesNo | undefined, sep = '/'): Span[] {
+    return [this.opt(YES_NO_LABELS.yes, v === 'yes'), breakable(sep), this.opt(YES_NO_LABELS.no, v === 'no')];
   }
 
-  /** A justified paragraph of text pieces, with the fill tab stop. */
-  p(
-    pieces: Piece[],
-    o: { bold?: boolean; before?: number; after?: number; keepNext?: boolean; align?: 'left' | 'both' | 'center'; pageBreakBefore?: boolean } = {},
-  ): Paragraph {
+  /**
+   * A justified paragraph of text pieces; one with a `fill()` becomes a line
+   * to write on: the pieces before it, the line, the text after it, and
+   * `extra` whole lines under it.
+   */
+  p(pieces: Piece[], o: LineOptions & { extra?: number } = {}): FileChild {
+    const at = pieces.indexOf(FILL);
+    if (at >= 0) {
+      const end = pieces.slice(at + 1).filter((x): x is Span => x !== FILL).map(textOf).join('');
+      return writeOnLines(pieces.slice(0, at) as Span[], { end, extra: o.extra, bold: o.bold, before: o.before, keepNext: o.keepNext });
+    }
     return new Paragraph({
       pageBreakBefore: o.pageBreakBefore,
       alignment:
         o.align === 'center' ? AlignmentType.CENTER : o.align === 'left' ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
       spacing: { before: twip(o.before ?? 0), after: twip(o.after ?? 2) },
       keepNext: o.keepNext,
-      tabStops: [{ type: TabStopType.RIGHT, position: FILL_TO, leader: LeaderType.UNDERSCORE }],
-      children: pieces.map((x) => (typeof x === 'string' ? new TextRun({ text: x, bold: o.bold }) : x)),
+      children: spanRuns(pieces as Span[], { bold: o.bold }),
     });
   }
 
-  /** A whole empty line to write on. */
-  line(end = ''): Paragraph {
-    return this.p([this.fill(), end]);
+  /** `count` whole empty lines to write on, `end` after the first. */
+  line(end = '', count = 1): FileChild {
+    return writeOnLines([], { end, extra: count - 1 });
   }
 
   /**
@@ -233,34 +259,36 @@ export class ActWriter {
   field(
     label: string,
     value: string | number | undefined | null,
-    o: { end?: string; extra?: number; keepNext?: boolean; force?: boolean; before?: number } = {},
-  ): Paragraph[] {
+    o: { end?: string; extra?: number; keepNext?: boolean; force?: boolean; before?: number; align?: 'left' | 'both' } = {},
+  ): FileChild[] {
     const filled = this.text(value, o.force) !== '';
-    const first = this.p([label ? `${label} ` : '', this.valOrFill(value, o.force), o.end ?? ''], {
-      keepNext: o.keepNext,
-      before: o.before,
-    });
-    if (filled) return [first];
-    return [first, ...Array.from({ length: o.extra ?? 0 }, () => this.line())];
+    return [
+      this.p([label ? `${label} ` : '', this.valOrFill(value, o.force), o.end ?? ''], {
+        keepNext: o.keepNext,
+        before: o.before,
+        align: o.align,
+        extra: filled ? 0 : o.extra,
+      }),
+    ];
   }
 
   /** A bold caption line («Физическое здоровье:»). */
-  caption(text: string, o: { center?: boolean; before?: number } = {}): Paragraph {
+  caption(text: string, o: { center?: boolean; before?: number } = {}): FileChild {
     return this.p([text], { bold: true, before: o.before ?? 4, keepNext: true, align: o.center ? 'center' : 'left' });
   }
 
   /** «от "12" марта 2025 г.» parts: «"__" ______ 20__ г.» when empty. */
-  date(iso: string | undefined | null): TextRun[] {
-    if (this.blank || !iso || !isIsoDate(iso)) return [new TextRun('«____» ________________ 20___ г.')];
+  date(iso: string | undefined | null): Span[] {
+    if (this.blank || !iso || !isIsoDate(iso)) return ['«____» ________________ 20___ г.'];
     const { year, month, day } = isoParts(iso);
     return [
-      new TextRun('«'),
-      new TextRun({ text: String(day).padStart(2, '0'), underline: {} }),
-      new TextRun('» '),
-      new TextRun({ text: MONTHS_GENITIVE[month - 1]!, underline: {} }),
-      new TextRun(' '),
-      new TextRun({ text: String(year), underline: {} }),
-      new TextRun(' г.'),
+      '«',
+      { text: String(day).padStart(2, '0'), underline: true },
+      '» ',
+      { text: MONTHS_GENITIVE[month - 1]!, underline: true },
+      ' ',
+      { text: String(year), underline: true },
+      ' г.',
     ];
   }
 
@@ -303,17 +331,24 @@ export function actHeader(
   const orgValue = w.blank ? '' : (h.organization ?? '').trim();
   return [
     ...title(titleLines, { before: 0, after: 6 }),
-    new Paragraph({
-      spacing: { before: 0, after: twip(6) },
-      tabStops: [{ type: TabStopType.RIGHT, position: TEXT_TWIPS }],
-      children: [
-        new TextRun('от '),
-        ...w.date(h.date),
-        new TextRun({ children: [new Tab()] }),
-        new TextRun('№ '),
-        w.val(h.number, 10),
+    // The date on the left, the number on the right: two cells (a right tab stop is drawn nowhere in the in-app preview).
+    layoutGrid(
+      [Math.floor(TEXT_TWIPS * 0.6), TEXT_TWIPS - Math.floor(TEXT_TWIPS * 0.6)],
+      [
+        new TableRow({
+          children: [
+            new TableCell({
+              width: { size: Math.floor(TEXT_TWIPS * 0.6), type: WidthType.DXA },
+              children: [new Paragraph({ spacing: { after: twip(6) }, children: spanRuns(['от ', ...w.date(h.date)]) })],
+            }),
+            new TableCell({
+              width: { size: TEXT_TWIPS - Math.floor(TEXT_TWIPS * 0.6), type: WidthType.DXA },
+              children: [new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: twip(6) }, children: spanRuns(['№ ', w.val(h.number, 10)]) })],
+            }),
+          ],
+        }),
       ],
-    }),
+    ),
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { before: twip(6), after: 0 },
@@ -336,13 +371,13 @@ export function personField(
   actValue: string | undefined,
   personValue: string | undefined,
   o: { extra?: number; end?: string } = {},
-): Paragraph[] {
+): FileChild[] {
   const value = w.blank ? personValue : (actValue ?? personValue);
   return w.field(label, value, { ...o, force: true });
 }
 
 /** «Категория гражданина (нужное подчеркнуть): …» (Appendix 3 citizen and Appendix 4). */
-export function categoryParagraph(w: ActWriter, categories: CitizenCategory[] | undefined, group: DisabilityGroup | undefined): Paragraph {
+export function categoryParagraph(w: ActWriter, categories: CitizenCategory[] | undefined, group: DisabilityGroup | undefined): FileChild {
   const set = new Set(categories ?? []);
   const pieces: Piece[] = ['Категория гражданина (нужное подчеркнуть): '];
   CITIZEN_CATEGORIES.forEach((c, i) => {
@@ -381,31 +416,52 @@ function signCell(text: string, i: number, line: boolean, align: 'left' | 'cente
   });
 }
 
-/** «_____________ Ф.И.О. _____________ подпись» lines, one per person (empty lines on a blank form). */
-export function signatureRows(w: ActWriter, people: ActSigner[] | undefined, blankCount: number): Table {
+/**
+ * «_____________ Ф.И.О. _____________ подпись» lines, one per person (empty
+ * lines on a blank form), and the date under them when given: one short
+ * table, so the date never goes to a page of its own.
+ */
+export function signatureRows(w: ActWriter, people: ActSigner[] | undefined, blankCount: number, date?: Span[]): Table {
   const list = w.blank || !people || people.length === 0 ? Array.from({ length: blankCount }, () => ({}) as ActSigner) : people;
-  return new Table({
-    width: { size: SIGN_W.reduce((s, x) => s + x, 0), type: WidthType.DXA },
-    columnWidths: SIGN_W,
-    layout: TableLayoutType.FIXED,
-    borders: TableBorders.NONE,
-    margins: { top: 0, bottom: 0, left: 40, right: 40 },
-    // The position (for those present: status or relationship) in small type above the name.
-    rows: list.map((s) => {
-      const name = w.blank ? '' : (s.fullName ?? '');
-      const position = w.blank ? undefined : s.position;
-      return new TableRow({
-        cantSplit: true,
-        height: { value: twip(24), rule: 'atLeast' },
-        children: [
-          signCell(name, 0, true, 'left', position),
-          signCell('Ф.И.О.', 1, false, 'center'),
-          signCell('', 2, true),
-          signCell('подпись', 3, false),
-        ],
-      });
-    }),
-  });
+  const total = SIGN_W.reduce((s, x) => s + x, 0);
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
+  // The position (for those present: status or relationship) in small type above the name.
+  return layoutGrid(
+    SIGN_W,
+    [
+      ...list.map((s) => {
+        const name = w.blank ? '' : (s.fullName ?? '');
+        const position = w.blank ? undefined : s.position;
+        return new TableRow({
+          cantSplit: true,
+          height: { value: twip(24), rule: 'atLeast' },
+          children: [
+            signCell(name, 0, true, 'left', position),
+            signCell('Ф.И.О.', 1, false, 'center'),
+            signCell('', 2, true),
+            signCell('подпись', 3, false),
+          ],
+        });
+      }),
+      ...(date
+        ? [
+            new TableRow({
+              cantSplit: true,
+              children: [
+                new TableCell({
+                  width: { size: total, type: WidthType.DXA },
+                  columnSpan: SIGN_W.length,
+                  borders: { top: none, left: none, right: none, bottom: none },
+                  margins: { left: 0 },
+                  children: [new Paragraph({ spacing: { before: twip(4), after: twip(2) }, children: spanRuns(date) })],
+                }),
+              ],
+            }),
+          ]
+        : []),
+    ],
+    { left: 40, right: 40 },
+  );
 }
 
 /**
@@ -430,12 +486,10 @@ export function signatureBlock(
     w.p([o.compiledCaption], { before: 8, keepNext: true }),
     signatureRows(w, o.compiledBy, 1),
     w.p([o.presentCaption], { before: 8, keepNext: true }),
-    signatureRows(w, o.present, 2),
-    w.p(w.date(o.date), { before: 4 }),
+    signatureRows(w, o.present, 2, w.date(o.date)),
     w.p(['Гражданин:'], { before: 8, keepNext: true }),
     ...o.citizenLines.map((l) => w.p([l], { keepNext: true })),
-    signatureRows(w, w.blank || !o.citizenName ? undefined : [{ fullName: o.citizenName }], 1),
-    w.p(w.date(o.citizenDate), { before: 4 }),
+    signatureRows(w, w.blank || !o.citizenName ? undefined : [{ fullName: o.citizenName }], 1, w.date(o.citizenDate)),
   ];
 }
 
@@ -472,7 +526,7 @@ const HOUSEHOLD_COLUMNS: Column[] = [
 ];
 
 /** The ring of «… (нужное подчеркнуть): утрачена полностью, утрачена частично, не утрачена;». */
-function capabilityLine<C extends string>(w: ActWriter, label: string, codes: readonly C[], labels: Record<C, string>, chosen: C | undefined, end: string): Paragraph {
+function capabilityLine<C extends string>(w: ActWriter, label: string, codes: readonly C[], labels: Record<C, string>, chosen: C | undefined, end: string): FileChild {
   return w.p([`${label} (нужное подчеркнуть): `, ...w.options(codes, labels, chosen), end]);
 }
 
@@ -579,9 +633,8 @@ export async function buildAppendix3Citizen(d: ActFormData<Appendix3CitizenAct>)
         ' ',
         w.valOrFill(a.relationsOther),
       ],
-      { before: 6 },
+      { before: 6, extra: 1 },
     ),
-    ...(w.blank || !a.relationsOther ? [w.line()] : []),
     w.p([
       'Наличие вредных привычек у гражданина, совместно проживающих с ним лиц: ',
       w.opt('да', a.badHabits === 'yes'),
@@ -623,9 +676,8 @@ export async function buildAppendix3Citizen(d: ActFormData<Appendix3CitizenAct>)
         ' ',
         w.valOrFill(hs.other),
       ],
-      { before: 6 },
+      { before: 6, extra: 1 },
     ),
-    ...(w.blank || !hs.other ? [w.line()] : []),
     w.p(['этаж ', w.val(hs.floor, 32), ', лифт (', ...w.yesNo(hs.lift), '), пандус (', ...w.yesNo(hs.ramp), ')']),
 
     w.p(
@@ -695,9 +747,8 @@ export async function buildAppendix3Citizen(d: ActFormData<Appendix3CitizenAct>)
         ' ',
         w.valOrFill(a.riskOther),
       ],
-      { before: 6 },
+      { before: 6, extra: 1 },
     ),
-    ...(w.blank || !a.riskOther ? [w.line()] : []),
     w.p(
       [
         'Выявленные факторы, положительно влияющие на жизнедеятельность гражданина (нужное указать): ',
@@ -729,7 +780,7 @@ export async function buildAppendix3Citizen(d: ActFormData<Appendix3CitizenAct>)
     w.caption('Заключение:', { before: 6 }),
     w.p([
       'по выполнению различных видов жизнедеятельности для предоставления социального обслуживания (нужное подчеркнуть): ',
-      ...DEGREES.flatMap((n, i) => [...(i > 0 ? [new TextRun(', ')] : []), w.opt(degreeLabel(n), a.degree === n)]),
+      ...DEGREES.flatMap((n, i) => [...(i > 0 ? [', '] : []), w.opt(degreeLabel(n), a.degree === n)]),
       ';',
     ]),
     w.p([
@@ -926,7 +977,7 @@ export async function buildAppendix3Family(d: ActFormData<Appendix3FamilyAct>): 
     w.p(
       inc.perCapita === undefined || blank
         ? [w.fill(), ' руб.']
-        : [new TextRun({ text: ruNumber(inc.perCapita, true), underline: {} }), ' руб.'],
+        : [{ text: ruNumber(inc.perCapita, true), underline: true }, ' руб.'],
     ),
     ...w.field('Меры социальной поддержки', inc.supportMeasures),
     ...w.field('Обязательные расходы (платежи, медикаменты)', inc.mandatoryExpenses, { extra: 1 }),
@@ -938,7 +989,7 @@ export async function buildAppendix3Family(d: ActFormData<Appendix3FamilyAct>): 
       before: 6,
       keepNext: true,
     }),
-    ...(blank || !a.conclusion ? [w.line(), w.line(), w.line(), w.line()] : [w.p([w.val(a.conclusion)])]),
+    ...(blank || !a.conclusion ? [w.line('', 4)] : [w.p([w.val(a.conclusion)])]),
 
     ...signatureBlock(w, {
       compiledCaption: 'Акт обследования социально-бытовых условий семей, нуждающихся в социальном обслуживании, составил:',

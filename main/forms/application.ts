@@ -4,15 +4,16 @@
  * applicant's signature, with the confirmation of accuracy and the consent
  * to the processing of personal data (ст. 9 152-ФЗ). The wording is in
  * core/domain/application-159n.ts; a field the intake does not hold prints
- * its blank line to be completed by hand. Values are written on the lines
- * (underlined), as in the acts (ActWriter of ./appendix3).
+ * its blank line to be completed by hand (drawn as a line to write on,
+ * docx-kit `writeOnLines`). Values are written on the lines (underlined), as
+ * in the acts (ActWriter of ./appendix3).
  */
 import { CITIZENSHIP_LABELS, ID_DOC_LABELS, type CaseView } from '../../core/api/reception';
 import type { OfficeView } from '../../core/api/contract';
 import { APPLICATION_159N as T } from '../../core/domain/application-159n';
 import { LGOTA_CATEGORIES } from '../../core/domain/checklists';
 import { formatRuDate } from '../../core/domain/dates';
-import { Paragraph, TextRun, convertMillimetersToTwip } from 'docx';
+import { Paragraph, TextRun, convertMillimetersToTwip, type FileChild } from 'docx';
 import { ActWriter } from './appendix3';
 import {
   capitalize,
@@ -56,23 +57,6 @@ function idDocLine(d: Record<string, unknown> | null | undefined): string | null
   return issued ? `${doc}, выдан ${issued}` : doc;
 }
 
-/*
- * Blanks to write on are underscores, not tab leaders: the in-app preview
- * (and the print made from it) draws no tab leaders. A line of the text width
- * holds about 80 underscores (Times New Roman 12 pt: half an em each); a label
- * is counted conservatively, so the blank never wraps onto a line of its own.
- */
-const LINE_UNDERSCORES = 80;
-/** The rest of a line after a label; none after a label that takes nearly the whole line (its blank lines follow). */
-const underscores = (labelChars: number): string => {
-  const n = Math.floor(LINE_UNDERSCORES - labelChars * 1.05);
-  return n < 12 ? '' : '_'.repeat(n);
-};
-
-function blankLine(keepNext = false): Paragraph {
-  return new Paragraph({ keepNext, spacing: { after: 40 }, children: [new TextRun('_'.repeat(LINE_UNDERSCORES))] });
-}
-
 /** The addressee and the applicant, top right: a block in the right half of the page, its lines flush left. */
 function addressee(text: string): Paragraph {
   return new Paragraph({ indent: { left: convertMillimetersToTwip(ADDRESSEE_INDENT_MM) }, spacing: { after: 40 }, children: [new TextRun(text)] });
@@ -87,13 +71,8 @@ export async function buildApplication(d: ApplicationData): Promise<Buffer> {
   const app = c.application;
   const w = new ActWriter(false);
   const name = c.applicantName || [a.lastName, a.firstName, a.middleName].filter(Boolean).join(' ');
-  const field = (label: string, value: string | null | undefined, extra = 0): Paragraph[] =>
-    value
-      ? w.field(`${label}:`, value)
-      : [
-          w.p([`${label}: ${underscores(label.length + 2)}`.trimEnd()], { keepNext: extra > 0, align: 'left' }),
-          ...Array.from({ length: extra }, (_, i) => blankLine(i < extra - 1)),
-        ];
+  // A field the intake does not hold: its line (and `extra` more) to complete by hand.
+  const field = (label: string, value: string | null | undefined, extra = 0): FileChild[] => w.field(`${label}:`, value, { extra });
   const heading = (text: string) => w.caption(text, { before: 6 });
   const lgota = c.lgota ? LGOTA_CATEGORIES.find((x) => x.code === c.lgota) : undefined;
   const received = c.documents.filter((x) => x.state === 'received');
@@ -136,8 +115,7 @@ export async function buildApplication(d: ApplicationData): Promise<Buffer> {
     ...field(T.request.services, str(app?.desiredServices), 3),
 
     heading(T.circumstances.heading),
-    blankLine(true),
-    blankLine(),
+    w.line('', 2),
 
     heading(T.living.heading),
     ...field(T.living.conditions, str(app?.livingConditions), 1),

@@ -12,7 +12,7 @@ import type { FileChild } from 'docx';
 import { COMPLAINT_SUBJECT_LABELS, complaintGround, type ComplaintSubject } from '../../core/domain/complaints';
 import { formatRuDate } from '../../core/domain/dates';
 import { LETTER_TEXT_WIDTH_MM, createDocument, executorLines, letterSection, para, run, shortName, signatureLine, spacer, title, toBuffer, type Executor } from './docx-kit';
-import { lines, twoColumns } from './request-letter';
+import { letterhead } from './letterhead';
 
 export interface ComplaintAnswerData {
   office: { name: string; address: string; phone: string; email: string };
@@ -52,30 +52,17 @@ export async function buildComplaintAnswer(d: ComplaintAnswerData): Promise<Buff
   const ground = c.ground ? complaintGround(c.ground) : undefined;
   const subjects = c.subjects.map((s) => COMPLAINT_SUBJECT_LABELS[s as ComplaintSubject] ?? s).join('; ');
 
-  const left = lines(
-    [
-      { text: office.name, bold: true, size: 11, after: 3 },
-      { text: office.address, size: 9 },
-      { text: `Тел.: ${office.phone}`, size: 9 },
-      ...(office.email ? [{ text: `Эл. почта: ${office.email}`, size: 9 }] : []),
-      { text: '', size: 6 },
-      { text: `${d.answerDate ? formatRuDate(d.answerDate) : '____________'} № ${d.answerNumber ?? '________'}`, size: 11 },
-    ],
-    'center',
-  );
-  const right = lines([
-    { text: name, bold: true, after: 2 },
-    { text: c.applicant.postalAddress, size: 11 },
-    ...(c.applicant.email ? [{ text: `Эл. почта: ${c.applicant.email}`, size: 10 }] : []),
-  ]);
-
   const decision =
     c.outcome === 'satisfied'
       ? 'жалоба признана обоснованной и удовлетворена.'
       : `в удовлетворении жалобы отказано${ground ? ` по основанию, предусмотренному ${ground.paragraph === 'п. 72' ? 'пунктом 72 Административного регламента' : 'частью 7 статьи 11.2 Федерального закона от 27.07.2010 N 210-ФЗ'}: ${ground.text}` : ''}.`;
 
   const children: FileChild[] = [
-    twoColumns(left, right, 0.5, LETTER_TEXT_WIDTH_MM),
+    letterhead(office, { date: d.answerDate, number: d.answerNumber }, [
+      { text: name, bold: true, after: 2 },
+      { text: c.applicant.postalAddress, size: 11 },
+      ...(c.applicant.email ? [{ text: `Эл. почта: ${c.applicant.email}`, size: 10 }] : []),
+    ]),
     spacer(14),
     ...title(['ОТВЕТ', 'по результатам рассмотрения жалобы'], { after: 10 }),
     body(

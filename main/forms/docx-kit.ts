@@ -5,13 +5,15 @@
  * `landscapeSection`, its content with the helpers below, and its file with
  * `createDocument` + `toBuffer`. Conventions: A4, margins 20 mm on the left
  * (binding) and 15 mm elsewhere, Times New Roman 12 pt, single line spacing,
- * page numbers «Страница N из M» at the bottom of each page.
+ * page numbers «Страница N из M» at the bottom of every page but the first
+ * (so a one-page document prints none: see `section`).
  */
 import {
   AlignmentType,
   BorderStyle,
   Document,
   Footer,
+  Header,
   Packer,
   PageNumber,
   PageOrientation,
@@ -31,6 +33,7 @@ import {
 import { unzipSync, zipSync, strFromU8, strToU8, type Zippable } from 'fflate';
 import { formatRuDate, formatRuDateTime } from '../../core/domain/dates';
 import { applyLayout } from './layout';
+import { textWidthPt } from './text-metrics';
 
 export const FONT = 'Times New Roman';
 /** Body text size, pt. */
@@ -101,15 +104,28 @@ export function createDocument(o: DocumentOptions): Document {
 }
 
 export interface SectionOptions {
-  /** «Страница N из M» in the footer: for documents that may run to more than one page. */
-  pageNumbers?: boolean;
   margins?: Margins;
+  /** A header printed on every page, the first included (the «ПРОЕКТ» mark of a draft); made once per header part. */
+  header?: () => Paragraph[];
 }
 
+/*
+ * Page numbers only on documents of more than one page. A Word field
+ * `IF NUMPAGES > 1 "Страница PAGE из NUMPAGES" ""` would also number the
+ * first page, but LibreOffice (7.4) does not evaluate a nested IF: it prints
+ * the inner fields' values side by side («111»). So every section has a
+ * different first page (w:titlePg) with an empty footer, and «Страница N из
+ * M» on the others: a one-page document prints no number, a longer one
+ * numbers its pages from the second on, as ГОСТ Р 7.0.97-2016 has
+ * it for letters. Word, LibreOffice and docx-preview (the in-app preview,
+ * which shows one page per section and so the first-page footer) agree.
+ */
 function section(orientation: Orientation, children: FileChild[], o: SectionOptions = {}): ISectionOptions {
   const m = o.margins ?? MARGINS_MM;
+  const header = o.header;
   return {
     properties: {
+      titlePage: true,
       page: {
         // Portrait dimensions: docx swaps them for landscape.
         size: {
@@ -127,34 +143,32 @@ function section(orientation: Orientation, children: FileChild[], o: SectionOpti
         },
       },
     },
-    footers: o.pageNumbers === false ? undefined : { default: pageNumberFooter() },
+    headers: header ? { default: new Header({ children: header() }), first: new Header({ children: header() }) } : undefined,
+    footers: { default: pageNumberFooter(), first: new Footer({ children: [new Paragraph({})] }) },
     children,
   };
 }
 
-/** An A4 portrait section, with the page-number footer unless `pageNumbers: false`. */
+/** An A4 portrait section (page numbers from the second page). */
 export function portraitSection(children: FileChild[], o: SectionOptions = {}): ISectionOptions {
   return section('portrait', children, o);
 }
 
-/** An A4 landscape section, with the page-number footer unless `pageNumbers: false`. */
+/** An A4 landscape section (page numbers from the second page). */
 export function landscapeSection(children: FileChild[], o: SectionOptions = {}): ISectionOptions {
   return section('landscape', children, o);
 }
 
-/**
- * A one-page letter (refusal, request, complaint answer): ГОСТ Р 7.0.97-2016
- * margins, no page numbers.
- */
-export function letterSection(children: FileChild[]): ISectionOptions {
-  return section('portrait', children, { pageNumbers: false, margins: LETTER_MARGINS_MM });
+/** A letter (refusal, request, complaint answer): ГОСТ Р 7.0.97-2016 margins. */
+export function letterSection(children: FileChild[], o: Omit<SectionOptions, 'margins'> = {}): ISectionOptions {
+  return section('portrait', children, { ...o, margins: LETTER_MARGINS_MM });
 }
 
 /** Text width of a letter, mm. */
 export const LETTER_TEXT_WIDTH_MM = textWidthMm('portrait', LETTER_MARGINS_MM);
 
-/** «Страница N из M», centered, 9 pt. */
-export function pageNumberFooter(): Footer {
+/** «Страница N из M», centered, 9 pt: the footer of every page but the first. */
+function pageNumberFooter(): Footer {
   return new Footer({
     children: [
       new Paragraph({
@@ -356,6 +370,131 @@ export function table(columns: Column[], rows: Cell[][], o: TableOptions = {}): 
   });
 }
 
+/**
+ * A borderless table of fixed column widths (twips) that only places things
+ * (signatures, letterheads, lines to write on); `padding` is each cell's
+ * left and right padding, twips.
+ */
+export function layoutGrid(widths: number[], rows: TableRow[], padding: { left?: number; right?: number } = {}): Table {
+  return new Table({
+    width: { size: widths.reduce((s, x) => s + x, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    margins: { top: 0, bottom: 0, left: padding.left ?? 0, right: padding.right ?? 0 },
+    rows,
+  });
+}
+
+// ------------------------------------------------------------------ lines to write on
+
+/** A piece of text on a line to write on: plain, or with its own formatting (a chosen option underlined). */
+export type Span = string | { text: string; bold?: boolean; underline?: boolean };
+
+export interface WriteOnOptions {
+  /** Text right after the line, on its row («;», «руб.»). */
+  end?: string;
+  /** Whole lines to write on under the first. */
+  extra?: number;
+  /** A line of this width, mm, with `end` right after it; by default the line runs to the margin. */
+  lineMm?: number;
+  /** Text size, pt (FONT_SIZE by default). */
+  size?: number;
+  /** The label in bold (a span may set it for itself). */
+  bold?: boolean;
+  /** Width, mm (the text width of a form by default). */
+  widthMm?: number;
+  /** Space before the first line, pt (none after the last: it would come between the text and its line; add a `spacer`). */
+  before?: number;
+  /** The lines keep with what follows them. */
+  keepNext?: boolean;
+}
+
+/** Height of a whole line to write on, pt (about 6.4 mm: room for handwriting). */
+const WHOLE_LINE_PT = 18;
+/** A line shorter than this after its label moves under the label, mm. */
+const MIN_LINE_MM = 30;
+/** Room between a label and its line, twips (about 1 mm). */
+const LABEL_GAP = 60;
+const LINE_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
+const ptToTwip = (pt: number): number => Math.ceil(pt * 20);
+
+/** The runs of text pieces: `bold` for those that do not say, `size` pt (the document's by default). */
+export function spanRuns(spans: Span[], o: { size?: number; bold?: boolean } = {}): TextRun[] {
+  return spans.map((x) => {
+    const s = typeof x === 'string' ? { text: x } : x;
+    return new TextRun({ text: s.text, bold: s.bold ?? o.bold, underline: s.underline ? {} : undefined, size: o.size === undefined ? undefined : hp(o.size) });
+  });
+}
+
+function spansWidthPt(spans: Span[], size: number, bold?: boolean): number {
+  return spans.reduce((w, x) => (typeof x === 'string' ? w + textWidthPt(x, size, bold) : w + textWidthPt(x.text, size, x.bold ?? bold)), 0);
+}
+
+/**
+ * «label ________ end» and `extra` whole lines under it, to write on by
+ * hand: a borderless table of fixed-width cells whose blank cells have a
+ * bottom border, so a line is always drawn, whatever the renderer (a tab
+ * leader vanishes when its label nearly fills the line, and the in-app
+ * preview draws no leaders at all). The label's cell is as wide as its text
+ * (Times New Roman metrics, ./text-metrics); a label that would leave less
+ * than MIN_LINE_MM of its line takes a row of its own, justified, with the
+ * line under it. No label: whole lines only.
+ */
+export function writeOnLines(label: Span[], o: WriteOnOptions = {}): Table {
+  const size = o.size ?? FONT_SIZE;
+  const total = convertMillimetersToTwip(o.widthMm ?? textWidthMm());
+  const spans = label.filter((x) => (typeof x === 'string' ? x : x.text) !== '');
+  const endW = o.end ? ptToTwip(textWidthPt(o.end, size)) + 40 : 0;
+  const labelW = spans.length > 0 ? ptToTwip(spansWidthPt(spans, size, o.bold) * 1.01) + LABEL_GAP : 0;
+  const fixedLine = o.lineMm === undefined ? undefined : convertMillimetersToTwip(o.lineMm);
+  const inline = labelW + endW + (fixedLine ?? convertMillimetersToTwip(MIN_LINE_MM)) <= total;
+  // Columns: the label (when on the line's row), the line, what follows it (the end, or the rest of a fixed line's row).
+  const labelCol = inline ? labelW : 0;
+  const lineCol = fixedLine ?? total - labelCol - endW;
+  const widths = [labelCol, lineCol, total - labelCol - lineCol].filter((w) => w > 0);
+  const lineAt = labelCol > 0 ? 1 : 0;
+
+  const p = (children: TextRun[], align: Align = 'left', first = false) =>
+    new Paragraph({
+      alignment: ALIGN[align],
+      keepNext: o.keepNext,
+      spacing: { before: first ? twip(o.before ?? 0) : 0, after: 0 },
+      // A no-break space: an empty cell has no height in the in-app preview.
+      children: children.length > 0 ? children : [new TextRun({ text: '\u00a0', size: hp(size) })],
+    });
+  const cell = (children: Paragraph[], width: number, line: boolean, span = 1) =>
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      columnSpan: span > 1 ? span : undefined,
+      verticalAlign: VerticalAlignTable.BOTTOM,
+      borders: { top: NO_BORDER, left: NO_BORDER, right: NO_BORDER, bottom: line ? LINE_BORDER : NO_BORDER },
+      children,
+    });
+  const lines = 1 + (o.extra ?? 0);
+  const rows: TableRow[] = [];
+  if (spans.length > 0 && !inline) {
+    rows.push(new TableRow({ children: [cell([p(spanRuns(spans, { size, bold: o.bold }), 'both', true)], total, false, widths.length)] }));
+  }
+  for (let i = 0; i < lines; i++) {
+    const first = rows.length === 0;
+    const cells: TableCell[] = [];
+    if (i === 0 && labelCol > 0) cells.push(cell([p(spanRuns(spans, { size, bold: o.bold }), 'left', first)], labelCol, false));
+    // The first line after an inline label, or a whole line (spanning the label's column).
+    const span = i === 0 || labelCol === 0 ? 1 : 2;
+    cells.push(cell([p([], 'left', first)], span === 2 ? labelCol + lineCol : lineCol, true, span));
+    if (widths.length > lineAt + 1) {
+      const rest = widths[widths.length - 1]!;
+      cells.push(cell([p(i === 0 && o.end ? spanRuns([o.end], { size }) : [], 'left', first)], rest, false));
+    }
+    // A whole line is as high as a handwritten line needs; one beside its label as high as the label.
+    const whole = i > 0 || labelCol === 0;
+    rows.push(new TableRow({ children: cells, height: whole ? { value: twip(WHOLE_LINE_PT), rule: 'atLeast' } : undefined }));
+  }
+  return layoutGrid(widths, rows);
+}
+
 // ------------------------------------------------------------------ signatures
 
 export interface SignatureOptions {
@@ -390,13 +529,9 @@ export function signatureLine(o: SignatureOptions): Table {
         new Paragraph({ alignment: ALIGN[align], children: [new TextRun({ text, size: hp(sz), italics })] }),
       ],
     });
-  return new Table({
-    width: { size: w.reduce((s, x) => s + x, 0), type: WidthType.DXA },
-    columnWidths: w,
-    layout: TableLayoutType.FIXED,
-    borders: TableBorders.NONE,
-    margins: { top: 0, bottom: 0, left: 0, right: 60 },
-    rows: [
+  return layoutGrid(
+    w,
+    [
       new TableRow({
         cantSplit: true,
         children: [
@@ -416,7 +551,8 @@ export function signatureLine(o: SignatureOptions): Table {
         ],
       }),
     ],
-  });
+    { right: 60 },
+  );
 }
 
 export interface SignatureBlock {
@@ -456,13 +592,9 @@ export function signatureColumns(blocks: [SignatureBlock, SignatureBlock], o: { 
       children: [cell(make(blocks[0]), 0, align), cell([new Paragraph({})], 1), cell(make(blocks[1]), 2, align)],
     });
   const dateText = (b: SignatureBlock) => (b.date === true ? '«___» ____________ 20___ г.' : b.date);
-  return new Table({
-    width: { size: w.reduce((s2, x) => s2 + x, 0), type: WidthType.DXA },
-    columnWidths: w,
-    layout: TableLayoutType.FIXED,
-    borders: TableBorders.NONE,
-    margins: { top: 0, bottom: 0, left: 0, right: 40 },
-    rows: [
+  return layoutGrid(
+    w,
+    [
       row((b) => [
         new Paragraph({
           spacing: { after: twip(4) },
@@ -476,7 +608,8 @@ export function signatureColumns(blocks: [SignatureBlock, SignatureBlock], o: { 
       row(() => [p('          (подпись)          (фамилия, инициалы)', { sz: 7, italics: true })]),
       row((b) => [p(`Дата: ${dateText(b)}`, { sz: size + 1 })]),
     ],
-  });
+    { right: 40 },
+  );
 }
 
 export interface Executor {

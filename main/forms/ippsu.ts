@@ -10,7 +10,7 @@
  * A draft (`draft: true`) carries «ПРОЕКТ» in the header of every page and
  * above the title, so it can never pass for the signed programme.
  */
-import { AlignmentType, Header, Paragraph, TextRun, type FileChild, type ISectionOptions } from 'docx';
+import { AlignmentType, Paragraph, TextRun, type FileChild, type ISectionOptions } from 'docx';
 import type { OfficeView } from '../../core/api/contract';
 import {
   FIRST_OR_REPEAT,
@@ -42,6 +42,7 @@ import {
   type Cell,
   type Column,
 } from './docx-kit';
+import { officeTitle } from './letterhead';
 
 // ------------------------------------------------------------------ draft marking (shared by the decision forms)
 
@@ -60,21 +61,15 @@ export function draftTitleMark(): Paragraph {
 
 /** A portrait section; a draft gets the «ПРОЕКТ» header on every page. */
 export function decisionSection(children: FileChild[], draft: boolean, letter = false): ISectionOptions {
-  const s = letter ? letterSection(children) : portraitSection(children);
-  if (!draft) return s;
-  return {
-    ...s,
-    headers: {
-      default: new Header({
-        children: [
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            children: [new TextRun({ text: DRAFT_HEADER_TEXT, bold: true, size: 20, color: DRAFT_COLOR })],
-          }),
-        ],
-      }),
-    },
-  };
+  const header = draft
+    ? () => [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [new TextRun({ text: DRAFT_HEADER_TEXT, bold: true, size: 20, color: DRAFT_COLOR })],
+        }),
+      ]
+    : undefined;
+  return letter ? letterSection(children, { header }) : portraitSection(children, { header });
 }
 
 // ------------------------------------------------------------------ data
@@ -242,7 +237,7 @@ export async function buildIppsu(d: IppsuData): Promise<Buffer> {
   const conditions = [capitalize(PAYMENT_LABELS[g.payment]), g.conditions].filter(Boolean).join('. ');
 
   const children: FileChild[] = [
-    para(office.name, { align: 'center', bold: true, ruleBelow: true }),
+    officeTitle(office.name),
     caption('(наименование органа, уполномоченного на составление индивидуальной программы предоставления социальных услуг)'),
 
     ...(d.draft ? [spacer(8), draftTitleMark()] : []),

@@ -6,8 +6,10 @@
  * Typography (text of each paragraph, across its runs):
  * - no-break spaces after «д.», «кв.», «г.», «ул.», «N», «№» and the like, in
  *   initials («Петрова М. И.», «М. И. Петрова»), between a number and its
- *   unit («30 минут», «2025 г.», «5 км») and in «офис 12»;
- * - non-breaking hyphens inside hyphenated proper names («Ханты-Мансийск»);
+ *   unit («30 минут», «2025 г.», «5 км») and in «офис 12»; the house keeps
+ *   with its street («Барабинская, д. 18»: «д. 18» never stands alone);
+ * - non-breaking hyphens inside hyphenated proper names («Ханты-Мансийск»)
+ *   and between digits (phone numbers «30-01-27», СНИЛС, outgoing numbers);
  * - quotes «» outside, „“ inside; straight quotes turned into them;
  * - no soft hyphens (U+00AD).
  * Layout:
@@ -60,13 +62,15 @@ const UNITS = [
   'рабочих',
   'календарных',
 ];
-const ABBR_RE = new RegExp(`(^|[\\s(«„"])((?:${ABBREVIATIONS.join('|')})\\.) (?=[\\dА-ЯЁа-яё«"])`, 'g');
+const ABBR_RE = new RegExp(`(^|[\\s(«„"])((?:${ABBREVIATIONS.join('|')})\\.) (?=[\\d+А-ЯЁа-яё«"])`, 'g');
 const NUMBER_SIGN_RE = /(^|[^А-Яа-яЁёA-Za-z])(№|N) (?=\d|_)/g;
 const UNIT_RE = new RegExp(`(\\d) (?=(?:${UNITS.join('|')})(?![а-яё]))`, 'g');
 const WORD_NUMBER_RE = /(^|[\s(])(офис|кабинет|кабинеты|дом|квартира|корпус|строение|пункт|пункта|пункте|пунктом|часть|части|статья|статьи|статьей|приложение|приложения|приложением|п\.|ст\.|ч\.) (?=\d)/gi;
 const INITIALS_RE = /([А-ЯЁ]\.) (?=[А-ЯЁ]\.)/g;
 const SURNAME_INITIALS_RE = /([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?) (?=[А-ЯЁ]\.(?:[\s\u00a0]|$|[,;)/]))/g;
 const INITIALS_SURNAME_RE = /((?:^|[\s(])[А-ЯЁ]\.) (?=[А-ЯЁ][а-яё]{2,})/g;
+/** «ул. Барабинская, д. 18»: the comma's space before «д.» and a number (run after ABBR_RE made «д. 18» one word). */
+const STREET_HOUSE_RE = /([А-ЯЁа-яё]), (?=д\.\u00a0\d)/g;
 
 /** Typography of one paragraph's text; keeps the length (one character for one). */
 export function typography(text: string): string {
@@ -78,6 +82,7 @@ export function typography(text: string): string {
   t = t.replace(INITIALS_RE, `$1${NBSP}`);
   t = t.replace(SURNAME_INITIALS_RE, `$1${NBSP}`);
   t = t.replace(INITIALS_SURNAME_RE, `$1${NBSP}`);
+  t = t.replace(STREET_HOUSE_RE, `$1,${NBSP}`);
   return quotes(t);
 }
 
@@ -119,8 +124,8 @@ function encode(s: string): string {
 }
 
 const T_RE = /<w:t(\s[^>]*)?>([^<]*)<\/w:t>/g;
-/** Hyphenated proper names: the hyphen does not break the line. */
-const PROPER_HYPHEN_RE = /([А-ЯЁ][а-яё]+)-(?=[А-ЯЁ][а-яё]+)/g;
+/** Hyphenated proper names and numbers («Ханты-Мансийск», «30-01-27»): the hyphen does not break the line. */
+const PROPER_HYPHEN_RE = /([А-ЯЁ][а-яё]+-(?=[А-ЯЁ][а-яё]+)|\d-(?=\d))/g;
 
 /** Applies the typography to a paragraph's runs, keeping each run's text in its run. */
 function typesetParagraph(p: string): string {
@@ -135,7 +140,7 @@ function typesetParagraph(p: string): string {
     const len = texts[i++]!.length;
     const piece = joined.slice(at, at + len);
     at += len;
-    const withHyphens = encode(piece).replace(PROPER_HYPHEN_RE, '$1</w:t><w:noBreakHyphen/><w:t xml:space="preserve">');
+    const withHyphens = encode(piece).replace(PROPER_HYPHEN_RE, (m) => `${m.slice(0, -1)}</w:t><w:noBreakHyphen/><w:t xml:space="preserve">`);
     return `<w:t xml:space="preserve">${withHyphens}</w:t>`;
   });
 }

@@ -29,6 +29,7 @@ import {
   toBuffer,
   type Cell,
 } from './docx-kit';
+import { officeTitle } from './letterhead';
 
 export interface ReceiptData {
   office: OfficeView;
@@ -119,8 +120,8 @@ export async function buildReceipt(d: ReceiptData): Promise<Buffer> {
   ]);
 
   const children = [
-    // Letterhead: the office (its phone is given with the result's date below).
-    para(d.office.name, { align: 'center', bold: true, size: 10, after: 2, ruleBelow: true }),
+    // The office (its phone is given with the result's date below).
+    officeTitle(d.office.name, { size: 10, after: 2 }),
 
     ...title('РАСПИСКА в получении документов', { before: 4, after: 6 }),
 
@@ -203,7 +204,7 @@ export async function buildReceipt(d: ReceiptData): Promise<Buffer> {
   const doc = createDocument({
     title: `Расписка в получении документов № ${c.journalNumber}`,
     subject: 'Расписка в получении документов',
-    sections: [portraitSection(children, { pageNumbers: false })],
+    sections: [portraitSection(children)],
   });
   return toBuffer(doc);
 }

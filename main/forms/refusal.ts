@@ -10,8 +10,8 @@ import type { OfficeView } from '../../core/api/contract';
 import type { RefusalDraft } from '../../core/api/decision';
 import { formatRuDate } from '../../core/domain/dates';
 import { REFUSAL_GROUNDS } from '../../core/domain/refusal-grounds';
-import { LETTER_TEXT_WIDTH_MM, createDocument, executorLines, para, run, shortName, signatureLine, spacer, title, toBuffer, type Executor } from './docx-kit';
-import { lines, twoColumns } from './request-letter';
+import { LETTER_TEXT_WIDTH_MM, createDocument, executorLines, para, shortName, signatureLine, spacer, title, toBuffer, type Executor } from './docx-kit';
+import { letterhead } from './letterhead';
 import { decisionSection, draftTitleMark, fullNameOf, signerOf, type DecisionSigner } from './ippsu';
 
 export const REGULATION_TITLE =
@@ -73,17 +73,10 @@ export async function buildRefusalNotice(d: RefusalData): Promise<Buffer> {
     para(text, { align: 'both', firstLine: 12.5, after: o.after ?? 4, before: o.before });
 
   const children: FileChild[] = [
-    para(office.name, { align: 'center', bold: true }),
-    para(`${office.address}\nТел.: ${office.phone}${office.email ? `, эл. почта: ${office.email}` : ''}`, {
-      align: 'center',
-      size: 10,
-      after: 8,
-      ruleBelow: true,
-    }),
-    para([run('от '), run(formatRuDate(r.date), { bold: true }), run('   № '), run(d.number ?? '__________', { bold: Boolean(d.number) })], {
-      after: 8,
-    }),
-    twoColumns([], lines([{ text: name, bold: true, after: 2 }, { text: p.address, size: 11 }]), 0.45, LETTER_TEXT_WIDTH_MM),
+    letterhead(office, { date: r.date, number: d.number }, [
+      { text: name, bold: true, after: 2 },
+      { text: p.address, size: 11 },
+    ]),
     spacer(10),
 
     ...(d.draft ? [draftTitleMark()] : []),

@@ -7,20 +7,7 @@
  * of the answer (5 working days, 210-ФЗ ст. 7.2 ч. 3), the head's signature
  * and the executor at the bottom.
  */
-import {
-  AlignmentType,
-  Paragraph,
-  Table,
-  TableBorders,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-  convertMillimetersToTwip,
-  type FileChild,
-} from 'docx';
+import type { FileChild, TextRun } from 'docx';
 import type { OfficeView } from '../../core/api/contract';
 import type { InteragencyRequestLetter } from '../../core/api/decision';
 import { formatRuDate } from '../../core/domain/dates';
@@ -34,9 +21,9 @@ import {
   shortName,
   signatureLine,
   spacer,
-  textWidthMm,
   toBuffer,
 } from './docx-kit';
+import { letterhead } from './letterhead';
 import { fullNameOf, snilsText } from './ippsu';
 
 export const STATE_SERVICE_NAME =
@@ -53,67 +40,6 @@ export interface RequestLetterData {
   letter: InteragencyRequestLetter;
 }
 
-/**
- * A borderless two-column block: the left part (office details) and the
- * right part (addressee); `leftShare` of the text width goes to the left.
- */
-export function twoColumns(left: Paragraph[], right: Paragraph[], leftShare = 0.5, widthMm = textWidthMm()): Table {
-  const total = convertMillimetersToTwip(widthMm);
-  const gap = Math.floor(total * 0.06);
-  const w = [Math.floor(total * leftShare), gap, Math.floor(total * (1 - leftShare)) - gap];
-  const cell = (children: Paragraph[], i: number) =>
-    new TableCell({
-      width: { size: w[i]!, type: WidthType.DXA },
-      verticalAlign: VerticalAlignTable.TOP,
-      children: children.length > 0 ? children : [new Paragraph({})],
-    });
-  return new Table({
-    width: { size: w.reduce((s, x) => s + x, 0), type: WidthType.DXA },
-    columnWidths: w,
-    layout: TableLayoutType.FIXED,
-    borders: TableBorders.NONE,
-    margins: { top: 0, bottom: 0, left: 0, right: 60 },
-    rows: [new TableRow({ cantSplit: true, children: [cell(left, 0), cell([], 1), cell(right, 2)] })],
-  });
-}
-
-/** Plain paragraphs for the blocks of `twoColumns`. */
-export function lines(
-  texts: { text: string; bold?: boolean; size?: number; after?: number }[],
-  align: 'left' | 'center' = 'left',
-): Paragraph[] {
-  return texts.map(
-    (t) =>
-      new Paragraph({
-        alignment: align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
-        spacing: { after: (t.after ?? 0) * 20 },
-        children: [new TextRun({ text: t.text, bold: t.bold, size: t.size === undefined ? undefined : t.size * 2 })],
-      }),
-  );
-}
-
-/** The blank: office details and number (left), addressee (right). */
-function blank(d: RequestLetterData): Table {
-  const { office, letter } = d;
-  const left = lines(
-    [
-      { text: office.name, bold: true, size: 11, after: 3 },
-      { text: office.address, size: 9 },
-      { text: `Тел.: ${office.phone}`, size: 9 },
-      ...(office.email ? [{ text: `Эл. почта: ${office.email}`, size: 9 }] : []),
-      { text: '', size: 6 },
-      { text: `${formatRuDate(letter.date)} № ${letter.number}`, size: 11, after: 2 },
-      { text: 'На № ____________ от ____________', size: 11 },
-    ],
-    'center',
-  );
-  const right = lines([
-    { text: d.agencyName, size: 12, after: 3 },
-    ...(d.agencyAddress ? [{ text: d.agencyAddress, size: 10 }] : []),
-  ]);
-  return twoColumns(left, right, 0.5, LETTER_TEXT_WIDTH_MM);
-}
-
 export async function buildRequestLetter(d: RequestLetterData): Promise<Buffer> {
   const { office, letter: l } = d;
   const person = l.person;
@@ -127,7 +53,10 @@ export async function buildRequestLetter(d: RequestLetterData): Promise<Buffer> 
       : '';
 
   const children: FileChild[] = [
-    blank(d),
+    letterhead(office, { date: l.date, number: l.number, replyTo: true }, [
+      { text: d.agencyName, size: 12, after: 3 },
+      ...(d.agencyAddress ? [{ text: d.agencyAddress, size: 10 }] : []),
+    ]),
     spacer(14),
     para('О предоставлении сведений', { bold: true, after: 12 }),
 

@@ -37,6 +37,7 @@ import {
   table,
   title,
   toBuffer,
+  writeOnLines,
   type Cell,
 } from './docx-kit';
 
@@ -86,7 +87,6 @@ const LAWTON: ScaleSpec = {
 };
 
 const MARK = 'X';
-const BLANK = '________';
 /** Table text, pt: a size smaller than the kit's default keeps each questionnaire within two pages. */
 const TABLE_PT = 10.5;
 const NOTE_PT = 10;
@@ -156,12 +156,9 @@ function buildQuestionnaire(spec: ScaleSpec, d: ScaleQuestionnaireData): Promise
         }),
       ]
     : [
-        para([run('Сумма баллов: ', { bold: true }), run(`${BLANK} (из ${spec.max} возможных)`)], {
-          before: 4,
-          after: 3,
-          keepNext: true,
-        }),
-        para([run('Оценка: ', { bold: true }), run(`${BLANK}${BLANK}${BLANK}`)], { after: 3, keepNext: true }),
+        writeOnLines([{ text: 'Сумма баллов: ', bold: true }], { lineMm: 25, end: ` (из ${spec.max} возможных)`, before: 4, keepNext: true }),
+        writeOnLines([{ text: 'Оценка: ', bold: true }], { before: 3, keepNext: true }),
+        spacer(3),
       ];
 
   const assessor = d.assessor;
@@ -177,7 +174,9 @@ function buildQuestionnaire(spec: ScaleSpec, d: ScaleQuestionnaireData): Promise
     ),
     ...title(spec.title, { before: 4, after: 6 }),
 
-    para([run('Ф.И.О. гражданина: ', { bold: true }), run(d.person.fullName || '_'.repeat(60))], { after: 2 }),
+    d.person.fullName
+      ? para([run('Ф.И.О. гражданина: ', { bold: true }), run(d.person.fullName)], { after: 2 })
+      : writeOnLines([{ text: 'Ф.И.О. гражданина: ', bold: true }]),
     para(
       [
         run('Дата рождения: ', { bold: true }),
@@ -187,7 +186,9 @@ function buildQuestionnaire(spec: ScaleSpec, d: ScaleQuestionnaireData): Promise
       ],
       { after: 2 },
     ),
-    para([run('Адрес: ', { bold: true }), run(d.person.address || '_'.repeat(66))], { after: 4 }),
+    ...(d.person.address
+      ? [para([run('Адрес: ', { bold: true }), run(d.person.address)], { after: 4 })]
+      : [writeOnLines([{ text: 'Адрес: ', bold: true }], { before: 2 }), spacer(4)]),
     para(
       'Отметьте знаком «X» один вариант ответа в каждом пункте. Оценивается то, что гражданин действительно выполняет, а не то, что он мог бы выполнить.',
       { italics: true, size: NOTE_PT, align: 'both', after: 4 },
@@ -197,13 +198,9 @@ function buildQuestionnaire(spec: ScaleSpec, d: ScaleQuestionnaireData): Promise
     ...total,
     para(keyText(spec), { italics: true, size: NOTE_PT, align: 'both', after: 8, keepNext: true }),
 
-    para(
-      [
-        run('Оценку провел(а): ', { bold: true }),
-        run(assessor ? `${assessor.position} ${assessor.name}` : '____________________________________________________'),
-      ],
-      { after: 8, keepNext: true },
-    ),
+    ...(assessor
+      ? [para([run('Оценку провел(а): ', { bold: true }), run(`${assessor.position} ${assessor.name}`)], { after: 8, keepNext: true })]
+      : [writeOnLines([{ text: 'Оценку провел(а): ', bold: true }], { keepNext: true }), spacer(8)]),
     // A short blank name: the kit's default blank is wider than its column and wraps.
     signatureLine({ name: assessor ? shortName(assessor.name) : '______________', date: filledDate ?? true }),
   ];

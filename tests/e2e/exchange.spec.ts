@@ -5,7 +5,8 @@ import type { CaseView } from '../../core/api/reception';
 import { CITIZEN_ACT, NEED_ACT } from '../../scripts/form-samples-acts';
 import { SAMPLE_IPPSU } from '../../scripts/form-samples-decision';
 import { SAMPLE_BARTHEL, SAMPLE_LAWTON } from '../../scripts/form-samples-scales';
-import { applicationSubmitted, contractStatus } from '../../tools/portal-emulator/samples';
+import { APPLICATION_159N } from '../../core/domain/application-159n';
+import { SAMPLE_APPLICATION_159N, applicationSubmitted, contractStatus } from '../../tools/portal-emulator/samples';
 import { startEmulator, type Emulator } from '../../tools/portal-emulator/server';
 import { expect, login, test, type AppHandle } from './fixtures';
 import { officeToday } from '../support/office-clock';
@@ -76,6 +77,10 @@ test('an online application arrives from the portal, is registered, «Приня
   await queue.getByRole('button', { name: 'Зарегистрировать' }).click();
   await expect(page.getByTestId('portal-prefill')).toBeVisible();
   await expect(page.getByRole('group', { name: /^Заявитель/ }).getByLabel(/^Фамилия( \*)?$/)).toHaveValue('Порталова');
+  // The 159н fields the citizen filled in on the portal arrive in the intake's «Сведения заявления (форма 159н)».
+  const app159 = page.getByRole('group', { name: 'Сведения заявления (форма 159н)' });
+  await expect(app159.getByLabel(APPLICATION_159N.request.providers)).toHaveValue(SAMPLE_APPLICATION_159N.desiredProviders);
+  await expect(app159.getByLabel(APPLICATION_159N.living.household)).toHaveValue(SAMPLE_APPLICATION_159N.household);
   await page.getByRole('button', { name: /Зарегистрировать/ }).click();
   const done = page.getByTestId('registered');
   await expect(done).toBeVisible();

@@ -10,14 +10,14 @@ import { strFromU8, unzipSync } from 'fflate';
 export interface DocxXml {
   /** word/document.xml */
   xml: string;
-  /** Every other part's XML by path (footers, headers). */
+  /** Every other part's XML by path (footers, headers, relationships). */
   parts: Record<string, string>;
 }
 
 export function readDocx(buf: Buffer | Uint8Array): DocxXml {
   const files = unzipSync(buf instanceof Uint8Array ? buf : new Uint8Array(buf));
   const parts: Record<string, string> = {};
-  for (const [name, data] of Object.entries(files)) if (name.endsWith('.xml')) parts[name] = strFromU8(data);
+  for (const [name, data] of Object.entries(files)) if (name.endsWith('.xml') || name.endsWith('.rels')) parts[name] = strFromU8(data);
   const xml = parts['word/document.xml'];
   if (!xml) throw new Error('word/document.xml missing: not a DOCX');
   return { xml, parts };
@@ -123,6 +123,29 @@ export function tables(doc: DocxXml): DocxTable[] {
   });
 }
 
+/** Whether a table cell is a line to write on: empty, with a single bottom border (docx-kit `writeOnLines`). */
+export function isLineCell(tc: string): boolean {
+  return /<w:bottom w:val="single"/.test(tc) && textOf(tc).trim() === '';
+}
+
+/**
+ * The lines to write on after `label`: in the table whose row has a cell
+ * starting with the label, the line cells of that row and the rows under it,
+ * each row as its cells' texts with '' for a line (['Сумма баллов:', '', '(из 100 возможных)']).
+ */
+export function linesAfter(doc: DocxXml, label: string): { lines: number; rows: string[][] } {
+  for (const t of tables(doc)) {
+    const at = t.rows.findIndex((r) => r.some((c) => norm(c).startsWith(norm(label))));
+    if (at < 0) continue;
+    const rows = t.rowXml.slice(at).map((r) => topLevel(r.slice(r.indexOf('>') + 1, r.lastIndexOf('</w:tr>')), 'w:tc'));
+    return {
+      lines: rows.flat().filter(isLineCell).length,
+      rows: rows.map((cells) => cells.map((c) => (isLineCell(c) ? '' : norm(paragraphXml(c).map(textOf).join('\n'))))),
+    };
+  }
+  return { lines: 0, rows: [] };
+}
+
 /** Texts of the underlined runs, in order («нужное подчеркнуть»). */
 export function underlinedRuns(doc: DocxXml): string[] {
   const runs = doc.xml.match(/<w:r>[\s\S]*?<\/w:r>|<w:r\s[^>]*>[\s\S]*?<\/w:r>/g) ?? [];
@@ -153,9 +176,30 @@ export function paragraphStarting(doc: DocxXml, text: string): string | undefine
   return paragraphXml(doc.xml).find((p) => norm(textOf(p)).startsWith(norm(text)));
 }
 
-/** Whether any footer holds a page-number field. */
-export function hasPageNumbers(doc: DocxXml): boolean {
-  return Object.entries(doc.parts).some(([n, x]) => /word\/footer\d*\.xml/.test(n) && /PAGE|NUMPAGES/.test(x));
+/** The footers of one section: whether its first page has a footer of its own (w:titlePg), and each footer's XML. */
+export interface SectionFooters {
+  titlePage: boolean;
+  /** Footer XML by type ('default', 'first', 'even'). */
+  footers: Record<string, string>;
+}
+
+/** The footers of every section, resolved through word/_rels/document.xml.rels. */
+export function sectionFooters(doc: DocxXml): SectionFooters[] {
+  const rels = doc.parts['word/_rels/document.xml.rels'] ?? '';
+  const target = (id: string) => new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
+  return (doc.xml.match(/<w:sectPr(?:\s[^>]*)?>[\s\S]*?<\/w:sectPr>/g) ?? []).map((s) => {
+    const footers: Record<string, string> = {};
+    for (const m of s.matchAll(/<w:footerReference w:type="(\w+)" r:id="([^"]+)"\/>/g)) {
+      const t = target(m[2]!);
+      if (t) footers[m[1]!] = doc.parts[`word/${t}`] ?? '';
+    }
+    return { titlePage: /<w:titlePg\/>|<w:titlePg w:val="(true|1|on)"\/>/.test(s), footers };
+  });
+}
+
+/** The field codes of an XML part, in order (« PAGE », « NUMPAGES »). */
+export function fieldCodes(xml: string): string[] {
+  return [...xml.matchAll(/<w:instrText(?:\s[^>]*)?>([^<]*)<\/w:instrText>|<w:fldSimple [^>]*w:instr="([^"]*)"/g)].map((m) => (m[1] ?? m[2] ?? '').trim());
 }
 
 /** Whether the XML of the whole package holds a soft hyphen (U+00AD). */

@@ -2,8 +2,10 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RegisterInput } from '../../core/api/reception';
-import { applicationSubmitted, contractStatus, servicesDelivered } from '../../tools/portal-emulator/samples';
+import { APPLICATION_159N } from '../../core/domain/application-159n';
+import { SAMPLE_APPLICATION_159N, applicationSubmitted, contractStatus, servicesDelivered } from '../../tools/portal-emulator/samples';
 import { startEmulator, type Emulator } from '../../tools/portal-emulator/server';
+import { linesAfter, paragraphs, readDocx } from '../helpers/docx-xml';
 import { createEnv, userWithRoles, type TestEnv } from './helpers';
 
 const OFFICE = 'khanty-mansiysk';
@@ -71,6 +73,51 @@ describe('exchange API', () => {
     expect(portal.deliveries.length).toBeGreaterThan(0);
     // Planned vs delivered for each service of the ИППСУ.
     expect((portal as unknown as { plan: unknown[] }).plan).toEqual([{ name: 'Уборка жилых помещений', volume: '8 услуг', periodicity: '2 раза в месяц', delivered: 5, unit: 'услуга' }]);
+  });
+
+  it('an online application with the 159н fields: registered from the queue, the case keeps them and its application prints them; one without prints blank lines', async () => {
+    await api(env.adminToken, 'exchange.saveSettings', { portalUrl: emu.url, officeSecret: SECRET, intervalMinutes: 15 });
+    // Blank strings count as absent, as at the intake.
+    const sent = { ...SAMPLE_APPLICATION_159N, household: '   ' };
+    emu.createInbound(OFFICE, 'application.submitted', applicationSubmitted({ seed: 8, lastName: 'Порталова', application: sent }));
+    emu.createInbound(OFFICE, 'application.submitted', applicationSubmitted({ seed: 9, lastName: 'Безполейная', application: null }));
+    // Validated by the intake's schema: one whose fields break it is quarantined, not queued.
+    emu.createInbound(OFFICE, 'application.submitted', applicationSubmitted({ seed: 10, lastName: 'Неверная', application: { desiredServices: 'х'.repeat(2001) } }));
+    expect(await api(priem, 'exchange.syncNow')).toMatchObject({ ok: true, pulled: 3, quarantined: 1 });
+    const queue = (await api(priem, 'portal.applications', {})) as { id: number; applicantName: string }[];
+    const withFields = queue.find((q) => q.applicantName.startsWith('Порталова'))!;
+    const without = queue.find((q) => q.applicantName.startsWith('Безполейная'))!;
+    expect(queue.map((q) => q.applicantName).filter((n) => n.startsWith('Неверная'))).toEqual([]);
+
+    // The registration form carries them; reception registers it as pre-filled.
+    const form = (await api(priem, 'portal.prefill', { id: withFields.id })) as RegisterInput;
+    const { household: _blank, ...kept } = SAMPLE_APPLICATION_159N;
+    expect(form.application).toEqual(kept);
+    const c = (await api(priem, 'cases.register', form)) as { id: number; application: unknown };
+    expect(c.application).toEqual(kept);
+    expect(((await api(priem, 'cases.get', { id: c.id })) as { application: unknown }).application).toEqual(kept);
+
+    // The printed application shows each field after its label, as for one entered at the desk.
+    const file = (await api(priem, 'cases.application', { id: c.id })) as { base64: string };
+    const doc = readDocx(Buffer.from(file.base64, 'base64'));
+    const text = paragraphs(doc).join(' ').replace(/\s+/g, ' ');
+    for (const [label, value] of [
+      [APPLICATION_159N.request.providers, kept.desiredProviders],
+      [APPLICATION_159N.request.services, kept.desiredServices],
+      [APPLICATION_159N.living.conditions, kept.livingConditions],
+    ]) {
+      expect(text, label).toContain(`${label}: ${value}`.replace(/\s+/g, ' '));
+    }
+    // The household was blank on the portal: its lines are left to complete by hand.
+    expect(linesAfter(doc, `${APPLICATION_159N.living.household}:`).lines).toBeGreaterThan(0);
+
+    // An application from a portal that sends no 159н fields registers as before, its application with blank lines.
+    const plainForm = (await api(priem, 'portal.prefill', { id: without.id })) as RegisterInput;
+    expect(plainForm.application).toBeUndefined();
+    const plain = (await api(priem, 'cases.register', plainForm)) as { id: number; application: unknown };
+    expect(plain.application).toBeNull();
+    const plainDoc = readDocx(Buffer.from(((await api(priem, 'cases.application', { id: plain.id })) as { base64: string }).base64, 'base64'));
+    expect(linesAfter(plainDoc, `${APPLICATION_159N.request.providers}:`).lines).toBeGreaterThan(0);
   });
 
   it('exports pending events; a truncated package is rejected whole with a Russian message', async () => {

@@ -14,7 +14,7 @@ import { CITIZEN_ACT, NEED_ACT } from '../../scripts/form-samples-acts';
 import { SAMPLE_IPPSU, SAMPLE_REFUSAL } from '../../scripts/form-samples-decision';
 import { SAMPLE_BARTHEL, SAMPLE_LAWTON } from '../../scripts/form-samples-scales';
 import { scoreBarthel, scoreLawton } from '../../core/domain/scales';
-import { docxText, norm, readDocx, tables, underlinedRuns } from '../helpers/docx-xml';
+import { docxText, linesAfter, norm, readDocx, tables, underlinedRuns } from '../helpers/docx-xml';
 import { sampleApplication, snilsFrom } from '../support/applications';
 import { actRev, draftOf } from '../support/case-steps';
 import { createEnv, userWithRoles, type TestEnv } from './helpers';
@@ -163,7 +163,9 @@ describe('cases.application', () => {
     // A case registered without them prints the lines to fill by hand.
     const plain = await call(tokens.reception, 'cases.register', sampleApplication({ applicant: { snils: snilsFrom(2), lastName: 'Гусева' } }));
     expect(plain.application).toBeNull();
-    expect(textOf(await call<File>(tokens.reception, 'cases.application', { id: plain.id }))).toMatch(/желаемые поставщики социальных услуг: _{10,}/);
+    const blankLines = linesAfter(readDocx(buf(await call<File>(tokens.reception, 'cases.application', { id: plain.id }))), 'Желаемые поставщики социальных услуг:');
+    expect(blankLines.rows[0]).toEqual(['желаемые поставщики социальных услуг:', '']);
+    expect(blankLines.lines).toBe(2);
   });
 
   it('is refused to the administrator', async () => {

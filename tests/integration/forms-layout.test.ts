@@ -6,21 +6,24 @@
  * numbers only where a document may run over one page.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { quotes, typography } from '../../main/forms/layout';
+import { applyLayout, quotes, typography } from '../../main/forms/layout';
 import { FORMS } from '../../scripts/form-catalog';
 import {
-  hasPageNumbers,
+  fieldCodes,
   hasSoftHyphen,
   keepsNext,
+  linesAfter,
   marginsMm,
   paragraphXml,
   readDocx,
+  sectionFooters,
   tables,
   textOf,
   type DocxXml,
 } from '../helpers/docx-xml';
 
 const LETTERS = ['refusal', 'request-letter', 'complaint-answer'];
+
 const docs: Record<string, DocxXml> = {};
 
 beforeAll(async () => {
@@ -31,8 +34,18 @@ describe('typography', () => {
   it('no-break spaces after abbreviations, «№», in initials and between numbers and units', () => {
     const t = typography('г. Сургут, ул. Энергетиков, д. 14, кв. 37, № 42, N 27-нп, Петрова М. И., М. И. Петрова, 30 минут, 2025 г., офис 12, 5 км');
     expect(t).toBe(
-      'г.\u00a0Сургут, ул.\u00a0Энергетиков, д.\u00a014, кв.\u00a037, №\u00a042, N\u00a027-нп, Петрова\u00a0М.\u00a0И., М.\u00a0И.\u00a0Петрова, 30\u00a0минут, 2025\u00a0г., офис\u00a012, 5\u00a0км',
+      'г.\u00a0Сургут, ул.\u00a0Энергетиков,\u00a0д.\u00a014, кв.\u00a037, №\u00a042, N\u00a027-нп, Петрова\u00a0М.\u00a0И., М.\u00a0И.\u00a0Петрова, 30\u00a0минут, 2025\u00a0г., офис\u00a012, 5\u00a0км',
     );
+  });
+
+  it('keeps the house with its street: «д. 18» never stands alone on a line', () => {
+    expect(typography('г. Ханты-Мансийск, ул. Барабинская, д. 18, кв. 5')).toBe('г.\u00a0Ханты-Мансийск, ул.\u00a0Барабинская,\u00a0д.\u00a018, кв.\u00a05');
+  });
+
+  it('phone numbers and names with a hyphen never break at it', () => {
+    const xml = applyLayout('<w:document><w:body><w:p><w:r><w:t>тел. +7 (3467) 30-01-27, г. Ханты-Мансийск</w:t></w:r></w:p></w:body></w:document>');
+    expect(textOf(xml)).toBe('тел.\u00a0+7 (3467) 30-01-27, г.\u00a0Ханты-Мансийск');
+    expect(xml.match(/<w:noBreakHyphen\/>/g)).toHaveLength(3);
   });
 
   it('quotes «» outside and „“ inside, straight quotes converted', () => {
@@ -122,8 +135,40 @@ describe('every printed form', () => {
     }
   });
 
-  it('letters and receipts carry no page numbers; the multi-page forms do', () => {
-    for (const name of ['refusal', 'request-letter', 'receipt', 'receipt-mfc']) expect(hasPageNumbers(docs[name]!), name).toBe(false);
-    for (const name of ['journal', 'ippsu', 'act3-citizen', 'act4']) expect(hasPageNumbers(docs[name]!), name).toBe(true);
+  it('draws no tab leaders: every line to write on is a bottom border (shown by LibreOffice, Word and the in-app preview alike)', () => {
+    for (const [name, d] of Object.entries(docs)) {
+      for (const [part, xml] of Object.entries(d.parts)) {
+        expect(xml, `${name}, ${part}`).not.toMatch(/w:leader="(?!none")[^"]*"/);
+        expect(xml, `${name}, ${part}`).not.toMatch(/<w:ptab\b/);
+      }
+    }
+  });
+
+  it('the blank Appendix 3 has a line after «…(ближайшей остановки маршрутных транспортных средств) (км)» and after every other distance', () => {
+    const d = docs['act3-citizen-blank']!;
+    const labels = [
+      'транспортных коммуникаций (ближайшей остановки маршрутных транспортных средств) (км)',
+      'продовольственных и промтоварных магазинов (км)',
+      'почты (км)', // «почты (км) ____; жилищно-коммунальных учреждений (км) ______»
+      'расстояния до источника водоснабжения (км)',
+    ];
+    for (const label of labels) expect(linesAfter(d, label).lines, label).toBeGreaterThan(0);
+  });
+
+  it('page numbers only on documents of more than one page: none on the first page, «Страница N из M» on the others', () => {
+    for (const [name, d] of Object.entries(docs)) {
+      const sections = sectionFooters(d);
+      expect(sections.length, name).toBeGreaterThan(0);
+      for (const s of sections) {
+        // A first page of its own, whose footer is empty: a one-page document prints no number.
+        expect(s.titlePage, name).toBe(true);
+        expect(s.footers.first, name).toBeDefined();
+        expect(fieldCodes(s.footers.first!), name).toEqual([]);
+        expect(textOf(s.footers.first!).trim(), name).toBe('');
+        // Every other page: «Страница {PAGE} из {NUMPAGES}».
+        expect(fieldCodes(s.footers.default!), name).toEqual(['PAGE', 'NUMPAGES']);
+        expect(textOf(s.footers.default!).replace(/\s+/g, ' ').trim(), name).toBe('Страница из');
+      }
+    }
   });
 });

@@ -17,7 +17,18 @@ export interface ApplicationSample {
   receivedAt?: string;
   subservice?: string;
   seed?: number;
+  /** The 159н fields (protocol v1.1); `null` sends an application without them, as a v1 portal does. */
+  application?: Record<string, unknown> | null;
 }
+
+/** The 159н fields of a sample online application, as a citizen fills them in on the portal. */
+export const SAMPLE_APPLICATION_159N = {
+  desiredServices: 'Покупка и доставка продуктов питания — 2 раза в неделю; уборка жилого помещения — 1 раз в неделю',
+  desiredProviders: 'БУ «Сургутский комплексный центр социального обслуживания населения»',
+  livingConditions: 'Благоустроенная квартира на 3-м этаже, лифта нет',
+  household: 'Проживает одна; сын проживает в г. Тюмени',
+  consent: true,
+} as const;
 
 export function applicationSubmitted(o: ApplicationSample = {}): Record<string, unknown> {
   const seed = o.seed ?? Math.floor(Math.random() * 1e8);
@@ -43,6 +54,7 @@ export function applicationSubmitted(o: ApplicationSample = {}): Record<string, 
     },
     representative: null,
     circumstances: { pensioner: true },
+    ...(o.application === null ? {} : { application: o.application ?? SAMPLE_APPLICATION_159N }),
     documents: [
       { key: 'identity', title: 'Паспорт', fileName: 'passport.pdf', sheets: 2 },
       { key: 'medical-conclusion', title: 'Заключение медицинской организации', fileName: 'med.pdf', sheets: 1 },
