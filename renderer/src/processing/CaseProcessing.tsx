@@ -12,7 +12,7 @@ import { CASE_STATUS_LABELS, type CaseStatus } from '../../../core/domain/case-s
 import { useSession } from '../session';
 import { ruDate, ruNote } from '../format';
 import { ActsTab } from './ActsTab';
-import { ReadOnlyStyle } from './Appendix3Form';
+import { FormFieldsStyle } from '../ui/form-fields';
 import { DecisionTab } from './DecisionTab';
 import { IssueTab } from './IssueTab';
 import { RequestsTab } from './RequestsTab';
@@ -157,7 +157,7 @@ export function CaseProcessing({ case: c, details }: { case: CaseView; details: 
 
   return (
     <Card withBorder id="processing" data-testid="case-processing" style={{ scrollMarginTop: 72 }}>
-      <ReadOnlyStyle />
+      <FormFieldsStyle />
       <Stack gap="md">
         <StatePath
           steps={
