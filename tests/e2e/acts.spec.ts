@@ -63,6 +63,13 @@ class Hands {
   }
 }
 
+/** The fields of a saved act that hold something (a multiple choice is one field, a table row's cells each). */
+function filled(v: unknown): number {
+  if (Array.isArray(v)) return v.length === 0 ? 0 : v.every((x) => typeof x === 'string') ? 1 : v.reduce((n: number, x) => n + filled(x), 0);
+  if (v && typeof v === 'object') return Object.values(v).reduce((n: number, x) => n + filled(x), 0);
+  return v === undefined || v === null || v === '' || v === false ? 0 : 1;
+}
+
 /** The paper act: what the centre wrote, as the specialist reads it off the page. */
 const PAPER = {
   number: '47',
@@ -192,11 +199,13 @@ test('the Appendix 3 act from a paper act, keyboard first: keystrokes and clicks
   await k.press('Control+Enter');
   await expect(page.getByTestId('act-status-appendix3-citizen')).toHaveAttribute('data-complete', 'true');
 
-  console.log(`Appendix 3: ${k.keys} keystrokes, ${k.clicks} clicks`);
-  expect(k.keys).toBeGreaterThan(0);
-
   // ---------------------------------------------------------------- what was saved
   const saved = (await api<CaseView>(app, 'cases.get', { id: c.id })).acts.find((a) => a.form === 'appendix3-citizen')!;
+  const { barthel: _points, lawton: _points2, ...answered } = saved.act;
+  const fields = filled(answered) + Object.keys(saved.barthel ?? {}).length + Object.keys(saved.lawton ?? {}).length;
+  console.log(`Appendix 3: ${k.keys} keystrokes, ${k.clicks} clicks, ${fields} fields filled`);
+  expect(k.keys).toBeGreaterThan(0);
+
   expect(saved.complete, saved.missing.join('; ')).toBe(true);
   expect(saved.act).toMatchObject({
     number: '47',

@@ -76,7 +76,7 @@ import type { PartialScaleAnswers } from '../../../core/domain/scales';
 import { hostToday } from '../clock';
 import { useApiMutation } from '../data/queries';
 import { printForm } from '../ui/download';
-import { Area, Checks, Choice, DateField, Field, QUESTION, READ_ONLY_CLASS, RowsTable, SubHead, When, formKeyDown, useValue, type FormApi } from '../ui/form-fields';
+import { Area, Checks, Choice, DateField, Field, FormBody, QUESTION, READ_ONLY_CLASS, RowsTable, SubHead, When, formKeyDown, useValue, type FormApi } from '../ui/form-fields';
 import { Guarded } from '../ui/Guarded';
 import { fullNameOf, livingAddressOf } from '../ui/person';
 import { ActHeader, ActStatus, ActToolbar, Categories, ChangedMeanwhile, MissingAlert, NO_SUGGESTIONS, Signatures, type ActFormProps } from './act-parts';
@@ -208,6 +208,7 @@ export function Appendix3Form({ variant, ...props }: ActFormProps & { variant: '
         {edit.changedMeanwhile && <ChangedMeanwhile saved={saved} onCompare={onCompare ? edit.compare : undefined} onTakeSaved={edit.takeSaved} />}
         {!bare && <MissingAlert saved={saved} />}
 
+        <FormBody form={form} deps={[lockReason, suggestions]}>
         <Fieldset variant="unstyled" disabled={!!lockReason} p={0} className={lockReason ? READ_ONLY_CLASS : undefined}>
           <Stack gap="md">
             <ActHeader form={form} organizations={suggestions.organizations} />
@@ -235,6 +236,7 @@ export function Appendix3Form({ variant, ...props }: ActFormProps & { variant: '
             />
           </Stack>
         </Fieldset>
+        </FormBody>
       </Stack>
     </form>
   );

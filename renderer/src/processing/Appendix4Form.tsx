@@ -28,7 +28,7 @@ import type { CaseView } from '../../../core/api/reception';
 import { hostToday } from '../clock';
 import { useApiMutation } from '../data/queries';
 import { printForm } from '../ui/download';
-import { Area, Checks, Choice, DateField, Field, READ_ONLY_CLASS, TextRows, When, formKeyDown, useValue, type FormApi } from '../ui/form-fields';
+import { Area, Checks, Choice, DateField, Field, FormBody, READ_ONLY_CLASS, TextRows, When, formKeyDown, useValue, type FormApi } from '../ui/form-fields';
 import { Guarded } from '../ui/Guarded';
 import { fullNameOf } from '../ui/person';
 import { ActHeader, ActStatus, ActToolbar, Categories, ChangedMeanwhile, MissingAlert, NO_SUGGESTIONS, Signatures, type ActFormProps } from './act-parts';
@@ -110,14 +110,12 @@ function ActServices({ form, type, catalogue }: { form: FormApi; type: ServiceTy
       form={form}
       path={path}
       indexes={rows.map((_, i) => i)}
+      rowCount={rows.length}
       keys={{ code: 'code', frequency: 'frequency' }}
       catalogue={catalogue.filter((s) => s.type === ACT_TABLE_TYPE[type])}
       caption={SERVICE_TYPE_LABELS[type].caption}
       nameColumn={SERVICE_TYPE_LABELS[type].nameColumn}
-      onAdd={() => {
-        form.insertListItem(path, { ...SERVICE_ROW });
-        return rows.length;
-      }}
+      onAdd={() => form.insertListItem(path, { ...SERVICE_ROW })}
       testId={`act4-services-${type}`}
     />
   );
@@ -186,6 +184,7 @@ export function Appendix4Form({ c, saved, notice, onDirty, onCompare, bare, sugg
         {edit.changedMeanwhile && <ChangedMeanwhile saved={saved} onCompare={onCompare ? edit.compare : undefined} onTakeSaved={edit.takeSaved} />}
         {!bare && <MissingAlert saved={saved} />}
 
+        <FormBody form={form} deps={[lockReason, suggestions]}>
         <Fieldset variant="unstyled" disabled={!!lockReason} p={0} className={lockReason ? READ_ONLY_CLASS : undefined}>
           <Stack gap="md">
             <ActHeader form={form} organizations={suggestions.organizations} />
@@ -235,6 +234,7 @@ export function Appendix4Form({ c, saved, notice, onDirty, onCompare, bare, sugg
             <Signatures form={form} compilers={suggestions.compilers} what="акт оценки индивидуальной потребности гражданина" agreement />
           </Stack>
         </Fieldset>
+        </FormBody>
       </Stack>
     </form>
   );

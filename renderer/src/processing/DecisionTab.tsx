@@ -677,14 +677,12 @@ function IppsuForm({
                 form={form}
                 path="ippsu.services"
                 indexes={indexes}
+                rowCount={services.length}
                 keys={{ code: 'serviceCode', frequency: 'periodicity' }}
                 catalogue={catalogue.filter((x) => x.type === t)}
                 caption={`${SERVICE_TYPE_ROMAN[t]}. ${SERVICE_TYPE_NAMES[t]}`}
                 nameColumn="Наименование социальной услуги"
-                onAdd={() => {
-                  form.insertListItem('ippsu.services', { type: t, serviceCode: '', name: '', volume: '', periodicity: '', term: '' });
-                  return services.length;
-                }}
+                onAdd={() => form.insertListItem('ippsu.services', { type: t, serviceCode: '', name: '', volume: '', periodicity: '', term: '' })}
                 testId={`ippsu-services-${t}`}
               />
             );

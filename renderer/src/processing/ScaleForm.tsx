@@ -20,7 +20,7 @@ import {
   type ScaleItem,
   type ScaleResult,
 } from '../../../core/domain/scales';
-import { choiceKeys, QUESTION, useValue, type FormApi } from '../ui/form-fields';
+import { choiceKeys, QUESTION, useValue, WATCHED, type FormApi } from '../ui/form-fields';
 
 export type ScaleKind = 'barthel' | 'lawton';
 
@@ -71,7 +71,7 @@ function ScaleItemChoice({ kind, item, n, form }: { kind: ScaleKind; item: Scale
   const chosen = useValue<number | undefined>(form, path);
   const codes = item.options.map((_, i) => String(i));
   const labels = Object.fromEntries(item.options.map((o, i) => [String(i), o.text]));
-  const pick = (v: string) => form.setFieldValue(path, v === '' ? undefined : Number(v));
+  const pick = (v: string) => form.setFieldValue(path, v === '' ? undefined : Number(v), WATCHED);
   return (
     <Radio.Group
       {...QUESTION}

@@ -9,7 +9,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import type { Out } from '../../../core/api/contract';
 import type { ServiceType as ActServiceType } from '../../../core/api/acts';
 import { useApi } from '../data/queries';
-import { QUESTION, focusPath, useValue, type FormApi } from '../ui/form-fields';
+import { QUESTION, WATCHED, changeAndFocus, useValue, type FormApi } from '../ui/form-fields';
 
 export type CatalogueService = Out<'services.list'>[number];
 
@@ -59,7 +59,7 @@ function ServiceName({ form, row, keys, catalogue, options, where }: { form: For
         key={form.key(`${row}.name`)}
         onChange={(v) => {
           input.onChange(v);
-          form.setFieldValue(`${row}.${keys.code}`, catalogue.find((s) => s.name === v)?.code ?? '', { forceUpdate: false });
+          form.setFieldValue(`${row}.${keys.code}`, catalogue.find((s) => s.name === v)?.code ?? '', WATCHED);
         }}
         title={name}
       />
@@ -86,6 +86,7 @@ export function ServiceTable({
   form,
   path,
   indexes,
+  rowCount,
   keys,
   catalogue,
   caption,
@@ -98,12 +99,14 @@ export function ServiceTable({
   path: string;
   /** Which of its rows belong to this table. */
   indexes: number[];
+  /** How many rows the array has (a row added goes at that index). */
+  rowCount: number;
   keys: ServiceTableKeys;
   catalogue: CatalogueService[];
   caption: ReactNode;
   nameColumn: string;
-  /** Adds a row; returns the index of the new row in the array. */
-  onAdd(): number;
+  /** Adds a row at the end of the array. */
+  onAdd(): void;
   testId?: string;
 }) {
   const options = useMemo(() => [...new Set(catalogue.filter((s) => s.active).map((s) => s.name))], [catalogue]);
@@ -123,10 +126,7 @@ export function ServiceTable({
           className="sd-edit-only"
           size="compact-sm"
           variant="light"
-          onClick={(e) => {
-            const at = onAdd();
-            focusPath(e.currentTarget, `${path}.${at}.name`);
-          }}
+          onClick={(e) => changeAndFocus(e.currentTarget, onAdd, `${path}.${rowCount}.name`)}
         >
           Добавить услугу
         </Button>

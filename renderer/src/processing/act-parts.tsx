@@ -10,7 +10,7 @@ import { CITIZEN_CATEGORIES, CITIZEN_CATEGORY_LABELS, DISABILITY_GROUPS } from '
 import type { ActForm, ActSuggestions, ActView } from '../../../core/api/processing';
 import type { CaseView } from '../../../core/api/reception';
 import { ruDateTime } from '../format';
-import { Checks, Choice, DateField, Field, Mark, RowsTable, SubHead, When, type FormApi, type RowColumn } from '../ui/form-fields';
+import { Checks, Choice, DateField, Field, Mark, RowsTable, SubHead, When, WATCHED, type FormApi, type RowColumn } from '../ui/form-fields';
 import type { CompareRequest } from './useActForm';
 
 export interface ActFormProps {
@@ -170,7 +170,7 @@ const signerColumns = (compilers: ActSuggestions['compilers'], form: FormApi, fi
       // Picking a person who drew up an earlier act brings their position along.
       onPick: (name: string, row: string) => {
         const hit = compilers.find((s) => s.fullName === name);
-        if (hit?.position) form.setFieldValue(`${row}.position`, hit.position);
+        if (hit?.position) form.setFieldValue(`${row}.position`, hit.position, WATCHED);
       },
     }),
   },

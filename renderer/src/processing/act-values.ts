@@ -107,7 +107,7 @@ export function draftOf<S extends z.ZodType>(schema: S, saved: unknown): Draft<z
  * date after `today()` (the backend refuses those too). Errors are keyed by
  * the field's path, so each shows under its own input.
  */
-export function actResolver(schema: z.ZodType, today: () => string): (values: { act: unknown }) => FormErrors {
+export function actResolver(schema: z.ZodType, today: () => string): (values: { act: unknown; barthel?: unknown; lawton?: unknown }) => FormErrors {
   const bySchema = schemaResolver(schema, { sync: true });
   return (values) => {
     const errors: FormErrors = { ...bySchema(values) };

@@ -16,7 +16,8 @@
  */
 import { ActionIcon, Autocomplete, Box, Button, Checkbox, Group, Input, Radio, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import type { FormErrors, GetInputPropsReturnType } from '@mantine/form';
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { RuDateInput } from './RuDateInput';
 
 /** The part of a Mantine form (either mode) the pieces use; any `useForm` result fits. */
@@ -29,6 +30,12 @@ export interface FormApi {
   useWatchValue(path: string): unknown;
   errors: FormErrors;
 }
+
+/**
+ * A value set by a piece that watches its path (and redraws itself): the
+ * rest of the form is not drawn again (in a controlled form it is anyway).
+ */
+export const WATCHED = { forceUpdate: false } as const;
 
 /** The value at `path`, redrawn when it changes (and only then). */
 export function useValue<T>(form: FormApi, path: string): T {
@@ -78,9 +85,6 @@ export function focusFirstError(root: HTMLElement | null): void {
   (q ? entryOf(q) : el.matches(FOCUSABLE) ? el : null)?.focus();
 }
 
-/** After React has drawn what a change shows (a field that appears with the option chosen), go on. */
-const advanceFrom = (el: Element) => setTimeout(() => focusNextQuestion(el), 0);
-
 /** The form's keys: Enter to the next question, Ctrl+Enter or Ctrl+S to save. Put on the <form>. */
 export function formKeyDown(e: KeyboardEvent<HTMLFormElement>): void {
   if (e.defaultPrevented || e.altKey) return;
@@ -107,14 +111,17 @@ export function choiceKeys(codes: readonly string[], labels: Record<string, stri
   return (e: KeyboardEvent<HTMLElement>) => {
     if (e.ctrlKey || e.metaKey || e.altKey || (e.target as Element).closest('[data-q]') !== e.currentTarget) return;
     const group = e.currentTarget;
-    const focusOption = (code: string) => setTimeout(() => group.querySelector<HTMLInputElement>(`input[type=radio][value="${CSS.escape(code)}"]`)?.focus(), 0);
+    // The change is drawn at once (a field it shows appears), so the next key already goes where it should.
+    const choose = (code: string) => {
+      flushSync(() => pick(code));
+      group.querySelector<HTMLInputElement>(`input[type=radio][value="${CSS.escape(code)}"]`)?.focus();
+    };
     if (/^[1-9]$/.test(e.key)) {
       const code = codes[Number(e.key) - 1];
       if (code === undefined) return;
       e.preventDefault();
-      pick(code);
-      focusOption(code);
-      advanceFrom(group);
+      choose(code);
+      focusNextQuestion(group);
     } else if (e.key === 'Backspace' || e.key === 'Delete') {
       e.preventDefault();
       pick('');
@@ -125,8 +132,7 @@ export function choiceKeys(codes: readonly string[], labels: Record<string, stri
         const code = codes[(from + n + codes.length) % codes.length];
         if ((labels[code] ?? '').trim().toLocaleLowerCase('ru').startsWith(letter)) {
           e.preventDefault();
-          pick(code);
-          focusOption(code);
+          choose(code);
           return;
         }
       }
@@ -143,7 +149,7 @@ function checksKeys(codes: readonly string[], toggle: (code: string) => void) {
       const i = Number(e.key) - 1;
       if (i >= codes.length) return;
       e.preventDefault();
-      toggle(codes[i]);
+      flushSync(() => toggle(codes[i]));
       boxes[i]?.focus();
       return;
     }
@@ -188,7 +194,7 @@ export function Choice({
   testId?: string;
 }) {
   const value = useValue<string | undefined>(form, path) ?? '';
-  const set = (v: string) => form.setFieldValue(path, v);
+  const set = (v: string) => form.setFieldValue(path, v, WATCHED);
   const inline = codes.every((c) => labels[c].length <= 45);
   const Wrap = inline ? Group : Stack;
   return (
@@ -249,12 +255,16 @@ export function Checks({
   render?: (code: string) => ReactNode;
 }) {
   const value = useValue<string[] | undefined>(form, path) ?? [];
-  const set = (v: string[]) => form.setFieldValue(path, codes.filter((c) => v.includes(c)));
+  const set = (v: string[]) => form.setFieldValue(path, codes.filter((c) => v.includes(c)), WATCHED);
   const toggle = (code: string) =>
-    form.setFieldValue(path, (prev: string[] | undefined) => {
-      const was = prev ?? [];
-      return codes.filter((c) => (c === code ? !was.includes(c) : was.includes(c)));
-    });
+    form.setFieldValue(
+      path,
+      (prev: string[] | undefined) => {
+        const was = prev ?? [];
+        return codes.filter((c) => (c === code ? !was.includes(c) : was.includes(c)));
+      },
+      WATCHED,
+    );
   const inline = codes.every((c) => labels[c].length <= 30);
   const Wrap = inline ? Group : Stack;
   return (
@@ -309,7 +319,7 @@ export function DateField({ form, path, label, required, description, w }: { for
       description={description}
       w={w}
       value={value}
-      onChange={(iso) => form.setFieldValue(path, iso)}
+      onChange={(iso) => form.setFieldValue(path, iso, WATCHED)}
       error={form.errors[path]}
     />
   );
@@ -371,12 +381,13 @@ export interface RowColumn {
 /** A date inside a table row. */
 function CellDate({ form, path, aria }: { form: FormApi; path: string; aria: string }) {
   const value = useValue<string | undefined>(form, path) ?? '';
-  return <RuDateInput {...QUESTION} data-path={path} size="xs" aria-label={aria} value={value} onChange={(iso) => form.setFieldValue(path, iso)} error={form.errors[path]} />;
+  return <RuDateInput {...QUESTION} data-path={path} size="xs" aria-label={aria} value={value} onChange={(iso) => form.setFieldValue(path, iso, WATCHED)} error={form.errors[path]} />;
 }
 
-/** Focuses the input at `path` once React has drawn it. */
-export function focusPath(from: Element | null, path: string): void {
-  setTimeout(() => from?.closest('form')?.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`)?.focus(), 0);
+/** Runs `change` (a row added), draws it at once and focuses the input at `path`. */
+export function changeAndFocus(from: Element | null, change: () => void, path: string): void {
+  flushSync(change);
+  from?.closest('form')?.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`)?.focus();
 }
 
 /** An editable table of the act: a row per person or item, added and removed with buttons. */
@@ -409,10 +420,7 @@ export function RowsTable({
   const [removals, setRemovals] = useState(0);
   const addRef = useRef<HTMLButtonElement>(null);
   const tableError = form.errors[path];
-  const add = () => {
-    form.insertListItem(path, { ...row });
-    focusPath(addRef.current, `${path}.${rows.length}.${columns[0].key}`);
-  };
+  const add = () => changeAndFocus(addRef.current, () => form.insertListItem(path, { ...row }), `${path}.${rows.length}.${columns[0].key}`);
   return (
     <Input.Wrapper label={label} error={tableError} data-testid={testId}>
       <Stack gap={6} mt={label ? 4 : 0}>
@@ -437,17 +445,19 @@ export function RowsTable({
                     {columns.map((c) => {
                       const p = `${path}.${i}.${c.key}`;
                       const aria = `${what}: ${c.title}, строка ${i + 1}`;
-                      const props = { ...QUESTION, size: 'xs', 'aria-label': aria, placeholder: c.placeholder, ...form.getInputProps(p) } as const;
+                      // The cells follow the rows watched here (a pick in one cell may fill another).
+                      const props = { ...QUESTION, 'data-path': p, size: 'xs', 'aria-label': aria, placeholder: c.placeholder, error: form.errors[p], value: rows[i]?.[c.key] ?? '' } as const;
+                      const set = (v: string) => form.setFieldValue(p, v, WATCHED);
                       return (
                         <Table.Td key={c.key} style={{ verticalAlign: 'top' }}>
                           {c.kind === 'date' ? (
                             <CellDate form={form} path={p} aria={aria} />
                           ) : c.kind === 'area' ? (
-                            <Textarea {...props} key={form.key(p)} autosize minRows={1} maxRows={4} />
+                            <Textarea {...props} autosize minRows={1} maxRows={4} onChange={(e) => set(e.currentTarget.value)} />
                           ) : c.data ? (
-                            <Autocomplete {...props} key={form.key(p)} data={c.data} limit={20} selectFirstOptionOnChange onOptionSubmit={(v) => c.onPick?.(v, `${path}.${i}`)} />
+                            <Autocomplete {...props} data={c.data} limit={20} selectFirstOptionOnChange onChange={set} onOptionSubmit={(v) => c.onPick?.(v, `${path}.${i}`)} />
                           ) : (
-                            <TextInput {...props} key={form.key(p)} />
+                            <TextInput {...props} onChange={(e) => set(e.currentTarget.value)} />
                           )}
                         </Table.Td>
                       );
@@ -523,10 +533,7 @@ export function TextRows({ form, path, what, max, addLabel, label }: { form: For
             size="xs"
             variant="light"
             disabled={rows.length >= max}
-            onClick={() => {
-              form.insertListItem(path, '');
-              focusPath(addRef.current, `${path}.${rows.length}`);
-            }}
+            onClick={() => changeAndFocus(addRef.current, () => form.insertListItem(path, ''), `${path}.${rows.length}`)}
           >
             {addLabel}
           </Button>
@@ -535,6 +542,19 @@ export function TextRows({ form, path, what, max, addLabel, label }: { form: For
     </Input.Wrapper>
   );
 }
+
+/**
+ * The fields of a long uncontrolled form, drawn again only when what they
+ * show from outside the fields changes: the errors, values loaded anew
+ * (which change `form.key`), and `deps` (the lock, the offers). Typing or
+ * choosing redraws just the field and what watches its path.
+ */
+export const FormBody = memo(
+  function FormBody({ children }: { form: FormApi; deps: readonly unknown[]; children: ReactNode }) {
+    return <>{children}</>;
+  },
+  (a, b) => a.form.errors === b.form.errors && a.form.key('') === b.form.key('') && a.deps.length === b.deps.length && a.deps.every((d, i) => Object.is(d, b.deps[i])),
+);
 
 /** Shows `children` while the value at `path` passes `test` (a field that only the chosen option needs). */
 export function When<T>({ form, path, test, children }: { form: FormApi; path: string; test(value: T): boolean; children: ReactNode }) {
