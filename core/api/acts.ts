@@ -993,6 +993,65 @@ export const Appendix4Act = z.object({
 });
 export type Appendix4Act = z.infer<typeof Appendix4Act>;
 
+// ================================================================== dates and prefill
+
+export const FUTURE_ACT_DATES = 'Даты акта не могут быть позже сегодняшней: акт составляется по итогам обследования.';
+const AFTER_TODAY = 'Позже сегодняшней даты';
+
+/**
+ * The dates of an act (any of the three) that lie after `today`, by their
+ * path in the act: an act records a visit and papers that exist, so its
+ * date, the signatures, the ИПР's issue date, the income's date and the
+ * family members' birth dates cannot be in the future. The backend refuses
+ * such an act; the form says so before saving.
+ */
+export function actDatesAfter(act: unknown, today: string): Record<string, string> {
+  const a = (act && typeof act === 'object' ? act : {}) as Record<string, unknown>;
+  const at = (o: unknown, k: string): unknown => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined);
+  const dates: [string, unknown][] = [
+    ['date', a.date],
+    ['signaturesDate', a.signaturesDate],
+    ['citizen.date', at(a.citizen, 'date')],
+    ['health.iprIssueDate', at(a.health, 'iprIssueDate')],
+    ['income.perCapitaDate', at(a.income, 'perCapitaDate')],
+    ...(Array.isArray(a.members) ? a.members.map((m, i): [string, unknown] => [`members.${i}.birthDate`, at(m, 'birthDate')]) : []),
+  ];
+  const out: Record<string, string> = {};
+  for (const [path, v] of dates) if (typeof v === 'string' && v !== '' && v > today) out[path] = AFTER_TODAY;
+  return out;
+}
+
+/** What the application registered says about the citizen's category, in the act's options. */
+export interface CaseCategoryFacts {
+  /** Intake circumstances: «пенсионер», «инвалидность установлена». */
+  circumstances: { pensioner?: unknown; disabled?: unknown };
+  /** The income exemption (льготная категория) chosen at intake, if any. */
+  lgota: string | null;
+}
+
+/** Exemption codes of the intake that name exactly one category of the act. */
+const LGOTA_CATEGORY: Record<string, CitizenCategory> = {
+  'combat-invalids': 'combat_disabled',
+  'former-minor-prisoners': 'former_minor_prisoner',
+  'wwii-combat-families': 'fallen_family_member',
+};
+
+/**
+ * The categories a new act starts with, from the application: a pensioner
+ * is «пенсионер по старости», an established disability «инвалид», and an
+ * exemption that names one category of the act that category. The
+ * specialist corrects them from the paper act; nothing is guessed where the
+ * intake is ambiguous (the WWII veterans' exemption covers several options).
+ */
+export function categoriesFromCase(c: CaseCategoryFacts): CitizenCategory[] {
+  const picked = new Set<CitizenCategory>();
+  if (c.circumstances.pensioner === true) picked.add('old_age_pensioner');
+  if (c.circumstances.disabled === true) picked.add('disabled');
+  const fromLgota = c.lgota ? LGOTA_CATEGORY[c.lgota] : undefined;
+  if (fromLgota) picked.add(fromLgota);
+  return CITIZEN_CATEGORIES.filter((k) => picked.has(k));
+}
+
 // ================================================================== completeness
 
 const has = (s: string | undefined | null): boolean => typeof s === 'string' && s.trim() !== '';

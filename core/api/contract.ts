@@ -13,6 +13,7 @@ import { ExchangeStatus, ImportPackageInput, PortalApplicationRow, PortalCaseDat
 import {
   AnswerRequestInput,
   IssueInput,
+  ActSuggestions,
   PRINTABLE_FORMS,
   ProviderView,
   SaveActInput,
@@ -538,6 +539,13 @@ export const methods = {
     summary: 'Save an act (Appendix 3 with the Barthel and Lawton answers, or Appendix 4), complete or in progress.',
     input: SaveActInput,
     output: CaseView,
+  }),
+  'acts.suggestions': method({
+    access: 'user',
+    write: false,
+    summary: 'The organisations and the people who drew up the office’s recent acts, most recent first: a new act starts from them.',
+    input: empty,
+    output: ActSuggestions,
   }),
   'acts.print': method({
     access: 'user',

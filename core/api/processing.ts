@@ -154,6 +154,13 @@ export const ActView = z.object({
 });
 export type ActView = z.infer<typeof ActView>;
 
+/** What the office's recent acts offer a new one: the centres that drew them up and their staff, most recent first. */
+export const ActSuggestions = z.object({
+  organizations: z.array(z.string()),
+  compilers: z.array(z.object({ position: z.string(), fullName: z.string() })),
+});
+export type ActSuggestions = z.infer<typeof ActSuggestions>;
+
 export const PRINTABLE_FORMS = ['appendix3-citizen', 'appendix3-family', 'appendix4', 'barthel', 'lawton'] as const;
 
 // ------------------------------------------------------------------ decisions

@@ -66,6 +66,12 @@ export function isClosed(s: CaseStatus): boolean {
   return s === 'issued' || s === 'withdrawn' || s === 'annulled';
 }
 
+/**
+ * The states in which the case's acts (Appendix 3 and 4) may be saved: until
+ * the result goes for signing, and again while a returned draft is fixed.
+ */
+export const ACT_EDITABLE: readonly CaseStatus[] = ['registered', 'requests_sent', 'documents_complete', 'decision_drafted', 'returned'];
+
 /** Which steps with a deadline are behind a case in this state. */
 export function stepsDone(s: CaseStatus): { requestsSent: boolean; decided: boolean; resultIssued: boolean } {
   return {

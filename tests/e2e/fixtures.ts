@@ -67,7 +67,7 @@ function latinScanScript() {
   const found: Record<string, string> = (w.__latinFound = {});
   // Key names of the shortcuts shown (Ctrl+K, Alt+N) are what the keyboard says.
   // A signed document's SHA-256 fingerprint is shown on purpose, as hex.
-  const ALLOWED = /^(Socdesk|DOCX|XLSX|PDF|COVID-19|SHA-256|[IVXLC]+|Ctrl|Alt|Shift|Enter|Esc|Tab|[A-Z])$/;
+  const ALLOWED = /^(Socdesk|DOCX|XLSX|PDF|COVID-19|SHA-256|[IVXLC]+|Ctrl|Alt|Shift|Enter|Esc|Tab|Backspace|[A-Z])$/;
   const STRIP = [/\b[0-9a-f]{12,}\b/gi, /\bhttps?:\/\/\S+/g, /\S+@\S+\.\S+/g, /\S+\.(docx|xlsx|pdf|zip|socdesk|json|sqlite|crt|pem)\b/gi, /\b[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?\b/gi];
   const allowedData = new Set<string>();
   const note = (text: string, where: string) => {

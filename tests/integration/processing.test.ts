@@ -229,3 +229,33 @@ describe('only allowed transitions exist', () => {
     expect(norm(text)).toContain(norm(paper.agencyName));
   });
 });
+
+describe('the acts', () => {
+  it('an act dated after today (the office’s) is refused, naming its dates; today’s is saved', async () => {
+    const c = await registered();
+    const future = { ...CITIZEN_ACT, date: '2026-11-26', health: { ...CITIZEN_ACT.health, iprIssueDate: '2026-12-01' } };
+    const refused = await call(spec, 'acts.save', { caseId: c.id, rev: 0, form: 'appendix3-citizen', act: future, barthel: {}, lawton: {} }).then(
+      () => null,
+      (e: ApiError) => e,
+    );
+    expect(refused?.code).toBe('VALIDATION');
+    expect(refused?.message).toBe('Даты акта не могут быть позже сегодняшней: акт составляется по итогам обследования.');
+    expect(refused?.fields).toEqual({ 'act.date': 'Позже сегодняшней даты', 'act.health.iprIssueDate': 'Позже сегодняшней даты' });
+    const saved = await call(spec, 'acts.save', { caseId: c.id, rev: 0, form: 'appendix3-citizen', act: { ...CITIZEN_ACT, date: '2026-11-25' }, barthel: {}, lawton: {} });
+    expect(saved.acts[0].act.date).toBe('2026-11-25');
+  });
+
+  it('a new act is offered the organisations and the people of the office’s acts, the latest first', async () => {
+    expect(await call(spec, 'acts.suggestions', {})).toEqual({ organizations: [], compilers: [] });
+    const first = await registered();
+    await call(spec, 'acts.save', { caseId: first.id, rev: 0, form: 'appendix4', act: NEED_ACT });
+    clock = new Date(clock.getTime() + 60_000);
+    const second = await call(priem, 'cases.register', sampleApplication({ applicant: { lastName: 'Вторая', snils: undefined } }));
+    const other = { position: 'Психолог', fullName: 'Никитина Дарья Олеговна' };
+    await call(spec, 'acts.save', { caseId: second.id, rev: 0, form: 'appendix3-citizen', act: { ...CITIZEN_ACT, organization: 'БУ «Другой центр»', compiledBy: [other, ...CITIZEN_ACT.compiledBy!] }, barthel: {}, lawton: {} });
+    const s = await call<{ organizations: string[]; compilers: { position: string; fullName: string }[] }>(priem, 'acts.suggestions', {});
+    expect(s.organizations).toEqual(['БУ «Другой центр»', NEED_ACT.organization]);
+    // The social worker drew up both acts: named once.
+    expect(s.compilers).toEqual([other, { position: 'Специалист по социальной работе', fullName: 'Гайнуллина Альбина Рашитовна' }]);
+  });
+});

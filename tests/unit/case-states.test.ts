@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedTransitions, canTransition, CASE_STATUSES, isClosed, stepsDone } from '../../core/domain/case-states';
+import { ACT_EDITABLE, allowedTransitions, canTransition, CASE_STATUSES, isClosed, stepsDone } from '../../core/domain/case-states';
 
 describe('case states (p.43–47)', () => {
   it('allows the procedure in order', () => {
@@ -34,5 +34,10 @@ describe('case states (p.43–47)', () => {
     expect(stepsDone('decision_drafted')).toEqual({ requestsSent: true, decided: false, resultIssued: false });
     expect(stepsDone('signed')).toEqual({ requestsSent: true, decided: true, resultIssued: false });
     expect(stepsDone('issued').resultIssued).toBe(true);
+  });
+
+  it('acts may be saved until the result goes for signing, and while a returned draft is fixed', () => {
+    expect(CASE_STATUSES.filter((s) => ACT_EDITABLE.includes(s))).toEqual(['registered', 'requests_sent', 'documents_complete', 'decision_drafted', 'returned']);
+    for (const s of ACT_EDITABLE) expect(isClosed(s)).toBe(false);
   });
 });

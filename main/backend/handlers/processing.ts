@@ -10,8 +10,9 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ActForm, AnswerRequestInput, OutgoingRegisterInput, SaveActInput, SaveDecisionInput, SendAllRequestsInput, SendRequestInput, SetOutgoingRegisterInput } from '../../../core/api/processing';
 import type { IppsuDraft, RefusalDraft } from '../../../core/api/decision';
+import { actDatesAfter, FUTURE_ACT_DATES } from '../../../core/api/acts';
 import { ApiError } from '../../../core/api/errors';
-import { canTransition, type CaseStatus } from '../../../core/domain/case-states';
+import { ACT_EDITABLE, canTransition, type CaseStatus } from '../../../core/domain/case-states';
 import type { AddressParts } from '../../../core/domain/address';
 import { todayIso } from '../../../core/domain/dates';
 import { scoreBarthel, scoreLawton } from '../../../core/domain/scales';
@@ -165,25 +166,16 @@ function registerInteragencyAnswer(ctx: UserCtx, input: z.output<typeof AnswerRe
 
 // ------------------------------------------------------------------ acts
 
-const ACT_EDITABLE = new Set(['registered', 'requests_sent', 'documents_complete', 'decision_drafted', 'returned']);
-
 /** An act records a visit that happened: none of its dates may be after today. */
 function refuseFutureActDates(act: Record<string, unknown>, today: string): void {
-  const citizen = act.citizen as { date?: unknown } | undefined;
-  const dates: [string, unknown][] = [
-    ['date', act.date],
-    ['signaturesDate', act.signaturesDate],
-    ['citizen.date', citizen?.date],
-  ];
-  const fields: Record<string, string> = {};
-  for (const [path, v] of dates) if (typeof v === 'string' && v > today) fields[`act.${path}`] = 'Позже сегодняшней даты';
-  if (Object.keys(fields).length) throw new ApiError('VALIDATION', 'Даты акта не могут быть позже сегодняшней: акт составляется по итогам обследования.', fields);
+  const fields = actDatesAfter(act, today);
+  if (Object.keys(fields).length) throw new ApiError('VALIDATION', FUTURE_ACT_DATES, Object.fromEntries(Object.entries(fields).map(([p, m]) => [`act.${p}`, m])));
 }
 
 function saveAct(ctx: UserCtx, input: z.output<typeof SaveActInput>) {
   return ctx.tx(() => {
     const c = openCase(ctx, input.caseId);
-    if (!ACT_EDITABLE.has(c.status)) throw new ApiError('CONFLICT', 'После подписания результата акты не изменяются.');
+    if (!ACT_EDITABLE.includes(c.status as CaseStatus)) throw new ApiError('CONFLICT', 'После подписания результата акты не изменяются.');
     const kind = input.form === 'appendix4' ? 'appendix4' : 'appendix3';
     const variant = input.form === 'appendix4' ? null : input.form === 'appendix3-citizen' ? 'citizen' : 'family';
     const barthel = 'barthel' in input ? (input.barthel as Record<string, number>) : null;
@@ -208,6 +200,27 @@ function saveAct(ctx: UserCtx, input: z.output<typeof SaveActInput>) {
     ctx.audit({ action: before ? 'update' : 'create', entity: `act.${input.form}`, entityId: c.id, before: before ?? null, after: values });
     return view(ctx, c.id);
   });
+}
+
+/**
+ * The centres and staff of the office's latest acts (a new act starts from
+ * the most recent organisation; the compilers are offered by name).
+ */
+function actSuggestions(ctx: Ctx) {
+  const rows = ctx.db.select({ data: caseActs.data }).from(caseActs).orderBy(desc(caseActs.updatedAt)).limit(200).all();
+  const organizations: string[] = [];
+  const compilers: { position: string; fullName: string }[] = [];
+  const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+  for (const { data } of rows) {
+    const act = (data ?? {}) as Record<string, unknown>;
+    const org = text(act.organization);
+    if (org && !organizations.includes(org) && organizations.length < 20) organizations.push(org);
+    for (const s of Array.isArray(act.compiledBy) ? act.compiledBy : []) {
+      const fullName = text((s as Record<string, unknown>)?.fullName);
+      if (fullName && !compilers.some((x) => x.fullName === fullName) && compilers.length < 30) compilers.push({ fullName, position: text((s as Record<string, unknown>)?.position) });
+    }
+  }
+  return { organizations, compilers };
 }
 
 /**
@@ -478,6 +491,7 @@ export const processingHandlers: HandlerGroup<
   | 'registers.setOutgoing'
   | 'requests.letter'
   | 'acts.save'
+  | 'acts.suggestions'
   | 'acts.print'
   | 'acts.blank'
   | 'cases.completeDocuments'
@@ -526,6 +540,7 @@ export const processingHandlers: HandlerGroup<
 
   'acts.save': saveAct,
 
+  'acts.suggestions': (ctx) => actSuggestions(ctx),
   'acts.print': async (ctx, input) => {
     const f = await printAct(ctx, input.caseId, input.form);
     ctx.tx(() => ctx.audit({ action: 'print', entity: 'case', entityId: input.caseId, after: { form: input.form } }));

@@ -79,6 +79,7 @@ const WRITE_STALES: Partial<Record<MethodName, MethodName[]>> = {
   'providers.save': ['providers.list'],
   'persons.update': ['persons.get', 'cases.get', 'search.quick'],
   'requests.send': ['registers.outgoing'],
+  'acts.save': ['acts.suggestions'],
   'requests.sendAll': ['registers.outgoing'],
   'registers.setOutgoing': ['registers.outgoing'],
   'office.update': ['auth.session'],

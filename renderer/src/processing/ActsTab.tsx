@@ -6,14 +6,14 @@
  * follows the act as saved (a save at another desk shows at once); one being
  * edited keeps what is typed, and a conflicting save offers to compare.
  */
-import { Alert, Badge, Button, Card, Group, Modal, SegmentedControl, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Modal, SegmentedControl, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { ActView } from '../../../core/api/processing';
 import type { CaseView } from '../../../core/api/reception';
 import { ruDateTime } from '../format';
-import { isClosed, type CaseStatus } from '../../../core/domain/case-states';
+import { ACT_EDITABLE, isClosed } from '../../../core/domain/case-states';
 import { errorMessage } from '../api';
-import { useApiMutation } from '../data/queries';
+import { useApi, useApiMutation } from '../data/queries';
 import { useSession } from '../session';
 import { notifyOk } from '../ui/forms';
 import { SideBySide } from '../ui/SideBySide';
@@ -21,9 +21,6 @@ import { Guarded } from '../ui/Guarded';
 import { Appendix3Form } from './Appendix3Form';
 import { Appendix4Form } from './Appendix4Form';
 import type { CompareRequest } from './useActForm';
-
-/** States in which the backend accepts an act (until the result is signed). */
-export const ACT_EDITABLE: readonly CaseStatus[] = ['registered', 'requests_sent', 'documents_complete', 'decision_drafted'];
 
 function actLockReason(c: CaseView, isSpecialist: boolean): string | null {
   if (isClosed(c.status)) return 'Дело закрыто: акты не изменяются.';
@@ -60,6 +57,8 @@ export function ActsTab({ c }: { c: CaseView }) {
   if (!dirty3 && shown3 !== rev3) setShown3(rev3);
   if (!dirty4 && shown4 !== rev4) setShown4(rev4);
   const lockReason = actLockReason(c, hasRole('specialist'));
+  // A new act starts from the office's latest one (its organisation); the forms wait for it.
+  const suggestions = useApi('acts.suggestions', {});
 
   const unanswered = c.requests.filter((r) => !r.answerDate).length;
   const proposed = c.proposedRequests.length;
@@ -177,8 +176,12 @@ export function ActsTab({ c }: { c: CaseView }) {
                 ]}
               />
             </Group>
+            {suggestions.isPending ? (
+              <Loader size="sm" />
+            ) : (
             <Appendix3Form
               key={`${variant}:${shown3}`}
+              suggestions={suggestions.data}
               variant={variant}
               c={c}
               saved={act3?.form === `appendix3-${variant}` ? act3 : undefined}
@@ -187,10 +190,15 @@ export function ActsTab({ c }: { c: CaseView }) {
               onDirty={setDirty3}
               onCompare={setComparing}
             />
+            )}
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="appendix4" pt="md">
-          <Appendix4Form key={shown4} c={c} saved={act4} lockReason={lockReason} onDirty={setDirty4} onCompare={setComparing} />
+          {suggestions.isPending ? (
+            <Loader size="sm" />
+          ) : (
+            <Appendix4Form key={shown4} c={c} saved={act4} lockReason={lockReason} onDirty={setDirty4} onCompare={setComparing} suggestions={suggestions.data} />
+          )}
         </Tabs.Panel>
       </Tabs>
 

@@ -9,10 +9,11 @@ import { Alert, Anchor, Box, Card, Group, Stack, Tabs, Text, ThemeIcon, Visually
 import { useState, type ReactNode } from 'react';
 import type { CaseView } from '../../../core/api/reception';
 import { CASE_STATUS_LABELS, type CaseStatus } from '../../../core/domain/case-states';
+import { useApi } from '../data/queries';
 import { useSession } from '../session';
 import { ruDate, ruNote } from '../format';
 import { ActsTab } from './ActsTab';
-import { ReadOnlyStyle } from './Appendix3Form';
+import { FormFieldsStyle } from '../ui/form-fields';
 import { DecisionTab } from './DecisionTab';
 import { IssueTab } from './IssueTab';
 import { RequestsTab } from './RequestsTab';
@@ -143,6 +144,8 @@ function StatePath({ steps, status }: { steps: { label: string; note?: string; s
 export function CaseProcessing({ case: c, details }: { case: CaseView; details: ReactNode }) {
   const { hasRole } = useSession();
   const [tab, setTab] = useState<TabKey>(() => defaultTab(c, hasRole('specialist', 'head')));
+  // Read with the case: a new act starts from the office's latest ones («Акты» waits for it, and a hidden tab does not fetch).
+  useApi('acts.suggestions', {});
   const at = reached(c);
   const index = PATH.indexOf(at);
   const active = c.status === 'issued' ? PATH.length : index;
@@ -157,7 +160,7 @@ export function CaseProcessing({ case: c, details }: { case: CaseView; details: 
 
   return (
     <Card withBorder id="processing" data-testid="case-processing" style={{ scrollMarginTop: 72 }}>
-      <ReadOnlyStyle />
+      <FormFieldsStyle />
       <Stack gap="md">
         <StatePath
           steps={

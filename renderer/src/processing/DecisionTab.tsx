@@ -30,7 +30,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { SERVICE_TYPES as ACT_SERVICE_TABLES } from '../../../core/api/acts';
+import { Appendix4Act, SERVICE_TYPES as ACT_SERVICE_TABLES } from '../../../core/api/acts';
 import type { Out } from '../../../core/api/contract';
 import {
   FIRST_OR_REPEAT,
@@ -62,8 +62,8 @@ import { RuDateInput } from '../ui/RuDateInput';
 import { useUnsavedChanges } from '../ui/unsaved';
 import { ruDate, ruDateTime } from '../format';
 import { Guarded } from '../ui/Guarded';
-import { Choice, DateField, READ_ONLY_CLASS, RowsTable, useBind, type ActData, type Bind } from './Appendix3Form';
-import { ACT_TABLE_TYPE, ServiceTable, useServices } from './Appendix4Form';
+import { Choice, DateField, READ_ONLY_CLASS, RowsTable, type FormApi } from '../ui/form-fields';
+import { ACT_TABLE_TYPE, ServiceTable, useServices } from './ServiceTable';
 import { dueUrgency, useWorkCalendar } from '../data/calendar';
 import { hostToday } from '../clock';
 
@@ -152,9 +152,12 @@ function dateIn(text: unknown): string {
   return m ? (parseRuDate(m[1]) ?? '') : '';
 }
 
-function fromAppendix4(act: ActData, subservice: string) {
+/** What the ИППСУ takes from the saved Appendix 4 act (read through the act's schema). */
+function fromAppendix4(saved: Record<string, unknown>, subservice: string) {
+  const parsed = Appendix4Act.safeParse(saved);
+  const act: Appendix4Act = parsed.success ? parsed.data : {};
   const services: ServiceRowValue[] = ACT_SERVICE_TABLES.flatMap((t) =>
-    arr(act.services?.[t]).map((r) => ({
+    (act.services?.[t] ?? []).map((r) => ({
       type: ACT_TABLE_TYPE[t],
       serviceCode: s(r.code),
       name: s(r.name),
@@ -163,13 +166,13 @@ function fromAppendix4(act: ActData, subservice: string) {
       term: s(r.term),
     })),
   );
-  const actForms = (Array.isArray(act.serviceForms) ? act.serviceForms : []) as string[];
+  const actForms = act.serviceForms ?? [];
   const candidates = actForms.map((f) => ACT_FORM_TO_IPPSU[f]).filter(Boolean);
   const form = candidates.find((f) => f === subservice) ?? candidates[0] ?? '';
-  const d = (act.duration ?? {}) as ActData;
+  const d = act.duration ?? {};
   const termText = form === 'home' ? d.homeUntil : form === 'semi-stationary' ? d.semiUntil : actForms.includes('stationary') ? d.stationaryUntil : d.specialUntil;
-  const payment = ['free', 'partial', 'full'].includes(s(act.paymentConditions)) ? s(act.paymentConditions) : '';
-  const measures: MeasureRowValue[] = act.escort === 'needed' ? (Array.isArray(act.escortKinds) ? act.escortKinds : []).map((k: unknown) => ({ kind: s(k), recipient: '' })) : [];
+  const payment = act.paymentConditions ?? '';
+  const measures: MeasureRowValue[] = act.escort === 'needed' ? (act.escortKinds ?? []).map((k) => ({ kind: k, recipient: '' })) : [];
   return { services, form, payment, termUntil: dateIn(termText), measures };
 }
 
@@ -318,7 +321,6 @@ function DecisionEditor({ c, onDirty }: { c: CaseView; onDirty(dirty: boolean): 
   // The draft this form edits, as it was when the form was loaded (none: a new draft).
   const [base] = useState(() => ({ decisionId: draft?.id ?? null, rev: draft?.rev ?? 0 }));
   const form = useForm<DecisionValues>({ initialValues: valuesOf(latest) });
-  const b = useBind(form);
   // «Изменить» on a signed result opens a new version of that one (while the case stays signed).
   const [unlockedFor, setUnlockedFor] = useState<number | null>(null);
   const unlocked = c.status === 'signed' && latest !== undefined && unlockedFor === latest.id;
@@ -415,7 +417,7 @@ function DecisionEditor({ c, onDirty }: { c: CaseView; onDirty(dirty: boolean): 
 
   const fill = () => {
     if (!act4) return;
-    const x = fromAppendix4(act4.act as ActData, c.subservice);
+    const x = fromAppendix4(act4.act, c.subservice);
     form.setFieldValue('ippsu.services', x.services);
     if (x.form) form.setFieldValue('ippsu.form', x.form);
     if (x.payment) form.setFieldValue('ippsu.payment', x.payment);
@@ -554,7 +556,7 @@ function DecisionEditor({ c, onDirty }: { c: CaseView; onDirty(dirty: boolean): 
                 />
                 {v.kind === 'ippsu' ? (
                   <IppsuForm
-                    b={b}
+                    form={form}
                     v={v}
                     catalogue={catalogue}
                     providers={providers}
@@ -568,7 +570,7 @@ function DecisionEditor({ c, onDirty }: { c: CaseView; onDirty(dirty: boolean): 
                     }
                   />
                 ) : (
-                  <RefusalForm b={b} />
+                  <RefusalForm form={form} v={v} />
                 )}
               </Stack>
             </Fieldset>
@@ -613,14 +615,14 @@ function DecisionEditor({ c, onDirty }: { c: CaseView; onDirty(dirty: boolean): 
 // ------------------------------------------------------------------ ИППСУ
 
 function IppsuForm({
-  b,
+  form,
   v,
   catalogue,
   providers,
   number,
   fillButton,
 }: {
-  b: Bind;
+  form: FormApi;
   v: DecisionValues;
   catalogue: ReturnType<typeof useServices>;
   providers: Out<'providers.list'>;
@@ -643,19 +645,19 @@ function IppsuForm({
                 {number ?? 'присваивается при подписании'}
               </Text>
             </Input.Wrapper>
-            <DateField b={b} path="ippsu.date" label="Дата составления" required />
+            <DateField form={form} path="ippsu.date" label="Дата составления" required />
             <RuDateInput
               label="На срок до"
               required
               description="Не более трёх лет с даты составления"
               value={v.ippsu.termUntil}
-              onChange={(iso) => b.set('ippsu.termUntil', iso)}
+              onChange={(iso) => form.setFieldValue('ippsu.termUntil', iso)}
               // 874н item 8: refused at once, not only when saved.
-              error={b.error('ippsu.termUntil') ?? ippsuTermError(v.ippsu.date, v.ippsu.termUntil) ?? undefined}
+              error={form.errors['ippsu.termUntil'] ?? ippsuTermError(v.ippsu.date, v.ippsu.termUntil) ?? undefined}
             />
           </SimpleGrid>
-          <Choice b={b} path="ippsu.firstOrRepeat" label="Программа составлена" codes={FIRST_OR_REPEAT} labels={FIRST_OR_REPEAT_LABELS} />
-          <Choice b={b} path="ippsu.form" label="Форма социального обслуживания" codes={SERVICE_FORMS} labels={SERVICE_FORM_LABELS} />
+          <Choice form={form} path="ippsu.firstOrRepeat" label="Программа составлена" codes={FIRST_OR_REPEAT} labels={FIRST_OR_REPEAT_LABELS} />
+          <Choice form={form} path="ippsu.form" label="Форма социального обслуживания" codes={SERVICE_FORMS} labels={SERVICE_FORM_LABELS} />
         </Stack>
       </Fieldset>
 
@@ -672,22 +674,22 @@ function IppsuForm({
             return (
               <ServiceTable
                 key={t}
-                b={b}
+                form={form}
                 path="ippsu.services"
                 indexes={indexes}
+                rowCount={services.length}
                 keys={{ code: 'serviceCode', frequency: 'periodicity' }}
                 catalogue={catalogue.filter((x) => x.type === t)}
                 caption={`${SERVICE_TYPE_ROMAN[t]}. ${SERVICE_TYPE_NAMES[t]}`}
                 nameColumn="Наименование социальной услуги"
-                onAdd={() => b.add('ippsu.services', { type: t, serviceCode: '', name: '', volume: '', periodicity: '', term: '' })}
-                onRemove={(i) => b.remove('ippsu.services', i)}
+                onAdd={() => form.insertListItem('ippsu.services', { type: t, serviceCode: '', name: '', volume: '', periodicity: '', term: '' })}
                 testId={`ippsu-services-${t}`}
               />
             );
           })}
-          {typeof b.error('ippsu.services') === 'string' && (
+          {typeof form.errors['ippsu.services'] === 'string' && (
             <Text size="sm" c="red">
-              {b.error('ippsu.services')}
+              {form.errors['ippsu.services']}
             </Text>
           )}
         </Stack>
@@ -695,14 +697,14 @@ function IppsuForm({
 
       <Fieldset legend="Условия">
         <Stack gap="sm">
-          <Choice b={b} path="ippsu.payment" label="Условия оплаты социальных услуг" codes={PAYMENTS} labels={PAYMENT_LABELS} />
-          <Textarea label="Условия предоставления социальных услуг (п. 11)" autosize minRows={2} maxRows={8} {...b.input('ippsu.conditions')} />
+          <Choice form={form} path="ippsu.payment" label="Условия оплаты социальных услуг" codes={PAYMENTS} labels={PAYMENT_LABELS} />
+          <Textarea label="Условия предоставления социальных услуг (п. 11)" autosize minRows={2} maxRows={8} {...form.getInputProps('ippsu.conditions')} />
         </Stack>
       </Fieldset>
 
       <Fieldset legend="Рекомендуемые поставщики социальных услуг">
         <Stack gap={6}>
-          {v.ippsu.providers.map((_, i) => {
+          {v.ippsu.providers.map((row, i) => {
             const p = `ippsu.providers.${i}`;
             return (
               <Group key={i} align="flex-start" gap="xs" wrap="nowrap">
@@ -715,27 +717,27 @@ function IppsuForm({
                   aria-label={`Поставщик ${i + 1}: наименование`}
                   placeholder="Выберите из реестра или введите"
                   data={providerNames}
-                  value={(b.value(`${p}.name`) as string) ?? ''}
+                  value={row.name}
                   onChange={(name) => {
-                    b.set(`${p}.name`, name);
+                    form.setFieldValue(`${p}.name`, name);
                     const hit = providers.find((x) => x.name === name);
                     if (hit) {
-                      b.set(`${p}.address`, hit.address);
-                      b.set(`${p}.contacts`, [hit.phone, hit.email].filter(Boolean).join(', '));
+                      form.setFieldValue(`${p}.address`, hit.address);
+                      form.setFieldValue(`${p}.contacts`, [hit.phone, hit.email].filter(Boolean).join(', '));
                     }
                   }}
-                  error={b.error(`${p}.name`)}
+                  error={form.errors[`${p}.name`]}
                 />
-                <TextInput style={{ flex: 2 }} label={i === 0 ? 'Адрес' : undefined} aria-label={`Поставщик ${i + 1}: адрес`} {...b.input(`${p}.address`)} />
-                <TextInput style={{ flex: 1 }} label={i === 0 ? 'Контакты' : undefined} aria-label={`Поставщик ${i + 1}: контакты`} {...b.input(`${p}.contacts`)} />
-                <ActionIcon className="sd-edit-only" mt={i === 0 ? 28 : 4} variant="subtle" color="red" aria-label={`Поставщик ${i + 1}: удалить`} title="Удалить" onClick={() => b.remove('ippsu.providers', i)}>
+                <TextInput style={{ flex: 2 }} label={i === 0 ? 'Адрес' : undefined} aria-label={`Поставщик ${i + 1}: адрес`} {...form.getInputProps(`${p}.address`)} />
+                <TextInput style={{ flex: 1 }} label={i === 0 ? 'Контакты' : undefined} aria-label={`Поставщик ${i + 1}: контакты`} {...form.getInputProps(`${p}.contacts`)} />
+                <ActionIcon className="sd-edit-only" mt={i === 0 ? 28 : 4} variant="subtle" color="red" aria-label={`Поставщик ${i + 1}: удалить`} title="Удалить" onClick={() => form.removeListItem('ippsu.providers', i)}>
                   ×
                 </ActionIcon>
               </Group>
             );
           })}
           <Group className="sd-edit-only">
-            <Button size="xs" variant="light" onClick={() => b.add('ippsu.providers', { name: '', address: '', contacts: '' })}>
+            <Button size="xs" variant="light" onClick={() => form.insertListItem('ippsu.providers', { name: '', address: '', contacts: '' })}>
               Добавить поставщика
             </Button>
             {providers.length === 0 && (
@@ -749,7 +751,7 @@ function IppsuForm({
 
       <Fieldset legend="Мероприятия по социальному сопровождению">
         <RowsTable
-          b={b}
+          form={form}
           path="ippsu.supportMeasures"
           what="Сопровождение"
           row={{ kind: '', recipient: '' }}
@@ -768,8 +770,8 @@ function IppsuForm({
 
 // ------------------------------------------------------------------ refusal
 
-function RefusalForm({ b }: { b: Bind }) {
-  const grounds = (b.value('refusal.grounds') as string[]) ?? [];
+function RefusalForm({ form, v }: { form: FormApi; v: DecisionValues }) {
+  const grounds = v.refusal.grounds;
   return (
     <Fieldset legend="Уведомление об отказе в предоставлении социального обслуживания">
       <Stack gap="sm">
@@ -777,8 +779,8 @@ function RefusalForm({ b }: { b: Bind }) {
           label="Основания отказа (п. 31 регламента)"
           required
           value={grounds}
-          onChange={(g) => b.set('refusal.grounds', g)}
-          error={b.error('refusal.grounds')}
+          onChange={(g) => form.setFieldValue('refusal.grounds', g)}
+          error={form.errors['refusal.grounds']}
         >
           <Stack gap={8} mt={6}>
             {REFUSAL_GROUNDS.map((g) => (
@@ -793,9 +795,9 @@ function RefusalForm({ b }: { b: Bind }) {
           autosize
           minRows={4}
           maxRows={14}
-          {...b.input('refusal.motivatedText')}
+          {...form.getInputProps('refusal.motivatedText')}
         />
-        <RuDateInput label="Дата" required w={200} value={(b.value('refusal.date') as string) ?? ''} onChange={(iso) => b.set('refusal.date', iso)} error={b.error('refusal.date')} />
+        <DateField form={form} path="refusal.date" label="Дата" required w={200} />
       </Stack>
     </Fieldset>
   );

@@ -18,7 +18,7 @@ import { RuDateInput } from '../ui/RuDateInput';
 import { useUnsavedChanges } from '../ui/unsaved';
 import { ruDate, ruDateTime } from '../format';
 import { Guarded } from '../ui/Guarded';
-import { applicantAddress } from './Appendix3Form';
+import { livingAddressOf } from '../ui/person';
 import { dueUrgency, useWorkCalendar } from '../data/calendar';
 import { hostToday } from '../clock';
 
@@ -139,7 +139,7 @@ function IssueForm({
     initialValues: {
       method: 'in_person' as 'in_person' | 'post',
       issuedTo: 'applicant' as 'applicant' | 'representative',
-      postalAddress: applicantAddress(c) ?? '',
+      postalAddress: livingAddressOf(c.applicant),
       postalId: '',
       date: hostToday(),
     },

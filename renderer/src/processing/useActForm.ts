@@ -1,25 +1,31 @@
 /**
- * Editing an act without losing anyone's work. The form remembers the
- * revision it was loaded from and saves against it; when someone else saved
- * the act meanwhile, the save is refused (CONFLICT) and the specialist
- * chooses: load the saved version, or see both side by side and keep one.
- * What they typed stays in the form until then, and leaving the screen with
- * unsaved changes asks first.
+ * Editing an act without losing anyone's work. The form (Mantine, uncontrolled:
+ * typing redraws only what watches the field) is validated by the act's own
+ * schema before saving, remembers the revision it was loaded from and saves
+ * against it; when someone else saved the act meanwhile, the save is refused
+ * (CONFLICT) and the specialist chooses: load the saved version, or see both
+ * side by side and keep one. What they typed stays in the form until then,
+ * and leaving the screen with unsaved changes asks first.
  *
  * ActsTab keeps a clean form in step with the act as saved (it remounts it
  * when the act's revision moves on), so a save at another desk shows up at
  * once unless this desk is typing.
  */
-import { useForm } from '@mantine/form';
+import { useForm, type FormErrors } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
+import type { z } from 'zod';
 import type { In } from '../../../core/api/contract';
 import type { ActForm, ActView } from '../../../core/api/processing';
 import type { CaseView } from '../../../core/api/reception';
+import { pathOf, validationText } from '../../../core/api/validation-text';
+import { hostToday } from '../clock';
 import { apiQuery, useApiMutation } from '../data/queries';
-import { notifyOk, submitToApi } from '../ui/forms';
+import { focusFirstError } from '../ui/form-fields';
+import { notifyOk, sameValues, submitToApi } from '../ui/forms';
 import { useUnsavedChanges } from '../ui/unsaved';
-import type { ActValues } from './Appendix3Form';
+import { actResolver, type ActValues } from './act-values';
 
 /** The case's act of the same kind (one Appendix 3 act, of either variant; one Appendix 4 act). */
 export function actOfKind(c: CaseView, form: ActForm): ActView | undefined {
@@ -36,13 +42,14 @@ export interface CompareRequest {
   takeSaved(): Promise<void>;
 }
 
-export interface ActFormOptions {
+export interface ActFormOptions<V extends ActValues> {
   c: CaseView;
   /** The act as saved in this form's variant (undefined: none, or the other variant). */
   saved: ActView | undefined;
   formName: ActForm;
-  toValues(saved: ActView | undefined): ActValues;
-  toInput(v: ActValues): Record<string, unknown>;
+  /** The form's schema (the act's, as the backend checks it). */
+  schema: z.ZodType;
+  toValues(saved: ActView | undefined): V;
   /** A read-only copy (the comparison): no saving, no marks of unsaved changes. */
   bare?: boolean;
   onDirty?(dirty: boolean): void;
@@ -50,14 +57,22 @@ export interface ActFormOptions {
   savedMessage(fresh: ActView | undefined): string;
 }
 
-export function useActForm(o: ActFormOptions) {
+export function useActForm<V extends ActValues>(o: ActFormOptions<V>) {
   const qc = useQueryClient();
   // What this form was loaded from: its values and the act's revision.
   const [base] = useState(() => ({ rev: actOfKind(o.c, o.formName)?.rev ?? 0, values: o.toValues(o.saved) }));
-  const form = useForm<ActValues>({ initialValues: base.values });
+  const [validate] = useState(() => actResolver(o.schema, hostToday));
+  // The values as loaded or last saved: the form has unsaved changes while it differs from them.
+  const [snapshot, setSnapshot] = useState<V>(base.values);
+  const [dirty, setDirty] = useState(false);
+  const form = useForm<V>({
+    mode: 'uncontrolled',
+    initialValues: base.values,
+    validate,
+    onValuesChange: (values) => setDirty(!sameValues(values, snapshot)),
+  });
   const save = useApiMutation('acts.save');
 
-  const dirty = form.isDirty();
   const { onDirty, bare } = o;
   useEffect(() => onDirty?.(dirty), [dirty, onDirty]);
   useUnsavedChanges(!bare && dirty);
@@ -68,13 +83,17 @@ export function useActForm(o: ActFormOptions) {
   /** Someone saved the act after this form was loaded. */
   const changedMeanwhile = !bare && now !== base.rev && now !== ownRev;
 
+  const load = (v: V) => {
+    setSnapshot(v);
+    form.setValues(v);
+    form.resetDirty(v);
+    setDirty(false);
+  };
+
   /** Loads the act as saved now (the form is clean afterwards, and ActsTab shows it). */
   const takeSaved = async () => {
     const fresh = await qc.fetchQuery({ ...apiQuery('cases.get', { id: o.c.id }), staleTime: 0 });
-    const a = fresh.acts.find((x) => x.form === o.formName);
-    const v = o.toValues(a);
-    form.setValues(v);
-    form.resetDirty(v);
+    load(o.toValues(fresh.acts.find((x) => x.form === o.formName)));
   };
 
   const compare = () =>
@@ -85,19 +104,30 @@ export function useActForm(o: ActFormOptions) {
       takeSaved,
     });
 
-  async function saveWith(v: ActValues, rev: number): Promise<void> {
-    const input = { caseId: o.c.id, rev, form: o.formName, ...o.toInput(v) } as unknown as In<'acts.save'>;
+  /** The <form> a submit came from (where the fields with errors are). */
+  const formOf = (e: SyntheticEvent | undefined) => (e?.currentTarget instanceof HTMLFormElement ? e.currentTarget : null);
+
+  async function saveWith(v: V, rev: number, el: HTMLFormElement | null = null): Promise<void> {
+    const input = { caseId: o.c.id, rev, form: o.formName, act: v.act, ...(o.formName === 'appendix4' ? {} : { barthel: v.barthel, lawton: v.lawton }) } as unknown as In<'acts.save'>;
     const next = await submitToApi(form, () => save.mutateAsync(input), { reload: () => void takeSaved(), compare: o.onCompare ? compare : undefined });
-    if (!next) return;
+    if (!next) {
+      // The backend's per-field messages are on the form once it has drawn them.
+      setTimeout(() => focusFirstError(el), 0);
+      return;
+    }
     const fresh = next.acts.find((a) => a.form === o.formName);
     setOwnRev(fresh?.rev ?? null);
-    if (fresh) {
-      const nv = o.toValues(fresh);
-      form.setValues(nv);
-      form.resetDirty(nv);
-    }
+    if (fresh) load(o.toValues(fresh));
     notifyOk(o.savedMessage(fresh));
   }
+
+  /** The form's own check failed: say what, by the fields' labels, and go to the first. */
+  const invalid = (errors: FormErrors, _values: V, e: SyntheticEvent | undefined) => {
+    const { message } = validationText(Object.entries(errors).map(([k, m]) => ({ path: pathOf(k), message: String(m) })));
+    notifications.show({ color: 'red', title: 'Акт не сохранён', message, autoClose: 8000 });
+    const el = formOf(e);
+    setTimeout(() => focusFirstError(el), 0);
+  };
 
   return {
     form,
@@ -105,7 +135,7 @@ export function useActForm(o: ActFormOptions) {
     saving: save.isPending,
     changedMeanwhile,
     /** Saves against the revision the form was loaded from. */
-    submit: form.onSubmit((v) => saveWith(v, base.rev)),
+    submit: form.onSubmit((v, e) => saveWith(v, base.rev, formOf(e)), invalid),
     takeSaved,
     compare,
   };

@@ -37,3 +37,15 @@ export function notifyError(e: unknown, onStale?: Omit<StaleOffer, 'error'>): vo
 export function notifyOk(message: string): void {
   notifications.show({ color: 'green', message, autoClose: 3000 });
 }
+
+/** Whether two form values are the same (deep: objects, arrays, text, numbers, marks). */
+export function sameValues(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValues(x, b[i]));
+  }
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => sameValues((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}

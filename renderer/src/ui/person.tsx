@@ -13,6 +13,16 @@ import { ageAt, ruDate, snilsText } from '../format';
 
 export const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
+/** «Фамилия Имя Отчество». */
+export function fullNameOf(p: { lastName: string; firstName: string; middleName?: string | null }): string {
+  return [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ');
+}
+
+/** Where the person lives: the actual address, else the registration address. */
+export function livingAddressOf(p: { regAddress?: string | null; actualAddress?: string | null }): string {
+  return p.actualAddress || p.regAddress || '';
+}
+
 /** Label / value rows; empty values show a dash. */
 export function InfoRows({ rows }: { rows: [string, ReactNode][] }) {
   return (
@@ -61,7 +71,7 @@ export function PersonDetails({ person, at }: { person: PersonLike; at?: string 
   return (
     <InfoRows
       rows={[
-        ['ФИО', [person.lastName, person.firstName, person.middleName].filter(Boolean).join(' ')],
+        ['ФИО', fullNameOf(person)],
         ['Дата рождения', `${ruDate(person.birthDate)}${age !== null ? ` (${age} ${at ? 'на дату обращения' : 'полных лет'})` : ''}`],
         ['Пол', SEX_LABELS[person.sex as keyof typeof SEX_LABELS] ?? person.sex],
         ['СНИЛС', snilsText(person.snils)],
