@@ -4,12 +4,12 @@
  * and remembers its code) or typed by hand, with its volume, periodicity and
  * term.
  */
-import { ActionIcon, Autocomplete, Box, Button, Group, Table, Text, TextInput } from '@mantine/core';
+import { Autocomplete, Box, Button, Group, Table, Text, TextInput } from '@mantine/core';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { Out } from '../../../core/api/contract';
 import type { ServiceType as ActServiceType } from '../../../core/api/acts';
 import { useApi } from '../data/queries';
-import { QUESTION, WATCHED, changeAndFocus, useValue, type FormApi } from '../ui/form-fields';
+import { QUESTION, RemoveRowButton, WATCHED, changeAndFocus, useValue, type FormApi } from '../ui/form-fields';
 
 export type CatalogueService = Out<'services.list'>[number];
 
@@ -166,19 +166,7 @@ export function ServiceTable({
                     <Table.Td style={{ verticalAlign: 'top' }}>{text(`${row}.${keys.frequency}`, `${where}: периодичность`, 'напр. 2 раза в неделю')}</Table.Td>
                     <Table.Td style={{ verticalAlign: 'top' }}>{text(`${row}.term`, `${where}: срок`, 'напр. 6 месяцев')}</Table.Td>
                     <Table.Td style={{ verticalAlign: 'top' }}>
-                      <ActionIcon
-                        className="sd-edit-only"
-                        variant="subtle"
-                        color="red"
-                        aria-label={`${where}: удалить`}
-                        title="Удалить услугу"
-                        onClick={() => {
-                          form.removeListItem(path, idx);
-                          setRemovals((x) => x + 1);
-                        }}
-                      >
-                        ×
-                      </ActionIcon>
+                      <RemoveRowButton aria={`${where}: удалить`} title="Удалить услугу" onRemove={() => { form.removeListItem(path, idx); setRemovals((n) => n + 1); }} />
                     </Table.Td>
                   </Table.Tr>
                 );

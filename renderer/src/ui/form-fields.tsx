@@ -463,19 +463,7 @@ export function RowsTable({
                       );
                     })}
                     <Table.Td style={{ verticalAlign: 'top' }}>
-                      <ActionIcon
-                        className="sd-edit-only"
-                        variant="subtle"
-                        color="red"
-                        aria-label={`${what}: удалить строку ${i + 1}`}
-                        title="Удалить строку"
-                        onClick={() => {
-                          form.removeListItem(path, i);
-                          setRemovals((n) => n + 1);
-                        }}
-                      >
-                        ×
-                      </ActionIcon>
+                      <RemoveRowButton aria={`${what}: удалить строку ${i + 1}`} title="Удалить строку" onRemove={() => { form.removeListItem(path, i); setRemovals((n) => n + 1); }} />
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -498,6 +486,15 @@ export function RowsTable({
   );
 }
 
+/** The «×» that removes a row of a list (hidden when the form is read-only). */
+export function RemoveRowButton({ aria, title, onRemove }: { aria: string; title: string; onRemove: () => void }) {
+  return (
+    <ActionIcon className="sd-edit-only" variant="subtle" color="red" aria-label={aria} title={title} onClick={onRemove}>
+      ×
+    </ActionIcon>
+  );
+}
+
 /** A list of one-line texts (e.g. the kinds of social escort). */
 export function TextRows({ form, path, what, max, addLabel, label }: { form: FormApi; path: string; what: string; max: number; addLabel: string; label: ReactNode }) {
   const rows = useValue<string[] | undefined>(form, path) ?? [];
@@ -512,19 +509,7 @@ export function TextRows({ form, path, what, max, addLabel, label }: { form: For
               {i + 1}.
             </Text>
             <TextInput {...QUESTION} key={form.key(`${path}.${i}`)} style={{ flex: 1 }} aria-label={`${what}, строка ${i + 1}`} {...form.getInputProps(`${path}.${i}`)} />
-            <ActionIcon
-              className="sd-edit-only"
-              variant="subtle"
-              color="red"
-              aria-label={`${what}: удалить строку ${i + 1}`}
-              title="Удалить строку"
-              onClick={() => {
-                form.removeListItem(path, i);
-                setRemovals((n) => n + 1);
-              }}
-            >
-              ×
-            </ActionIcon>
+            <RemoveRowButton aria={`${what}: удалить строку ${i + 1}`} title="Удалить строку" onRemove={() => { form.removeListItem(path, i); setRemovals((n) => n + 1); }} />
           </Group>
         ))}
         <Group className="sd-edit-only">
