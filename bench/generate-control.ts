@@ -11,6 +11,7 @@ import { REGULATION_CASE_TERMS, REGULATION_COMPLAINT_TERMS } from '../core/domai
 import { addDays, todayIso } from '../core/domain/dates';
 import { complaintDeadlines, nextComplaintDeadline, COMPLAINT_SUBJECTS, type ComplaintStatus } from '../core/domain/complaints';
 import type { CaseStatus } from '../core/domain/case-states';
+import type { Channel } from '../core/domain/deadlines';
 import { REFUSAL_GROUND_CODES } from '../core/domain/refusal-grounds';
 import type { Db } from '../db/connection';
 import { computeDeadlines } from '../main/backend/cases';
@@ -37,7 +38,7 @@ export function fillControlData(db: Db, cal: ProductionCalendar, o: ControlFillO
   const terms = JSON.stringify(REGULATION_CASE_TERMS);
   const rows = raw
     .prepare('select id, channel, received_at as receivedAt, registered_at as registeredAt, status from cases order by id')
-    .all() as { id: number; channel: string; receivedAt: string; registeredAt: string; status: string }[];
+    .all() as { id: number; channel: Channel; receivedAt: string; registeredAt: string; status: CaseStatus }[];
   const upd = raw.prepare(
     `update cases set responsible_id = ?, responsible_name = ?, applied_terms = ?, registered_at = ?, status = ?,
        due_registration = ?, due_requests = ?, due_decision = ?, due_result = ?, due_issue = ?, next_due = ?, next_due_kind = ? where id = ?`,
@@ -65,7 +66,7 @@ export function fillControlData(db: Db, cal: ProductionCalendar, o: ControlFillO
       if (regDate !== todayIso(new Date(c.registeredAt))) registeredAt = at(regDate, 10);
 
       const responsible = r() < 0.95 ? o.specialists[c.id % o.specialists.length]! : null;
-      let status = c.status as CaseStatus;
+      let status = c.status;
       let signedDate: string | null = null;
       const spec = responsible?.id ?? o.headId;
 

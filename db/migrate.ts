@@ -8,6 +8,9 @@
  *   referenced table with rows), and switched back on afterwards;
  * - `PRAGMA foreign_key_check` runs before commit: any dangling reference
  *   rolls the whole upgrade back;
+ * - AUTOINCREMENT counters never go back: a rebuilt table would restart at
+ *   the highest id copied, and the number of a deleted row (a session) could
+ *   be given again; each counter is restored to at least what it was;
  * - all pending migrations run in one transaction: the database moves to
  *   the new version whole, or stays as it was;
  * - `beforeMigrate` runs first when anything is pending (the connection
@@ -56,6 +59,23 @@ export interface MigrateOptions {
 /** drizzle-kit writes these around table rebuilds; the runner handles foreign keys itself. */
 const FK_PRAGMA = /^\s*PRAGMA\s+foreign_keys\s*=\s*(ON|OFF)\s*;?\s*$/i;
 
+/** The AUTOINCREMENT counters (sqlite_sequence), by table. */
+function sequences(db: BetterSqlite3.Database): { name: string; seq: number }[] {
+  const exists = db.prepare("select 1 from sqlite_master where type = 'table' and name = 'sqlite_sequence'").get();
+  return exists ? (db.prepare('select name, seq from sqlite_sequence').all() as { name: string; seq: number }[]) : [];
+}
+
+/** Puts back counters a table rebuild lowered (or dropped, when the table was empty). */
+function keepSequences(db: BetterSqlite3.Database, before: { name: string; seq: number }[]): void {
+  const now = new Map(sequences(db).map((s) => [s.name, s.seq]));
+  const isTable = db.prepare("select 1 from sqlite_master where type = 'table' and name = ?");
+  for (const { name, seq } of before) {
+    const cur = now.get(name);
+    if (cur === undefined && isTable.get(name)) db.prepare('insert into sqlite_sequence (name, seq) values (?, ?)').run(name, seq);
+    else if (cur !== undefined && cur < seq) db.prepare('update sqlite_sequence set seq = ? where name = ?').run(seq, name);
+  }
+}
+
 /** Returns the number of migrations applied now. */
 export function migrate(db: BetterSqlite3.Database, migrations: readonly Migration[] = MIGRATIONS, opts: MigrateOptions = {}): number {
   const current = schemaVersion(db);
@@ -67,11 +87,13 @@ export function migrate(db: BetterSqlite3.Database, migrations: readonly Migrati
   db.pragma('foreign_keys = OFF');
   try {
     db.transaction(() => {
+      const counters = sequences(db);
       for (const m of pending) {
         for (const stmt of m.sql.split('--> statement-breakpoint')) {
           if (stmt.trim() && !FK_PRAGMA.test(stmt)) db.exec(stmt);
         }
       }
+      keepSequences(db, counters);
       const violations = db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[];
       if (violations.length) throw new MigrationIntegrityError(violations);
       db.pragma(`user_version = ${migrations.length}`);

@@ -6,7 +6,23 @@
  * JSON as text.
  */
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { cases, persons, users } from './schema';
+import type { z } from 'zod';
+import type { ComplaintApplicant, ComplaintRepresentative } from '../core/api/complaints';
+import { NOTIFICATION_KINDS } from '../core/api/control';
+import { CASE_STATUSES } from '../core/domain/case-states';
+import {
+  COMPLAINT_ANSWER_METHODS,
+  COMPLAINT_CHANNELS,
+  COMPLAINT_DEADLINE_KINDS,
+  COMPLAINT_GROUND_CODES,
+  COMPLAINT_OUTCOMES,
+  COMPLAINT_STATUSES,
+  COMPLAINT_SUBJECTS,
+  type ComplaintSubject,
+} from '../core/domain/complaints';
+import { TERM_CODES, type ComplaintTerms } from '../core/domain/deadline-terms';
+import { CIRCUMSTANCE_CHANGES } from '../core/domain/ippsu-term';
+import { cases, jsonArrayOf, oneOf, persons, users } from './schema';
 
 /** Who was made responsible for a case, by whom, when (shown on the case's timeline). */
 export const caseAssignments = sqliteTable(
@@ -18,7 +34,7 @@ export const caseAssignments = sqliteTable(
       .references(() => cases.id),
     at: text('at').notNull(),
     /** The case's state at the time (the timeline shows it). */
-    caseStatus: text('case_status').notNull(),
+    caseStatus: text('case_status', { enum: CASE_STATUSES }).notNull(),
     /** Null: assigned at registration by the office's rule. */
     assignedBy: integer('assigned_by').references(() => users.id),
     assignedByName: text('assigned_by_name'),
@@ -28,7 +44,7 @@ export const caseAssignments = sqliteTable(
     previousName: text('previous_name'),
     note: text('note'),
   },
-  (t) => [index('case_assignments_case_idx').on(t.caseId)],
+  (t) => [index('case_assignments_case_idx').on(t.caseId), oneOf('case_assignments', t.caseStatus)],
 );
 
 /**
@@ -39,7 +55,7 @@ export const caseAssignments = sqliteTable(
 export const deadlineTerms = sqliteTable(
   'deadline_terms',
   {
-    code: text('code').notNull(),
+    code: text('code', { enum: TERM_CODES }).notNull(),
     effectiveFrom: text('effective_from').notNull(),
     days: integer('days').notNull(),
     paragraph: text('paragraph').notNull(),
@@ -48,7 +64,7 @@ export const deadlineTerms = sqliteTable(
     locallyModified: integer('locally_modified', { mode: 'boolean' }).notNull().default(false),
     seedHash: text('seed_hash'),
   },
-  (t) => [primaryKey({ columns: [t.code, t.effectiveFrom] })],
+  (t) => [primaryKey({ columns: [t.code, t.effectiveFrom] }), oneOf('deadline_terms', t.code)],
 );
 
 /** The complaints register (p.55–76): one row per complaint, its deadlines stored and refreshed like a case's. */
@@ -66,7 +82,7 @@ export const complaints = sqliteTable(
       .notNull()
       .references(() => users.id),
     registeredByName: text('registered_by_name').notNull(),
-    channel: text('channel').notNull(),
+    channel: text('channel', { enum: COMPLAINT_CHANNELS }).notNull(),
     /** p.57: to whom the complaint is addressed. */
     addressee: text('addressee').notNull(),
     /** p.65: the office, official or specialist whose decision or action is complained of. */
@@ -74,11 +90,11 @@ export const complaints = sqliteTable(
     /** p.65: the decision or action (inaction) complained of. */
     subjectDecision: text('subject_decision').notNull(),
     /** p.56 subjects (JSON array of codes). */
-    subjects: text('subjects', { mode: 'json' }).$type<string[]>().notNull(),
+    subjects: text('subjects', { mode: 'json' }).$type<ComplaintSubject[]>().notNull(),
     /** p.65: the applicant — ФИО, residence, phones, e-mail, postal address for the answer. */
-    applicant: text('applicant', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    applicant: text('applicant', { mode: 'json' }).$type<z.output<typeof ComplaintApplicant>>().notNull(),
     /** p.57: a representative and the document of authority. */
-    representative: text('representative', { mode: 'json' }).$type<Record<string, unknown> | null>(),
+    representative: text('representative', { mode: 'json' }).$type<z.output<typeof ComplaintRepresentative> | null>(),
     /** p.65: the arguments (доводы). */
     substance: text('substance').notNull(),
     /** p.65: documents attached (JSON [{ title, sheets }]). */
@@ -89,15 +105,15 @@ export const complaints = sqliteTable(
     responsibleId: integer('responsible_id').references(() => users.id),
     /** False when another body is competent (p.64). */
     competent: integer('competent', { mode: 'boolean' }).notNull().default(true),
-    status: text('status').notNull(),
-    appliedTerms: text('applied_terms', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    status: text('status', { enum: COMPLAINT_STATUSES }).notNull(),
+    appliedTerms: text('applied_terms', { mode: 'json' }).$type<ComplaintTerms>().notNull(),
     dueRegistration: text('due_registration').notNull(),
     dueDecision: text('due_decision'),
     dueForwarding: text('due_forwarding'),
     dueRemedy: text('due_remedy'),
     dueAnswer: text('due_answer'),
     nextDue: text('next_due'),
-    nextDueKind: text('next_due_kind'),
+    nextDueKind: text('next_due_kind', { enum: COMPLAINT_DEADLINE_KINDS }),
     forwardedTo: text('forwarded_to'),
     forwardedDate: text('forwarded_date'),
     decisionDate: text('decision_date'),
@@ -107,15 +123,16 @@ export const complaints = sqliteTable(
     decidedBy: integer('decided_by').references(() => users.id),
     decidedByName: text('decided_by_name'),
     decidedByPosition: text('decided_by_position'),
-    outcome: text('outcome'),
-    outcomeGround: text('outcome_ground'),
+    outcome: text('outcome', { enum: COMPLAINT_OUTCOMES }),
+    /** p.72 (refused) or p.73 (left unanswered). */
+    outcomeGround: text('outcome_ground', { enum: COMPLAINT_GROUND_CODES }),
     /** The grounds of the decision (p.70), as the answer states them. */
     decisionReasons: text('decision_reasons'),
     /** Satisfied: the measures and their terms, incl. the term to provide the result (p.69–70). */
     measures: text('measures'),
     remedyDoneDate: text('remedy_done_date'),
     answerDate: text('answer_date'),
-    answerMethod: text('answer_method'),
+    answerMethod: text('answer_method', { enum: COMPLAINT_ANSWER_METHODS }),
     answerNumber: text('answer_number'),
     updatedAt: text('updated_at').notNull(),
   },
@@ -124,6 +141,13 @@ export const complaints = sqliteTable(
     index('complaints_next_due_idx').on(t.nextDue),
     index('complaints_case_idx').on(t.caseId),
     index('complaints_status_idx').on(t.status),
+    oneOf('complaints', t.channel),
+    jsonArrayOf('complaints', t.subjects, COMPLAINT_SUBJECTS),
+    oneOf('complaints', t.status),
+    oneOf('complaints', t.nextDueKind),
+    oneOf('complaints', t.outcome),
+    oneOf('complaints', t.outcomeGround),
+    oneOf('complaints', t.answerMethod),
   ],
 );
 
@@ -136,7 +160,7 @@ export const circumstanceChanges = sqliteTable(
       .notNull()
       .references(() => persons.id),
     date: text('date').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: CIRCUMSTANCE_CHANGES }).notNull(),
     note: text('note'),
     recordedAt: text('recorded_at').notNull(),
     recordedBy: integer('recorded_by')
@@ -144,7 +168,7 @@ export const circumstanceChanges = sqliteTable(
       .references(() => users.id),
     recordedByName: text('recorded_by_name').notNull(),
   },
-  (t) => [index('circumstance_changes_person_idx').on(t.personId)],
+  (t) => [index('circumstance_changes_person_idx').on(t.personId), oneOf('circumstance_changes', t.kind)],
 );
 
 /**
@@ -160,11 +184,11 @@ export const notifications = sqliteTable(
       .notNull()
       .references(() => users.id),
     at: text('at').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
     caseId: integer('case_id').references(() => cases.id),
     complaintId: integer('complaint_id').references(() => complaints.id),
     text: text('text').notNull(),
     readAt: text('read_at'),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.readAt, t.id)],
+  (t) => [index('notifications_user_idx').on(t.userId, t.readAt, t.id), oneOf('notifications', t.kind)],
 );

@@ -4,7 +4,16 @@
  * timestamps, 'YYYY-MM-DD' dates, booleans as 0/1, JSON as text.
  */
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { cases } from './schema';
+import { CONTRACT_STATUSES, OUTBOUND_TYPES, PORTAL_CHANNELS, type ApplicationSubmittedPayload, type OutboundType } from '../core/exchange/protocol';
+import { cases, oneOf } from './schema';
+
+/** An inbound event was applied, or set aside with its reason (quarantined). */
+export const INBOX_STATUSES = ['applied', 'quarantined'] as const;
+/** How an inbound event came: over HTTP from the portal, or in a package file. */
+export const EXCHANGE_VIAS = ['http', 'package'] as const;
+export const EXCHANGE_LOG_KINDS = ['sync', 'export', 'import'] as const;
+/** 'running' while a sync is under way. */
+export const EXCHANGE_LOG_OUTCOMES = ['running', 'ok', 'error'] as const;
 
 /**
  * Office → portal events, written in the same transaction as the change they
@@ -17,7 +26,7 @@ export const exchangeOutbox = sqliteTable(
   {
     seq: integer('seq').primaryKey({ autoIncrement: true }),
     id: text('id').notNull().unique(),
-    type: text('type').notNull(),
+    type: text('type').$type<OutboundType>().notNull(),
     schemaVersion: integer('schema_version').notNull(),
     payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(),
     /** occurredAt of the event. */
@@ -28,7 +37,7 @@ export const exchangeOutbox = sqliteTable(
     /** Last transport error, or the portal's rejection reason. */
     lastError: text('last_error'),
   },
-  (t) => [index('exchange_outbox_pending_idx').on(t.ackedAt, t.seq)],
+  (t) => [index('exchange_outbox_pending_idx').on(t.ackedAt, t.seq), oneOf('exchange_outbox', t.type, OUTBOUND_TYPES)],
 );
 
 /** Portal → office events received (applied or quarantined), idempotency by id. */
@@ -40,15 +49,13 @@ export const exchangeInbox = sqliteTable(
     type: text('type').notNull(),
     payload: text('payload', { mode: 'json' }).$type<unknown>(),
     receivedAt: text('received_at').notNull(),
-    /** applied | quarantined */
-    status: text('status').notNull(),
+    status: text('status', { enum: INBOX_STATUSES }).notNull(),
     /** Why it was quarantined (Russian, shown to the administrator). */
     error: text('error'),
     appliedAt: text('applied_at'),
-    /** How it came: 'http' or 'package'. */
-    via: text('via').notNull().default('http'),
+    via: text('via', { enum: EXCHANGE_VIAS }).notNull().default('http'),
   },
-  (t) => [index('exchange_inbox_status_idx').on(t.status)],
+  (t) => [index('exchange_inbox_status_idx').on(t.status), oneOf('exchange_inbox', t.status), oneOf('exchange_inbox', t.via)],
 );
 
 /** Exchange state and settings: inbound cursor, last success, portal URL, office secret, interval. */
@@ -62,18 +69,16 @@ export const exchangeLog = sqliteTable(
   'exchange_log',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    /** sync | export | import */
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: EXCHANGE_LOG_KINDS }).notNull(),
     startedAt: text('started_at').notNull(),
     finishedAt: text('finished_at'),
     pushed: integer('pushed').notNull().default(0),
     pulled: integer('pulled').notNull().default(0),
     quarantined: integer('quarantined').notNull().default(0),
-    /** ok | error */
-    outcome: text('outcome').notNull(),
+    outcome: text('outcome', { enum: EXCHANGE_LOG_OUTCOMES }).notNull(),
     error: text('error'),
   },
-  (t) => [index('exchange_log_started_idx').on(t.startedAt)],
+  (t) => [index('exchange_log_started_idx').on(t.startedAt), oneOf('exchange_log', t.kind), oneOf('exchange_log', t.outcome)],
 );
 
 /** Online applications waiting for registration (p.35: within 1 working day of receipt). */
@@ -83,16 +88,16 @@ export const portalApplications = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     portalId: text('portal_id').notNull().unique(),
     eventId: text('event_id').notNull(),
-    channel: text('channel').notNull(),
+    channel: text('channel', { enum: PORTAL_CHANNELS }).notNull(),
     applicantName: text('applicant_name').notNull(),
     /** The application.submitted payload (convertible to RegisterInput by core/exchange/protocol toRegisterInput). */
-    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    payload: text('payload', { mode: 'json' }).$type<ApplicationSubmittedPayload>().notNull(),
     receivedAt: text('received_at').notNull(),
     dueRegistration: text('due_registration').notNull(),
     caseId: integer('case_id').references(() => cases.id),
     registeredAt: text('registered_at'),
   },
-  (t) => [index('portal_applications_open_idx').on(t.caseId, t.dueRegistration)],
+  (t) => [index('portal_applications_open_idx').on(t.caseId, t.dueRegistration), oneOf('portal_applications', t.channel)],
 );
 
 /** Contract statuses from the portal, one row per change (history). */
@@ -106,13 +111,13 @@ export const portalContracts = sqliteTable(
     ippsuNumber: text('ippsu_number').notNull(),
     contractNumber: text('contract_number'),
     provider: text('provider').notNull(),
-    status: text('status').notNull(),
+    status: text('status', { enum: CONTRACT_STATUSES }).notNull(),
     date: text('date').notNull(),
     termFrom: text('term_from'),
     termUntil: text('term_until'),
     receivedAt: text('received_at').notNull(),
   },
-  (t) => [index('portal_contracts_case_idx').on(t.caseId), index('portal_contracts_ippsu_idx').on(t.ippsuNumber)],
+  (t) => [index('portal_contracts_case_idx').on(t.caseId), index('portal_contracts_ippsu_idx').on(t.ippsuNumber), oneOf('portal_contracts', t.status)],
 );
 
 /** Services delivered under an ИППСУ, per service and period; act_signed once the citizen signed the act. */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import {
+  COMPLAINT_ANSWER_METHODS,
   COMPLAINT_CHANNELS,
   COMPLAINT_GROUND_CODES,
   COMPLAINT_OUTCOMES,
@@ -101,7 +102,7 @@ export const DecideComplaintInput = z
 export const ComplaintAnswerInput = z.object({
   id,
   date: isoDate,
-  method: z.enum(['post', 'email', 'post_and_email'], { error: 'Укажите способ направления ответа' }),
+  method: z.enum(COMPLAINT_ANSWER_METHODS, { error: 'Укажите способ направления ответа' }),
   outgoingNumber: text(60),
 });
 

@@ -7,6 +7,7 @@
  * Electron, HTTP in browser mode — carry exactly these calls.
  */
 import { z } from 'zod';
+import { CALENDAR_DAY_KINDS } from '../domain/calendar';
 import { controlMethods } from './control';
 import { dataSafetyMethods } from './data-safety';
 import { ExchangeStatus, ImportPackageInput, PortalApplicationRow, PortalCaseData, PortalPrefillInput, RetryQuarantinedInput, SaveExchangeSettings, SyncReportView } from './exchange';
@@ -103,8 +104,12 @@ export const SessionView = z.object({
 });
 export type SessionView = z.infer<typeof SessionView>;
 
+export const REF_KINDS = ['office', 'mfc', 'agency', 'subservice'] as const;
+export const RefKind = z.enum(REF_KINDS);
+export type RefKind = z.infer<typeof RefKind>;
+
 export const RefItem = z.object({
-  kind: z.enum(['office', 'mfc', 'agency', 'subservice']),
+  kind: RefKind,
   code: z.string(),
   number: z.number().nullable(),
   name: z.string(),
@@ -118,10 +123,12 @@ export const RefItem = z.object({
   rev: z.number(),
 });
 export type RefItem = z.infer<typeof RefItem>;
-export const RefKind = z.enum(['office', 'mfc', 'agency', 'subservice']);
-export type RefKind = z.infer<typeof RefKind>;
 
-export const CalendarDayKind = z.enum(['holiday', 'dayoff', 'workday']);
+export const CalendarDayKind = z.enum(CALENDAR_DAY_KINDS);
+
+/** Unfinished forms kept per user (drafts.kind). */
+export const DRAFT_KINDS = ['intake'] as const;
+const DraftKind = z.enum(DRAFT_KINDS);
 export const CalendarDayView = z.object({ date: isoDate, kind: CalendarDayKind, note: optText(200) });
 export const CalendarYearView = z.object({
   year: z.number(),
@@ -472,21 +479,21 @@ export const methods = {
     access: 'user',
     write: false,
     summary: 'The signed-in user’s unfinished form of a kind (the intake form), or null.',
-    input: z.object({ kind: z.enum(['intake']) }),
+    input: z.object({ kind: DraftKind }),
     output: z.object({ data: z.unknown(), updatedAt: z.string() }).nullable(),
   }),
   'drafts.save': method({
     access: 'user',
     write: true,
     summary: 'Save the unfinished form (kept across restarts until registered or cleared).',
-    input: z.object({ kind: z.enum(['intake']), data: jsonObject() }),
+    input: z.object({ kind: DraftKind, data: jsonObject() }),
     output: ok,
   }),
   'drafts.clear': method({
     access: 'user',
     write: true,
     summary: 'Discard the unfinished form.',
-    input: z.object({ kind: z.enum(['intake']) }),
+    input: z.object({ kind: DraftKind }),
     output: ok,
   }),
 

@@ -12,7 +12,7 @@ import { TERM_CODES } from '../domain/deadline-terms';
 import { CHANNELS } from '../domain/deadlines';
 import { CIRCUMSTANCE_CHANGES } from '../domain/ippsu-term';
 import { REFUSAL_GROUND_CODES } from '../domain/refusal-grounds';
-import { SUBSERVICE_CODES, type SubserviceCode } from '../domain/checklists';
+import { SUBSERVICE_CODES } from '../domain/checklists';
 import {
   ComplaintAnswerInput,
   ComplaintFilters,
@@ -26,6 +26,7 @@ import {
 } from './complaints';
 import type { MethodDef } from './contract';
 import { CASE_OUTCOMES } from './control-filters';
+import { DECISION_KINDS } from './processing';
 import { CaseFilters, CaseRow, CaseView, FileOut } from './reception';
 import { id, isoDate, optText, text } from './schemas';
 
@@ -43,7 +44,7 @@ const page = {
 export const AssignmentSettingsView = z.object({
   rule: z.enum(ASSIGNMENT_RULES, { error: 'Выберите правило назначения ответственного' }),
   /** Sub-service code → id of its default specialist. */
-  defaults: z.partialRecord(z.enum(SUBSERVICE_CODES as unknown as [SubserviceCode, ...SubserviceCode[]]), id).default({}),
+  defaults: z.partialRecord(z.enum(SUBSERVICE_CODES), id).default({}),
 });
 
 const Figure = z.object({ count: z.number(), filter: CaseFilters });
@@ -63,7 +64,7 @@ export const MyCaseRow = CaseRow.extend({
 export const SignoffRow = z.object({
   case: CaseRow,
   decisionId: z.number(),
-  decisionKind: z.enum(['ippsu', 'refusal']),
+  decisionKind: z.enum(DECISION_KINDS),
   version: z.number(),
   draftedByName: z.string(),
   submittedAt: z.string().nullable(),
@@ -176,11 +177,15 @@ export const TermVersionView = z.object({
   locallyModified: z.boolean(),
 });
 
+/** What a user is told; 'due_today' is computed when asked, the others are stored (notifications.kind). */
+export const NOTIFICATION_KINDS = ['case_assigned', 'draft_returned', 'draft_submitted', 'complaint_assigned', 'due_today'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
 export const NotificationView = z.object({
   key: z.string(),
   id: z.number().nullable(),
   at: z.string(),
-  kind: z.enum(['case_assigned', 'draft_returned', 'draft_submitted', 'complaint_assigned', 'due_today']),
+  kind: z.enum(NOTIFICATION_KINDS),
   text: z.string(),
   caseId: z.number().nullable(),
   complaintId: z.number().nullable(),

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CASE_STATUSES } from '../domain/case-states';
 import { BarthelAnswers, LawtonAnswers } from '../domain/scales';
 import { Appendix3CitizenAct, Appendix3FamilyAct, Appendix4Act } from './acts';
-import { IppsuDraft, RefusalDraft } from './decision';
+import { IppsuDraft, RefusalDraft, SERVICE_FORMS } from './decision';
 import { id, isoDate, optText, rev, text } from './schemas';
 
 export const REQUEST_CHANNELS = ['smev', 'paper', 'fax'] as const;
@@ -53,6 +53,8 @@ export const AnswerRequestInput = z.object({
 });
 
 export const ISSUE_METHODS = ['in_person', 'post'] as const;
+/** In person: who received the result. */
+export const ISSUE_RECIPIENTS = ['applicant', 'representative'] as const;
 export const ISSUE_METHOD_LABELS: Record<(typeof ISSUE_METHODS)[number], string> = { in_person: 'Лично', post: 'Почтой' };
 
 export const IssueInput = z
@@ -63,7 +65,7 @@ export const IssueInput = z
     method: z.enum(ISSUE_METHODS, { error: 'Укажите способ выдачи' }),
     date: isoDate,
     /** In person: who received it. */
-    issuedTo: z.enum(['applicant', 'representative']).optional(),
+    issuedTo: z.enum(ISSUE_RECIPIENTS).optional(),
     /** By post: the address and the postal identifier (ШПИ). */
     postalAddress: optText(500),
     postalId: optText(40),
@@ -165,6 +167,11 @@ export const PRINTABLE_FORMS = ['appendix3-citizen', 'appendix3-family', 'append
 
 // ------------------------------------------------------------------ decisions
 
+export const DECISION_KINDS = ['ippsu', 'refusal'] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+/** A version is edited as a draft, frozen when signed, superseded by the next signed version. */
+export const DECISION_STATUSES = ['draft', 'signed', 'superseded'] as const;
+
 /**
  * `decisionId` and `rev`: the draft being edited as the caller read it, or
  * null and 0 for a new draft (the first, or a new version after signing).
@@ -178,9 +185,9 @@ export const SaveDecisionInput = z.discriminatedUnion('kind', [
 export const DecisionView = z.object({
   id: z.number(),
   version: z.number(),
-  kind: z.enum(['ippsu', 'refusal']),
+  kind: z.enum(DECISION_KINDS),
   data: z.record(z.string(), z.unknown()),
-  status: z.enum(['draft', 'signed', 'superseded']),
+  status: z.enum(DECISION_STATUSES),
   createdAt: z.string(),
   createdByName: z.string(),
   outgoingNumber: z.string().nullable(),
@@ -249,7 +256,7 @@ export const SaveProviderInput = z.object({
   address: text(500),
   phone: optText(100),
   email: optText(200),
-  forms: z.array(z.enum(['home', 'semi-stationary', 'stationary'])).min(1, { error: 'Выберите хотя бы одну форму обслуживания' }).max(3),
+  forms: z.array(z.enum(SERVICE_FORMS)).min(1, { error: 'Выберите хотя бы одну форму обслуживания' }).max(3),
   serviceCodes: z.array(text(40)).max(500, { error: 'Не более 500 услуг' }).default([]),
   active: z.boolean().default(true),
 });

@@ -4,7 +4,7 @@
  * views of persons and cases the renderer shows.
  */
 import { z } from 'zod';
-import { INCOME_EXEMPTION_CODES, SUBSERVICE_CODES, type SubserviceCode } from '../domain/checklists';
+import { INCOME_EXEMPTION_CODES, SUBSERVICE_CODES } from '../domain/checklists';
 import { CHANNELS } from '../domain/deadlines';
 import { CASE_STATUSES } from '../domain/case-states';
 import { isIsoDate } from '../domain/dates';
@@ -43,6 +43,8 @@ export const AUTHORITY_LABELS: Record<(typeof AUTHORITIES)[number], string> = {
 };
 
 export const DOC_STATES = ['received', 'not_provided', 'to_request'] as const;
+/** A document received: the original or a copy. */
+export const DOC_FORMS = ['original', 'copy'] as const;
 export const DOC_STATE_LABELS: Record<(typeof DOC_STATES)[number], string> = {
   received: 'Принят',
   not_provided: 'Не представлен',
@@ -161,7 +163,7 @@ export type ApplicationDetails = z.infer<typeof ApplicationDetails>;
 export const DocumentMark = z.object({
   key: text(80),
   state: z.enum(DOC_STATES),
-  form: z.enum(['original', 'copy']).optional(),
+  form: z.enum(DOC_FORMS).optional(),
   sheets: z.number().int().min(1, { error: 'Не менее 1 листа' }).max(999).optional(),
 });
 export type DocumentMark = z.infer<typeof DocumentMark>;
@@ -182,7 +184,7 @@ export const RegisterInput = z
     personRev: rev.optional(),
     applicant: PersonInput,
     representative: RepresentativeInput.nullable(),
-    subservice: z.enum(SUBSERVICE_CODES as unknown as [SubserviceCode, ...SubserviceCode[]], { error: 'Выберите подуслугу' }),
+    subservice: z.enum(SUBSERVICE_CODES, { error: 'Выберите подуслугу' }),
     channel: z.enum(CHANNELS, { error: 'Укажите способ поступления' }),
     mfcCode: optText(40),
     /** Local date and time of receipt, 'YYYY-MM-DDTHH:MM'. */
@@ -334,7 +336,7 @@ export type FileOut = z.infer<typeof FileOut>;
 export const CaseFilters = z.object({
   q: optText(100),
   status: z.enum(CASE_STATUSES).optional(),
-  subservice: z.enum(SUBSERVICE_CODES as unknown as [SubserviceCode, ...SubserviceCode[]]).optional(),
+  subservice: z.enum(SUBSERVICE_CODES).optional(),
   channel: z.enum(CHANNELS).optional(),
   registeredBy: id.optional(),
   urgency: z.enum(['overdue', 'today', 'soon']).optional(),

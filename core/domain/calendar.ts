@@ -29,9 +29,8 @@ export {
   yearOf,
 } from './dates';
 
-export type CalendarDayKind = 'holiday' | 'dayoff' | 'workday';
-
-export const CALENDAR_DAY_KINDS: readonly CalendarDayKind[] = ['holiday', 'dayoff', 'workday'];
+export const CALENDAR_DAY_KINDS = ['holiday', 'dayoff', 'workday'] as const;
+export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];
 
 export interface CalendarDay {
   /** 'YYYY-MM-DD' */
@@ -56,8 +55,8 @@ function assertDate(date: string): void {
   }
 }
 
-function isKind(v: unknown): v is CalendarDayKind {
-  return v === 'holiday' || v === 'dayoff' || v === 'workday';
+export function isCalendarDayKind(v: unknown): v is CalendarDayKind {
+  return CALENDAR_DAY_KINDS.some((k) => k === v);
 }
 
 export class ProductionCalendar {
@@ -75,7 +74,7 @@ export class ProductionCalendar {
     this.yearSet = years;
     for (const d of init.days) {
       assertDate(d.date);
-      if (!isKind(d.kind)) throw new RangeError(`Invalid calendar day kind for ${d.date}: ${String(d.kind)}`);
+      if (!isCalendarDayKind(d.kind)) throw new RangeError(`Invalid calendar day kind for ${d.date}: ${String(d.kind)}`);
       if (!years.has(yearOf(d.date))) {
         throw new RangeError(`Calendar day ${d.date} is outside the covered years`);
       }
@@ -210,7 +209,7 @@ export function calendarFromReference(json: CalendarReference): ProductionCalend
     years.push(y.year);
     if (!Array.isArray(y.days)) throw new RangeError(`Calendar reference: "days" of ${y.year} must be an array`);
     for (const d of y.days) {
-      if (!isKind(d.kind)) throw new RangeError(`Calendar reference: invalid kind for ${String(d.date)}: ${String(d.kind)}`);
+      if (!isCalendarDayKind(d.kind)) throw new RangeError(`Calendar reference: invalid kind for ${String(d.date)}: ${String(d.kind)}`);
       if (isIsoDate(d.date) && yearOf(d.date) !== y.year) {
         throw new RangeError(`Calendar reference: ${d.date} is listed under ${y.year}`);
       }

@@ -21,20 +21,8 @@
  * Pure data and functions, no I/O.
  */
 
-export type SubserviceCode =
-  | 'home'
-  | 'semi-stationary'
-  | 'stationary'
-  | 'special-housing'
-  | 'minors-semi-stationary';
-
-export const SUBSERVICE_CODES: readonly SubserviceCode[] = [
-  'home',
-  'semi-stationary',
-  'stationary',
-  'special-housing',
-  'minors-semi-stationary',
-];
+export const SUBSERVICE_CODES = ['home', 'semi-stationary', 'stationary', 'special-housing', 'minors-semi-stationary'] as const;
+export type SubserviceCode = (typeof SUBSERVICE_CODES)[number];
 
 export type ChecklistParagraph = 'п. 3' | 'п. 19' | 'п. 20' | 'п. 21' | 'п. 22' | 'п. 23' | 'п. 25';
 
@@ -49,7 +37,8 @@ export const SUBSERVICE_PARAGRAPH: Readonly<Record<SubserviceCode, ChecklistPara
 /** Agency codes of resources/reference/agencies.json (п. 14). */
 export type AgencyCode = 'csv' | 'mvd' | 'sfr' | 'fms' | 'rosreestr';
 
-export type ChecklistSource = 'applicant' | 'interagency';
+export const CHECKLIST_SOURCES = ['applicant', 'interagency'] as const;
+export type ChecklistSource = (typeof CHECKLIST_SOURCES)[number];
 
 export interface ChecklistItem {
   /** Stable latin slug, unique within the sub-service's list. */

@@ -58,6 +58,9 @@ export const COMPLAINT_CHANNEL_LABELS: Record<ComplaintChannel, string> = {
 };
 
 /** p.68, 72, 73: how the examination ends. */
+/** p.71: how the answer is sent. */
+export const COMPLAINT_ANSWER_METHODS = ['post', 'email', 'post_and_email'] as const;
+
 export const COMPLAINT_OUTCOMES = ['satisfied', 'refused', 'left_unanswered'] as const;
 export type ComplaintOutcome = (typeof COMPLAINT_OUTCOMES)[number];
 export const COMPLAINT_OUTCOME_LABELS: Record<ComplaintOutcome, string> = {
@@ -150,7 +153,8 @@ export function canComplaintTransition(from: ComplaintStatus, to: ComplaintStatu
 
 // ------------------------------------------------------------------ deadlines
 
-export type ComplaintDeadlineKind = 'registration' | 'decision' | 'forwarding' | 'remedy' | 'answer';
+export const COMPLAINT_DEADLINE_KINDS = ['registration', 'decision', 'forwarding', 'remedy', 'answer'] as const;
+export type ComplaintDeadlineKind = (typeof COMPLAINT_DEADLINE_KINDS)[number];
 export const COMPLAINT_DEADLINE_LABELS: Record<ComplaintDeadlineKind, string> = {
   registration: 'Регистрация жалобы (п. 67)',
   decision: 'Рассмотрение жалобы (п. 61)',

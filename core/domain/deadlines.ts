@@ -30,7 +30,8 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
 /** The regulation's terms (the seed of the reference data); cases use the terms recorded on them. */
 export const TERMS: Readonly<CaseTerms> = REGULATION_CASE_TERMS;
 
-export type DeadlineKind = 'registration' | 'requests' | 'decision' | 'result' | 'issue';
+export const DEADLINE_KINDS = ['registration', 'requests', 'decision', 'result', 'issue'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
   registration: 'Регистрация заявления',

@@ -9,8 +9,11 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { ApplicationDetails, PersonInput, RepresentativeInput, type RegisterInput } from '../api/reception';
+import { SERVICE_FORMS } from '../api/decision';
+import { DECISION_KINDS, ISSUE_METHODS } from '../api/processing';
+import { CALENDAR_DAY_KINDS } from '../domain/calendar';
 import type { CaseStatus } from '../domain/case-states';
-import { SUBSERVICE_CODES, type SubserviceCode } from '../domain/checklists';
+import { SUBSERVICE_CODES } from '../domain/checklists';
 
 export const PROTOCOL_VERSION = 1;
 export const SCHEMA_VERSION = 1;
@@ -156,9 +159,9 @@ export const RefusalSignedPayload = CaseRef.extend({
 
 export const ResultIssuedPayload = CaseRef.extend({
   number: str(50),
-  kind: z.enum(['ippsu', 'refusal']),
+  kind: z.enum(DECISION_KINDS),
   issuedDate: isoDate,
-  method: z.enum(['in_person', 'post']),
+  method: z.enum(ISSUE_METHODS),
   postalId: z.string().max(60).nullable(),
 });
 
@@ -193,7 +196,7 @@ export const ApplicationSubmittedPayload = z
     submittedAt: isoDateTime,
     /** The same moment, office-local, 'YYYY-MM-DDTHH:MM' (what the journal records as the receipt). */
     receivedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'Дата и время поступления: ГГГГ-ММ-ДДTЧЧ:ММ' }),
-    subservice: z.enum(SUBSERVICE_CODES as unknown as [SubserviceCode, ...SubserviceCode[]], { error: 'Неизвестная подуслуга' }),
+    subservice: z.enum(SUBSERVICE_CODES, { error: 'Неизвестная подуслуга' }),
     applicant: PersonInput,
     representative: RepresentativeInput.nullable().optional(),
     lgota: z.string().max(60).nullable().optional(),
@@ -252,7 +255,7 @@ export const ReferenceProvidersPayload = z.object({
       address: str(500),
       phone: z.string().max(100).nullable().optional(),
       email: z.string().max(200).nullable().optional(),
-      forms: z.array(z.enum(['home', 'semi-stationary', 'stationary'])),
+      forms: z.array(z.enum(SERVICE_FORMS)),
       serviceCodes: z.array(z.string().max(40)),
       active: z.boolean().default(true),
     }),
@@ -276,7 +279,7 @@ export const ReferenceCalendarPayload = z.object({
   year: z.number().int().min(2000).max(2100),
   source: str(300),
   confirmed: z.boolean(),
-  days: z.array(z.object({ date: isoDate, kind: z.enum(['holiday', 'dayoff', 'workday']), note: z.string().max(200).nullable().optional() })),
+  days: z.array(z.object({ date: isoDate, kind: z.enum(CALENDAR_DAY_KINDS), note: z.string().max(200).nullable().optional() })),
 });
 
 export const INBOUND_PAYLOADS = {

@@ -42,7 +42,7 @@ export function requestViews(ctx: Ctx, caseId: number, today: string): RequestVi
       agencyName: names[r.agencyCode] ?? r.agencyCode,
       subject: r.subject,
       documentKeys: r.documentKeys,
-      channel: r.channel as RequestView['channel'],
+      channel: r.channel,
       outgoingNumber: r.outgoingNumber,
       sentDate: r.sentDate,
       dueDate: r.dueDate,
@@ -154,7 +154,7 @@ export function eventViews(ctx: Ctx, caseId: number, requests: RequestView[] = r
     .where(eq(caseEvents.caseId, caseId))
     .orderBy(asc(caseEvents.id))
     .all()
-    .map((e) => ({ ...e, kind: 'status' as const, fromStatus: e.fromStatus as CaseStatus | null, toStatus: e.toStatus as CaseStatus }));
+    .map((e) => ({ ...e, kind: 'status' as const }));
   const assigned = assignmentEvents(ctx.db, caseId).map((a) => ({ at: a.at, userName: a.userName, kind: 'assignment' as const, fromStatus: a.status, toStatus: a.status, note: a.note }));
   const work = workEvents(ctx, caseId, requests);
   // A stable merge: at equal times a state change comes before what it led to (an assignment), work before the state change it caused.
@@ -200,8 +200,7 @@ export function decisionViews(ctx: Ctx, caseId: number) {
     .innerJoin(users, eq(users.id, caseDecisions.createdBy))
     .where(eq(caseDecisions.caseId, caseId))
     .orderBy(desc(caseDecisions.version))
-    .all()
-    .map((d) => ({ ...d, kind: d.kind as 'ippsu' | 'refusal', status: d.status as 'draft' | 'signed' | 'superseded' }));
+    .all();
 }
 
 

@@ -22,7 +22,7 @@ import { fullNameOf, searchPersonIds } from './persons';
 type CaseRecord = typeof cases.$inferSelect;
 
 export function toCaseRow(c: CaseRecord, cal: ProductionCalendar, today: string): CaseRow {
-  const a = c.applicant as { lastName: string; firstName: string; middleName?: string; birthDate: string; snils?: string };
+  const a = c.applicant;
   return {
     id: c.id,
     journalNumber: c.journalNumber,
@@ -34,7 +34,7 @@ export function toCaseRow(c: CaseRecord, cal: ProductionCalendar, today: string)
     snils: a.snils ?? null,
     subservice: c.subservice,
     channel: c.channel,
-    status: c.status as CaseStatus,
+    status: c.status,
     receivedAt: c.receivedAt,
     registeredAt: c.registeredAt,
     registeredByName: c.registeredByName,
@@ -92,12 +92,12 @@ export function caseView(db: Db, c: CaseRecord, cal: ProductionCalendar, today: 
   };
   return {
     ...toCaseRow(c, cal, today),
-    applicant: c.applicant as CaseView['applicant'],
+    applicant: c.applicant,
     representative: c.representative ?? null,
     mfcCode: c.mfcCode,
     mfcName,
     lgota: c.lgota,
-    circumstances: c.circumstances,
+    circumstances: { ...c.circumstances },
     application: c.application ?? null,
     registeredByPosition: c.registeredByPosition,
     annulledAt: c.annulledAt,
@@ -110,7 +110,7 @@ export function caseView(db: Db, c: CaseRecord, cal: ProductionCalendar, today: 
       paragraph: d.paragraph,
       source: d.source,
       agencyCode: d.agencyCode,
-      state: d.state as CaseView['documents'][number]['state'],
+      state: d.state,
       request: d.state === 'to_request' ? requestOf(d.key) : null,
       form: d.form,
       sheets: d.sheets,
@@ -124,13 +124,13 @@ export function caseView(db: Db, c: CaseRecord, cal: ProductionCalendar, today: 
 /** The case's deadlines and its nearest open one, from its dates and state. */
 export function computeDeadlines(
   cal: ProductionCalendar,
-  c: { channel: string; receivedAt: string; registeredDate: string; hasRequests: boolean; status: CaseStatus; signedDate?: string | null },
+  c: { channel: Channel; receivedAt: string; registeredDate: string; hasRequests: boolean; status: CaseStatus; signedDate?: string | null },
   terms: Readonly<CaseTerms>,
 ) {
   const d = caseDeadlines(
     cal,
     {
-      channel: c.channel as Channel,
+      channel: c.channel,
       receivedDate: c.receivedAt.slice(0, 10),
       registeredDate: c.registeredDate,
       hasRequests: c.hasRequests,
@@ -188,7 +188,7 @@ function refreshDeadlines(db: Db, cal: ProductionCalendar, where: SQL): number {
       receivedAt: c.receivedAt,
       registeredDate: todayIso(new Date(c.registeredAt)),
       hasRequests: Boolean(c.hasRequests),
-      status: c.status as CaseStatus,
+      status: c.status,
       signedDate: c.signedAt ? todayIso(new Date(c.signedAt)) : null,
     }, termsOfCase(c));
     const keys = Object.keys(d) as (keyof typeof d)[];

@@ -1,15 +1,15 @@
 /**
  * Sequential numbers per office, register and calendar year: the
- * registration journal ('application') and signed results ('outgoing').
+ * registration journal, outgoing documents, complaints (JOURNAL_REGISTERS).
  * The counter moves in the caller's transaction, so a rolled-back action
  * never consumes a number: gap-free and never reused. SQLite serialises
  * writers (BEGIN IMMEDIATE), which makes this safe across connections.
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
-import { journalCounters } from '../../db/schema';
+import { journalCounters, type JOURNAL_REGISTERS } from '../../db/schema';
 
-export type Register = 'application' | 'outgoing' | 'complaint';
+export type Register = (typeof JOURNAL_REGISTERS)[number];
 
 export function nextNumber(db: Db, officeCode: string, register: Register, year: number): { seq: number; number: string } {
   const row = db

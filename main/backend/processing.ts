@@ -17,7 +17,7 @@ type CaseRecord = typeof cases.$inferSelect;
 
 /** Moves a case to `to` if the procedure allows it; records who and when. Call inside a transaction. */
 export function transition(ctx: UserCtx, c: CaseRecord, to: CaseStatus, note?: string): void {
-  const from = c.status as CaseStatus;
+  const from = c.status;
   if (!canTransition(from, to)) {
     throw new ApiError('CONFLICT', `Действие недоступно: дело в состоянии «${CASE_STATUS_LABELS[from]}», переход в «${CASE_STATUS_LABELS[to]}» не предусмотрен.`);
   }
@@ -42,7 +42,7 @@ export function recordEvent(ctx: UserCtx, caseId: number, from: CaseStatus | nul
 export function openCase(ctx: Ctx, caseId: number): CaseRecord {
   const c = loadCase(ctx.db, caseId);
   if (c.status === 'annulled' || c.status === 'withdrawn' || c.status === 'issued') {
-    throw new ApiError('CONFLICT', `Дело в состоянии «${CASE_STATUS_LABELS[c.status as CaseStatus]}»: изменения невозможны.`);
+    throw new ApiError('CONFLICT', `Дело в состоянии «${CASE_STATUS_LABELS[c.status]}»: изменения невозможны.`);
   }
   return c;
 }

@@ -13,6 +13,9 @@ import offices from '../../resources/reference/offices.json';
 import starterProviders from '../../resources/reference/providers.json';
 import serviceCatalogue from '../../resources/reference/services.json';
 import subservices from '../../resources/reference/subservices.json';
+import type { RefKind } from '../../core/api/contract';
+import { SaveProviderInput } from '../../core/api/processing';
+import { isCalendarDayKind, type CalendarDayKind } from '../../core/domain/calendar';
 import type { Db } from '../../db/connection';
 import { calendarDays, calendarYears, providers, refItems, services } from '../../db/schema';
 import { seedDeadlineTerms } from './control/terms';
@@ -20,7 +23,7 @@ import { nextRevBySystem, type RevisionSet } from './revisions';
 import { getSetting, setSetting } from './views';
 
 type Seed = {
-  kind: string;
+  kind: RefKind;
   code: string;
   number: number | null;
   name: string;
@@ -33,7 +36,7 @@ type Seed = {
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 
-function toSeed(kind: string, r: Record<string, unknown>): Seed {
+function toSeed(kind: RefKind, r: Record<string, unknown>): Seed {
   const { code, number, name, shortName, address, phone, email, ...details } = r;
   return {
     kind,
@@ -51,7 +54,7 @@ function toSeed(kind: string, r: Record<string, unknown>): Seed {
 const hash = (v: unknown) => createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 16);
 
 export function referenceSeeds(): Seed[] {
-  const list = (kind: string, rows: unknown[]) => rows.map((r) => toSeed(kind, r as Record<string, unknown>));
+  const list = (kind: RefKind, rows: unknown[]) => rows.map((r) => toSeed(kind, r as Record<string, unknown>));
   return [
     ...list('office', offices),
     ...list('mfc', mfc),
@@ -116,13 +119,19 @@ export function seedReferenceData(db: Db): SeedReport {
           if (cur.seedHash !== h) report.keptLocal++;
           continue;
         }
-        replaceCalendarYear(db, { year: y.year, source: y.source, confirmed: y.confirmed, days: y.days, seedHash: h, locallyModified: false }, nextRevBySystem(new Date()));
+        replaceCalendarYear(db, { year: y.year, source: y.source, confirmed: y.confirmed, days: y.days.map(shippedDay), seedHash: h, locallyModified: false }, nextRevBySystem(new Date()));
         if (cur) report.updated++;
         else report.inserted++;
       }
     })
     .immediate();
   return report;
+}
+
+/** A day of the shipped calendar.json (its kind checked: the JSON types it as any string). */
+function shippedDay(d: { date: string; kind: string; note?: string | null }) {
+  if (!isCalendarDayKind(d.kind)) throw new RangeError(`calendar.json: invalid day kind for ${d.date}: ${d.kind}`);
+  return { ...d, kind: d.kind };
 }
 
 /** Set once the starter providers were offered: they are loaded on a fresh install only, never again after the administrator edits the register. */
@@ -134,7 +143,7 @@ function seedStarterProviders(db: Db, report: SeedReport): void {
   setSetting(db, STARTER_PROVIDERS_SETTING, new Date().toISOString());
   if (db.select({ id: providers.id }).from(providers).limit(1).get()) return;
   for (const p of starterProviders.providers) {
-    db.insert(providers).values({ name: p.name, address: p.address, forms: p.forms, serviceCodes: p.serviceCodes, updatedAt: new Date().toISOString(), updatedBy: null }).run();
+    db.insert(providers).values({ name: p.name, address: p.address, forms: SaveProviderInput.shape.forms.parse(p.forms), serviceCodes: p.serviceCodes, updatedAt: new Date().toISOString(), updatedBy: null }).run();
     report.inserted++;
   }
 }
@@ -143,7 +152,7 @@ export interface CalendarYearInput {
   year: number;
   source: string;
   confirmed: boolean;
-  days: { date: string; kind: string; note?: string | null }[];
+  days: { date: string; kind: CalendarDayKind; note?: string | null }[];
   seedHash: string | null;
   locallyModified: boolean;
 }

@@ -72,7 +72,7 @@ export class Services {
         .select({ date: calendarDays.date, kind: calendarDays.kind, note: calendarDays.note })
         .from(calendarDays)
         .all()
-        .map((d) => ({ date: d.date, kind: d.kind as 'holiday' | 'dayoff' | 'workday', note: d.note ?? undefined }));
+        .map((d) => ({ date: d.date, kind: d.kind, note: d.note ?? undefined }));
       const years = this.db.select({ year: calendarYears.year }).from(calendarYears).all().map((y) => y.year);
       this.cal = new ProductionCalendar({ days, years });
     }

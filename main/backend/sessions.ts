@@ -5,7 +5,6 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, lt, ne, or } from 'drizzle-orm';
-import type { Role } from '../../core/api/schemas';
 import type { Db } from '../../db/connection';
 import { sessions, users } from '../../db/schema';
 import type { CurrentUser } from './context';
@@ -99,7 +98,7 @@ export class SessionStore {
     return {
       id: row.id,
       lastActivityAt: row.lastActivityAt,
-      user: { id: u.id, username: u.username, fullName: u.fullName, position: u.position, roles: u.roles as Role[] },
+      user: { id: u.id, username: u.username, fullName: u.fullName, position: u.position, roles: u.roles },
     };
   }
 

@@ -2,7 +2,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { OfficeView, RefItem, SessionView, UserView } from '../../core/api/contract';
 import { ApiError } from '../../core/api/errors';
-import type { Role } from '../../core/api/schemas';
 import type { Db } from '../../db/connection';
 import { refItems, settings, users } from '../../db/schema';
 
@@ -12,7 +11,7 @@ export function toUserView(u: typeof users.$inferSelect): UserView {
     username: u.username,
     fullName: u.fullName,
     position: u.position,
-    roles: u.roles as Role[],
+    roles: u.roles,
     active: u.active,
     lockedUntil: u.lockedUntil,
     lastLoginAt: u.lastLoginAt,
@@ -23,7 +22,7 @@ export function toUserView(u: typeof users.$inferSelect): UserView {
 
 export function toRefItem(r: typeof refItems.$inferSelect): RefItem {
   return {
-    kind: r.kind as RefItem['kind'],
+    kind: r.kind,
     code: r.code,
     number: r.number,
     name: r.name,
@@ -57,7 +56,7 @@ export function officeRow(db: Db): typeof refItems.$inferSelect {
 }
 
 export function toOfficeView(r: typeof refItems.$inferSelect): OfficeView {
-  const d = r.details as Record<string, unknown>;
+  const d = r.details;
   const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
   return {
     code: r.code,

@@ -30,7 +30,7 @@ async function openCase(page: Page, id: number, tab: string): Promise<void> {
 
 
 test('one case walks from registration to issue through the UI', async ({ app }) => {
-  test.setTimeout(240_000); // the whole procedure through the UI, three users: long on a loaded machine
+  test.setTimeout(120_000); // the whole procedure through the UI, three users: long on a loaded machine
   const { page } = app;
   // The office, its staff and a registered application (registration through the UI is reception.spec's).
   await api(app, 'setup.init', { officeCode: 'surgut', username: 'admin', fullName: 'Админова А. А.', position: 'Администратор', password: 'admin-pass-1' });

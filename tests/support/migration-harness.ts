@@ -1,9 +1,11 @@
 /**
  * Builds a populated database at any earlier schema version: every table the
  * version has among the register's own (users, persons, cases, acts,
- * decisions, events, sessions, audit, settings …) gets rows, every NOT NULL
- * column a value, every foreign key a real parent row. Values are read from
- * the schema itself (PRAGMA table_info / foreign_key_list), so the harness
+ * decisions, events, sessions, audit, settings, reference data, complaints,
+ * exchange …) gets rows, every NOT NULL column a value, every foreign key a
+ * real parent row, every enumeration a value its CHECK constraint (at the
+ * latest version) accepts. Values are read from the schema itself (PRAGMA
+ * table_info / foreign_key_list, the CHECKs in sqlite_master), so the harness
  * follows the migrations without being edited for each one.
  */
 import Database from 'better-sqlite3';
@@ -15,8 +17,15 @@ import type { Migration } from '../../db/migrations.gen';
 export const POPULATED_TABLES = [
   'settings',
   'users',
+  'ref_items',
+  'calendar_years',
+  'calendar_days',
+  'services',
+  'providers',
+  'deadline_terms',
   'persons',
   'cases',
+  'journal_counters',
   'case_acts',
   'case_decisions',
   'case_events',
@@ -30,6 +39,12 @@ export const POPULATED_TABLES = [
   'complaints',
   'notifications',
   'case_assignments',
+  'circumstance_changes',
+  'exchange_outbox',
+  'exchange_inbox',
+  'exchange_log',
+  'portal_applications',
+  'portal_contracts',
 ] as const;
 
 export const ROWS_PER_TABLE = 3;
@@ -42,7 +57,28 @@ export function tableNames(db: Database.Database): string[] {
   return (db.prepare("select name from sqlite_master where type='table' and name not like 'sqlite_%' order by name").all() as { name: string }[]).map((r) => r.name);
 }
 
-function valueFor(table: string, col: Column, i: number): unknown {
+/**
+ * A value each CHECKed column accepts at the latest version, by "table.column":
+ * the first of an `in (…)` list, or a one-element JSON array for a checked
+ * array (db/schema.ts oneOf / jsonArrayOf). Read from the latest schema, so
+ * rows written at any earlier version hold what the upgrade will check.
+ */
+function checkedValues(migrations: readonly Migration[]): Map<string, unknown> {
+  const db = new Database(':memory:');
+  migrate(db, migrations);
+  const out = new Map<string, unknown>();
+  const tables = db.prepare("select name, sql from sqlite_master where type = 'table' and sql is not null").all() as { name: string; sql: string }[];
+  db.close();
+  for (const { name, sql } of tables) {
+    for (const m of sql.matchAll(/CHECK\((?:"\w+" is null or )?"(\w+)" in \((?:'((?:[^']|'')*)'|(\d+))/g)) out.set(`${name}.${m[1]}`, m[2] !== undefined ? m[2].replaceAll("''", "'") : Number(m[3]));
+    for (const m of sql.matchAll(/replace\("(\w+)", ' ', ''\), '("[^"]*")'/g)) out.set(`${name}.${m[1]}`, JSON.stringify([JSON.parse(m[2]!)]));
+  }
+  return out;
+}
+
+function valueFor(table: string, col: Column, i: number, checked: Map<string, unknown>): unknown {
+  const key = `${table}.${col.name}`;
+  if (checked.has(key)) return checked.get(key);
   const t = col.type.toUpperCase();
   if (t.includes('INT')) return i;
   if (t.includes('BLOB')) return Buffer.from(`${table}.${col.name}.${i}`);
@@ -50,13 +86,14 @@ function valueFor(table: string, col: Column, i: number): unknown {
   return JSON.stringify({ v: `${table}.${col.name}.${i}` });
 }
 
-/** Creates a database at `version` (the first `version` migrations) filled with rows; returns its path. */
+/** Creates a database at `version` (the first `version` migrations) filled with rows, the last one without its optional values. */
 export function populatedDatabaseAt(file: string, migrations: readonly Migration[], version: number): void {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   migrate(db, migrations.slice(0, version));
   const present = new Set(tableNames(db));
+  const checked = checkedValues(migrations);
   db.transaction(() => {
     // Some references point forward (cases.review_of_decision_id → case_decisions): checked at commit.
     db.pragma('defer_foreign_keys = ON');
@@ -73,7 +110,9 @@ export function populatedDatabaseAt(file: string, migrations: readonly Migration
           // Each row points at the parent row with the same number (parents were filled first).
           if (fk) row[c.name] = i;
           else if (c.pk === 1 && c.type.toUpperCase() === 'INTEGER') row[c.name] = i;
-          else row[c.name] = valueFor(table, c, i);
+          // The last row leaves every optional value out (nullable enumerations included), the others fill them.
+          else if (i === ROWS_PER_TABLE && !c.notnull && !c.pk && c.dflt_value === null && !(table === 'audit_log' && c.name === 'hash')) row[c.name] = null;
+          else row[c.name] = valueFor(table, c, i, checked);
         }
         if (table === 'audit_log' && 'hash' in row) {
           const r = row as Record<string, string | number | null>;

@@ -7,7 +7,7 @@
 import { eq } from 'drizzle-orm';
 import { ApiError } from '../../../core/api/errors';
 import { canBeResponsible, DEFAULT_ASSIGNMENT, responsibleAtRegistration, type AssignmentSettings, type Candidate } from '../../../core/domain/assignment';
-import { CASE_STATUS_LABELS, isClosed, type CaseStatus } from '../../../core/domain/case-states';
+import { CASE_STATUS_LABELS, isClosed } from '../../../core/domain/case-states';
 import type { Db } from '../../../db/connection';
 import { cases, users } from '../../../db/schema';
 import { caseAssignments } from '../../../db/schema-control';
@@ -32,7 +32,7 @@ export function assignmentSettings(db: Db): AssignmentSettings {
 
 function candidate(db: Db, id: number): (Candidate & { fullName: string }) | undefined {
   const u = db.select({ id: users.id, roles: users.roles, active: users.active, fullName: users.fullName }).from(users).where(eq(users.id, id)).get();
-  return u ? { id: u.id, roles: u.roles as string[], active: u.active, fullName: u.fullName } : undefined;
+  return u ? { id: u.id, roles: u.roles, active: u.active, fullName: u.fullName } : undefined;
 }
 
 export function saveAssignmentSettings(ctx: UserCtx, s: AssignmentSettings): AssignmentSettings {
@@ -88,8 +88,8 @@ export function assignAtRegistration(ctx: UserCtx, c: CaseRecord): void {
 
 /** The head makes a specialist responsible for an open case (or clears it: null). */
 export function reassign(ctx: UserCtx, c: CaseRecord, responsibleId: number | null, note: string | null): void {
-  if (isClosed(c.status as CaseStatus)) {
-    throw new ApiError('CONFLICT', `Дело в состоянии «${CASE_STATUS_LABELS[c.status as CaseStatus]}»: ответственного не назначают.`);
+  if (isClosed(c.status)) {
+    throw new ApiError('CONFLICT', `Дело в состоянии «${CASE_STATUS_LABELS[c.status]}»: ответственного не назначают.`);
   }
   const to = responsibleId === null ? null : candidate(ctx.db, responsibleId);
   if (responsibleId !== null && !canBeResponsible(to ?? undefined)) {
@@ -115,7 +115,7 @@ export function assignmentEvents(db: Db, caseId: number) {
     .map((a) => ({
       at: a.at,
       userName: a.assignedByName,
-      status: a.caseStatus as CaseStatus,
+      status: a.caseStatus,
       note: [
         a.responsibleName ? `Ответственный: ${a.responsibleName}` : 'Ответственный снят',
         a.previousName ? `(ранее: ${a.previousName})` : null,

@@ -17,11 +17,8 @@ import {
   groundFitsOutcome,
   nextComplaintDeadline,
   type ComplaintDeadlineKind,
-  type ComplaintOutcome,
   type ComplaintStatus,
-  type ComplaintSubject,
 } from '../../../core/domain/complaints';
-import type { ComplaintTerms } from '../../../core/domain/deadline-terms';
 import { soonHorizon, urgency } from '../../../core/domain/deadlines';
 import { addDays, diffDays, officeInstant, todayIso } from '../../../core/domain/dates';
 import { foldRu } from '../../../core/domain/russian-text';
@@ -41,17 +38,17 @@ function facts(c: ComplaintRecord) {
   return {
     receivedDate: c.receivedDate,
     registeredDate: todayIso(new Date(c.registeredAt)),
-    subjects: c.subjects as ComplaintSubject[],
+    subjects: c.subjects,
     competent: c.competent,
     decisionDate: c.decisionDate,
-    outcome: c.outcome as ComplaintOutcome | null,
+    outcome: c.outcome,
   };
 }
 
 /** The stored deadlines and the nearest open one, from the complaint's facts and state. */
 function deadlineColumns(cal: ProductionCalendar, c: ComplaintRecord) {
-  const d = complaintDeadlines(cal, facts(c), c.appliedTerms as unknown as ComplaintTerms);
-  const next = nextComplaintDeadline(d, { status: c.status as ComplaintStatus, outcome: c.outcome as ComplaintOutcome | null, remedyDone: Boolean(c.remedyDoneDate) });
+  const d = complaintDeadlines(cal, facts(c), c.appliedTerms);
+  const next = nextComplaintDeadline(d, { status: c.status, outcome: c.outcome, remedyDone: Boolean(c.remedyDoneDate) });
   return {
     dueRegistration: d.registration,
     dueDecision: d.decision,
@@ -87,7 +84,7 @@ export function loadComplaint(db: Db, id: number): ComplaintRecord {
   return c;
 }
 
-const applicantName = (a: Record<string, unknown>) => [a.lastName, a.firstName, a.middleName].filter(Boolean).join(' ');
+const applicantName = (a: ComplaintRecord['applicant']) => [a.lastName, a.firstName, a.middleName].filter(Boolean).join(' ');
 
 function caseNumbers(db: Db, ids: number[]): Map<number, string> {
   if (!ids.length) return new Map();
@@ -100,13 +97,13 @@ export function toComplaintRow(c: ComplaintRecord, cal: ProductionCalendar, toda
     number: c.number,
     receivedDate: c.receivedDate,
     registeredAt: c.registeredAt,
-    channel: c.channel as z.infer<typeof ComplaintInput>['channel'],
+    channel: c.channel,
     applicantName: applicantName(c.applicant),
-    subjects: c.subjects as ComplaintSubject[],
+    subjects: c.subjects,
     caseId: c.caseId,
     caseNumber,
-    status: c.status as ComplaintStatus,
-    outcome: c.outcome as ComplaintOutcome | null,
+    status: c.status,
+    outcome: c.outcome,
     responsibleId: c.responsibleId,
     nextDue: c.nextDue,
     nextDueKind: c.nextDueKind,
@@ -173,7 +170,7 @@ function checkInput(ctx: Ctx, a: Input, registeredDate: string): void {
   if (a.caseId && !ctx.db.select({ id: cases.id }).from(cases).where(eq(cases.id, a.caseId)).get()) fields.caseId = 'Дело не найдено';
   if (a.responsibleId) {
     const u = ctx.db.select({ id: users.id, roles: users.roles, active: users.active }).from(users).where(eq(users.id, a.responsibleId)).get();
-    const ok = u && u.active && ((u.roles as string[]).includes('specialist') || (u.roles as string[]).includes('head'));
+    const ok = u && u.active && (u.roles.includes('specialist') || u.roles.includes('head'));
     if (!ok) fields.responsibleId = 'Выберите действующего специалиста или руководителя';
   }
   if (Object.keys(fields).length) throw new ApiError('VALIDATION', `Проверьте данные. ${Object.values(fields).join('; ')}.`, fields);
@@ -187,8 +184,8 @@ function inputColumns(a: Input) {
     subjectOfficial: a.subjectOfficial,
     subjectDecision: a.subjectDecision,
     subjects: a.subjects,
-    applicant: a.applicant as Record<string, unknown>,
-    representative: (a.representative as Record<string, unknown> | null) ?? null,
+    applicant: a.applicant,
+    representative: a.representative,
     substance: a.substance,
     attachments: a.attachments.map((x) => ({ title: x.title, sheets: x.sheets ?? null })),
     answerByEmail: a.answerByEmail,
@@ -219,7 +216,7 @@ export function registerComplaint(ctx: UserCtx, a: Input) {
         registeredBy: ctx.user.id,
         registeredByName: ctx.user.fullName,
         status: 'registered',
-        appliedTerms: terms as unknown as Record<string, number>,
+        appliedTerms: terms,
         dueRegistration: registeredDate,
         updatedAt: now.toISOString(),
         ...inputColumns(a),
@@ -234,7 +231,7 @@ export function registerComplaint(ctx: UserCtx, a: Input) {
 }
 
 function transitionComplaint(c: ComplaintRecord, to: ComplaintStatus): void {
-  const from = c.status as ComplaintStatus;
+  const from = c.status;
   if (!canComplaintTransition(from, to)) {
     throw new ApiError('CONFLICT', `Действие недоступно: жалоба в состоянии «${COMPLAINT_STATUS_LABELS[from]}».`);
   }
@@ -331,7 +328,7 @@ export function recordComplaintAnswer(ctx: UserCtx, input: z.output<typeof Compl
       transitionComplaint(c, 'answered');
       notFuture(ctx, input.date, 'date');
       notBefore(input.date, c.decisionDate!, 'date', 'решения по жалобе');
-      if (input.method !== 'post' && !(c.applicant as { email?: string }).email) {
+      if (input.method !== 'post' && !c.applicant.email) {
         throw new ApiError('VALIDATION', 'У заявителя не указан адрес электронной почты.', { method: 'Нет адреса электронной почты' });
       }
     },

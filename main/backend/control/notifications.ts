@@ -5,6 +5,8 @@
  * asked.
  */
 import { and, count, desc, eq, inArray, isNotNull, isNull, lt, lte } from 'drizzle-orm';
+import type { NotificationKind } from '../../../core/api/control';
+import type { Role } from '../../../core/api/schemas';
 import { soonHorizon } from '../../../core/domain/deadlines';
 import { todayIso } from '../../../core/domain/dates';
 import type { Db } from '../../../db/connection';
@@ -12,9 +14,6 @@ import { cases, users } from '../../../db/schema';
 import { complaints, notifications } from '../../../db/schema-control';
 import type { Ctx, UserCtx } from '../context';
 import { isOpenSql } from './filters';
-
-export const NOTIFICATION_KINDS = ['case_assigned', 'draft_returned', 'draft_submitted', 'complaint_assigned', 'due_today'] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Stores a notification for a user. Call inside the transaction of the event. */
 export function notify(ctx: Ctx, userId: number, kind: NotificationKind, text: string, ref: { caseId?: number; complaintId?: number } = {}): void {
@@ -25,13 +24,13 @@ export function notify(ctx: Ctx, userId: number, kind: NotificationKind, text: s
 }
 
 /** Active users with a role (the heads, for the sign-off queue). */
-export function activeUsersWithRole(db: Db, role: string): { id: number; fullName: string }[] {
+export function activeUsersWithRole(db: Db, role: Role): { id: number; fullName: string }[] {
   return db
     .select({ id: users.id, fullName: users.fullName, roles: users.roles })
     .from(users)
     .where(eq(users.active, true))
     .all()
-    .filter((u) => (u.roles as string[]).includes(role))
+    .filter((u) => u.roles.includes(role))
     .map(({ id, fullName }) => ({ id, fullName }));
 }
 
@@ -90,7 +89,7 @@ export function notificationList(ctx: UserCtx, o: { limit: number; unreadOnly: b
         key: `n${r.id}`,
         id: r.id,
         at: r.at,
-        kind: r.kind as NotificationKind,
+        kind: r.kind,
         text: r.text,
         caseId: r.caseId,
         complaintId: r.complaintId,

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { RegisterInput } from '../../../core/api/reception';
 import { ApiError } from '../../../core/api/errors';
 import { addDays, formatRuDate, todayIso } from '../../../core/domain/dates';
+import type { IppsuDraft } from '../../../core/api/decision';
 import { CIRCUMSTANCE_CHANGE_LABELS, daysLeft, reviewState, type CircumstanceChange } from '../../../core/domain/ippsu-term';
 import type { Db } from '../../../db/connection';
 import { caseDecisions, cases, persons } from '../../../db/schema';
@@ -48,11 +49,12 @@ export function checkReviewDraft(c: { reviewOfDecisionId: number | null }, input
 export function reviewPrefill(ctx: Ctx, decisionId: number) {
   const d = ctx.db.select().from(caseDecisions).where(eq(caseDecisions.id, decisionId)).get();
   if (!d || d.kind !== 'ippsu' || d.status !== 'signed') throw new ApiError('NOT_FOUND', 'Действующая ИППСУ не найдена.');
+  const ippsu = d.data as IppsuDraft;
   const c = ctx.db.select().from(cases).where(eq(cases.id, d.caseId)).get()!;
   const p = ctx.db.select().from(persons).where(eq(persons.id, c.personId)).get()!;
   return {
     reviewOfDecisionId: d.id,
-    reviewOf: { outgoingNumber: d.outgoingNumber, date: String((d.data as { date?: string }).date ?? ''), termUntil: String((d.data as { termUntil?: string }).termUntil ?? ''), journalNumber: c.journalNumber },
+    reviewOf: { outgoingNumber: d.outgoingNumber, date: ippsu.date ?? '', termUntil: ippsu.termUntil ?? '', journalNumber: c.journalNumber },
     personId: p.id,
     personRev: p.rev,
     subservice: c.subservice,
@@ -110,8 +112,8 @@ export function circumstanceChangeList(db: Db, personId: number) {
     .map((r) => ({
       id: r.id,
       date: r.date,
-      kind: r.kind as CircumstanceChange,
-      kindLabel: CIRCUMSTANCE_CHANGE_LABELS[r.kind as CircumstanceChange] ?? r.kind,
+      kind: r.kind,
+      kindLabel: CIRCUMSTANCE_CHANGE_LABELS[r.kind],
       note: r.note,
       recordedAt: r.recordedAt,
       recordedByName: r.recordedByName,
@@ -194,7 +196,7 @@ export function reviewList(ctx: Ctx, o: { horizonDays: number; expiredWithinDays
   const rows = new Map<number, ReviewRow>();
   for (const r of [...byTerm, ...byChange]) {
     if (rows.has(r.decisionId)) continue;
-    const data = r.data as { date: string; termUntil: string };
+    const data = r.data as IppsuDraft;
     const signedDate = todayIso(new Date(r.signedAt!));
     const review = reviews.find((x) => x.of === r.decisionId) ?? null;
     const reviewDate = review ? todayIso(new Date(review.registeredAt)) : null;
@@ -203,9 +205,9 @@ export function reviewList(ctx: Ctx, o: { horizonDays: number; expiredWithinDays
     if (st === 'expired') reasons.push(`Срок программы истёк ${formatRuDate(data.termUntil)}`);
     if (st === 'due') reasons.push(`Срок программы истекает ${formatRuDate(data.termUntil)}`);
     const pending = changes.filter((ch) => ch.personId === r.personId && ch.date >= signedDate && (!reviewDate || ch.date > reviewDate));
-    for (const ch of pending) reasons.push(`${CIRCUMSTANCE_CHANGE_LABELS[ch.kind as CircumstanceChange] ?? ch.kind} (${formatRuDate(ch.date)})`);
+    for (const ch of pending) reasons.push(`${CIRCUMSTANCE_CHANGE_LABELS[ch.kind]} (${formatRuDate(ch.date)})`);
     if (!st && !pending.length) continue;
-    const a = r.applicant as { lastName: string; firstName: string; middleName?: string; birthDate: string };
+    const a = r.applicant;
     rows.set(r.decisionId, {
       decisionId: r.decisionId,
       caseId: r.caseId,

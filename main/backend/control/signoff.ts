@@ -6,6 +6,7 @@
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { ApiError } from '../../../core/api/errors';
+import type { CaseStatus } from '../../../core/domain/case-states';
 import { urgency } from '../../../core/domain/deadlines';
 import { todayIso } from '../../../core/domain/dates';
 import { caseDecisions, caseEvents, cases, users } from '../../../db/schema';
@@ -51,7 +52,7 @@ export function returnForRevision(ctx: UserCtx, input: { caseId: number; comment
 }
 
 /** The last time each case went to a state, with who did it and the note. */
-export function lastEvents(ctx: Ctx, caseIds: number[], toStatus: string) {
+export function lastEvents(ctx: Ctx, caseIds: number[], toStatus: CaseStatus) {
   if (!caseIds.length) return new Map<number, { at: string; userName: string | null; note: string | null }>();
   const rows = ctx.db
     .select({ caseId: caseEvents.caseId, at: caseEvents.at, userName: caseEvents.userName, note: caseEvents.note })
@@ -88,7 +89,7 @@ export function signoffQueue(ctx: UserCtx) {
     return {
       case: toCaseRow(c, cal, t),
       decisionId: d.id,
-      decisionKind: d.kind as 'ippsu' | 'refusal',
+      decisionKind: d.kind,
       version: d.version,
       draftedByName: d.createdByName,
       submittedAt: s?.at ?? null,

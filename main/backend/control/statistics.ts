@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import type { CaseFilters } from '../../../core/api/reception';
 import { CASE_OUTCOMES, type CaseOutcome } from '../../../core/api/control-filters';
 import { OPEN_STATUSES, isClosed, type CaseStatus } from '../../../core/domain/case-states';
-import { CHANNELS, registeredLate, soonHorizon, type DeadlineKind } from '../../../core/domain/deadlines';
+import { CHANNELS, registeredLate, soonHorizon, type Channel, type DeadlineKind } from '../../../core/domain/deadlines';
 import { isoFromParts, todayIso } from '../../../core/domain/dates';
 import { ApiError } from '../../../core/api/errors';
 import { REFUSAL_GROUNDS, type RefusalGroundCode } from '../../../core/domain/refusal-grounds';
@@ -99,8 +99,8 @@ interface ComplianceRow {
   id: number;
   regDate: string;
   receivedDate: string;
-  channel: string;
-  status: string;
+  channel: Channel;
+  status: CaseStatus;
   dueRegistration: string | null;
   dueRequests: string | null;
   dueDecision: string;
@@ -298,7 +298,7 @@ export function periodStatistics(ctx: Ctx, scope: Scope, o: { compliance: boolea
     const tally: Record<Exclude<StageOutcome, 'not_applicable'>, number> = { on_time: 0, late: 0, pending: 0, overdue: 0 };
     for (const r of rows) {
       if (r.status === 'annulled') continue;
-      const closed = isClosed(r.status as CaseStatus);
+      const closed = isClosed(r.status);
       const o =
         s.stage === 'registration'
           ? registeredLate({ channel: r.channel, receivedDate: r.receivedDate, registeredDate: r.regDate, dueRegistration: r.dueRegistration })

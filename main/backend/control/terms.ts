@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import seed from '../../../resources/reference/deadline-terms.json';
-import { caseTermsFrom, caseTermsOn, complaintTermsOn, type CaseTerms, type ComplaintTerms, type TermCode, type TermVersion } from '../../../core/domain/deadline-terms';
+import { caseTermsFrom, caseTermsOn, complaintTermsOn, type CaseTerms, type ComplaintTerms, type TermVersion } from '../../../core/domain/deadline-terms';
 import type { Db } from '../../../db/connection';
 import { deadlineTerms } from '../../../db/schema-control';
 
@@ -40,7 +40,7 @@ export function termVersions(db: Db): (TermVersion & { locallyModified: boolean 
     .from(deadlineTerms)
     .orderBy(asc(deadlineTerms.code), asc(deadlineTerms.effectiveFrom))
     .all()
-    .map((r) => ({ code: r.code as TermCode, effectiveFrom: r.effectiveFrom, days: r.days, paragraph: r.paragraph, title: r.title, basis: r.basis, locallyModified: r.locallyModified }));
+    .map((r) => ({ code: r.code, effectiveFrom: r.effectiveFrom, days: r.days, paragraph: r.paragraph, title: r.title, basis: r.basis, locallyModified: r.locallyModified }));
 }
 
 /** The case terms in force on a date (registration). */

@@ -19,7 +19,7 @@ import {
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../../db/connection';
 import { calendarYears, providers, services } from '../../../db/schema';
-import { exchangeInbox } from '../../../db/schema-exchange';
+import { exchangeInbox, type EXCHANGE_VIAS } from '../../../db/schema-exchange';
 import shippedCalendar from '../../../resources/reference/calendar.json';
 import { replaceCalendarYear } from '../refdata';
 import { nextRevBySystem } from '../revisions';
@@ -32,7 +32,7 @@ export type CalendarSource = ProductionCalendar | (() => ProductionCalendar);
 export interface ApplyOptions {
   now?: Date;
   /** 'http' or 'package'. */
-  via?: string;
+  via?: (typeof EXCHANGE_VIAS)[number];
   /** Called after a reference.calendar event changed the calendar (the backend drops its cached calendar). */
   onCalendarChanged?: () => void;
 }

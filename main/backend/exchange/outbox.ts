@@ -71,7 +71,8 @@ export function allOutbound(db: Db): ExchangeEvent[] {
 const caseRef = (c: CaseRecord) => ({ caseId: c.id, journalNumber: c.journalNumber, portalId: c.portalId ?? null });
 
 function recipient(c: CaseRecord) {
-  const a = c.applicant as Record<string, unknown>;
+  // Read defensively, field by field: a row written by an earlier version may lack a field its type has now.
+  const a: Record<string, unknown> = c.applicant;
   const s = (v: unknown) => (typeof v === 'string' && v ? v : null);
   return { lastName: String(a.lastName), firstName: String(a.firstName), middleName: s(a.middleName), birthDate: String(a.birthDate), snils: s(a.snils) };
 }
@@ -115,7 +116,7 @@ function signedDecision(db: Db, caseId: number): DecisionRecord | undefined {
  * `application.status` when the status the portal shows changes.
  */
 export function exchangeOnTransition(db: Db, c: CaseRecord, from: CaseStatus, to: CaseStatus, note?: string | null, now: Date = new Date()): void {
-  const kind = to === 'signed' || from === 'signed' ? ((signedDecision(db, c.id)?.kind ?? null) as 'ippsu' | 'refusal' | null) : null;
+  const kind = to === 'signed' || from === 'signed' ? (signedDecision(db, c.id)?.kind ?? null) : null;
   const next = portalStatusFor(to, kind);
   if (!next) return;
   const prev = from === 'signed' && to !== 'issued' ? null : portalStatusFor(from, kind);
@@ -127,7 +128,8 @@ export function exchangeOnTransition(db: Db, c: CaseRecord, from: CaseStatus, to
 export function exchangeOnSigned(db: Db, c: CaseRecord, decisionId: number, now: Date = new Date()): void {
   const d = db.select().from(caseDecisions).where(eq(caseDecisions.id, decisionId)).get();
   if (!d || d.status !== 'signed') throw new Error(`decision ${decisionId} is not signed`);
-  const data = d.data as Record<string, unknown>;
+  // Read defensively, as recipient() does: a draft saved by an earlier version may lack fields.
+  const data: Record<string, unknown> = d.data;
   const signed = {
     ...caseRef(c),
     number: d.outgoingNumber ?? '',
@@ -181,9 +183,9 @@ export function exchangeOnIssued(db: Db, c: CaseRecord, decisionId: number, now:
     {
       ...caseRef(c),
       number: d.outgoingNumber ?? '',
-      kind: d.kind as 'ippsu' | 'refusal',
+      kind: d.kind,
       issuedDate: d.issuedDate ?? todayIso(now),
-      method: (d.issueMethod ?? 'in_person') as 'in_person' | 'post',
+      method: d.issueMethod ?? 'in_person',
       postalId: d.postalId ?? null,
     },
     now,

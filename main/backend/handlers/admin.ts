@@ -24,7 +24,7 @@ function assertAdminRemains(ctx: UserCtx): void {
     .from(users)
     .where(eq(users.active, true))
     .all()
-    .filter((u) => (u.roles as string[]).includes('admin'));
+    .filter((u) => u.roles.includes('admin'));
   if (admins.length === 0) {
     throw new ApiError('CONFLICT', 'Должен остаться хотя бы один действующий администратор.');
   }

@@ -65,7 +65,7 @@ async function signIn(ctx: Ctx, username: string, password: string) {
     throw lock ? lockedError(next.lockedUntil!) : bad;
   }
 
-  const isAdmin = (u.roles as string[]).includes('admin');
+  const isAdmin = u.roles.includes('admin');
   const perSource = isAdmin ? ctx.db.select().from(adminLoginLocks).where(and(eq(adminLoginLocks.userId, u.id), eq(adminLoginLocks.source, source))).get() : undefined;
   const st: LockState = isAdmin ? { failures: perSource?.failures ?? 0, lockedUntil: perSource?.lockedUntil ?? null } : { failures: u.failedLogins, lockedUntil: u.lockedUntil };
   if (st.lockedUntil && st.lockedUntil > nowIso) throw lockedError(st.lockedUntil);
@@ -129,7 +129,7 @@ export const authHandlers: HandlerGroup<
           .where(and(eq(refItems.kind, 'office'), eq(refItems.active, true)))
           .orderBy(refItems.number)
           .all()
-          .map((r) => ({ code: r.code, name: r.name, territory: String((r.details as { territory?: string }).territory ?? '') }));
+          .map((r) => ({ code: r.code, name: r.name, territory: String(r.details.territory ?? '') }));
     return { initialized, offices };
   },
 

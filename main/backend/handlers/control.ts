@@ -161,7 +161,7 @@ export const controlHandlers: HandlerGroup<ControlMethod> = {
       throw new ApiError('CONFLICT', c.outcome === 'left_unanswered' ? 'Жалоба оставлена без ответа (п. 73): ответ не направляется.' : 'Ответ составляется после решения по жалобе.');
     }
     const office = toOfficeView(officeRow(ctx.db));
-    const a = c.applicant as { lastName: string; firstName: string; middleName?: string; postalAddress: string; email?: string };
+    const a = c.applicant;
     const buf = await buildComplaintAnswer({
       office,
       complaint: {

@@ -5,9 +5,10 @@
  */
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { ApiError } from '../../../core/api/errors';
-import { toRegisterInput, type ApplicationSubmittedPayload } from '../../../core/exchange/protocol';
+import { toRegisterInput } from '../../../core/exchange/protocol';
 import { urgency } from '../../../core/domain/deadlines';
 import { foldRu } from '../../../core/domain/russian-text';
+import type { IppsuDraft } from '../../../core/api/decision';
 import { caseDecisions } from '../../../db/schema';
 import { exchangeInbox, exchangeLog, portalApplications, portalContracts, portalDeliveries } from '../../../db/schema-exchange';
 import { applyInbound, quarantined } from '../exchange/inbox';
@@ -81,7 +82,7 @@ export const exchangeHandlers: HandlerGroup<
         ctx.db,
         () => ctx.services.calendar(),
         { id: q.id, seq: q.portalSeq ?? 0, type: q.type, schemaVersion: 1, occurredAt: q.receivedAt, payload: q.payload },
-        { now: ctx.now(), via: q.via as 'http' | 'package' },
+        { now: ctx.now(), via: q.via },
       );
       ctx.audit({ action: 'exchange.retry', entity: 'exchange.inbox', entityId: q.id, before: { status: 'quarantined', error: q.error }, after: r });
       return { status: r.status, reason: r.status === 'quarantined' ? r.reason : null };
@@ -134,7 +135,7 @@ export const exchangeHandlers: HandlerGroup<
     const a = ctx.db.select().from(portalApplications).where(eq(portalApplications.id, input.id)).get();
     if (!a) throw new ApiError('NOT_FOUND', 'Заявление с портала не найдено.');
     if (a.caseId) throw new ApiError('CONFLICT', 'Это заявление уже зарегистрировано.');
-    return toRegisterInput(a.payload as unknown as ApplicationSubmittedPayload) as unknown as Record<string, unknown>;
+    return toRegisterInput(a.payload);
   },
 
   'portal.caseData': (ctx, input) => {
@@ -157,7 +158,7 @@ export const exchangeHandlers: HandlerGroup<
       .from(caseDecisions)
       .where(and(eq(caseDecisions.caseId, input.caseId), eq(caseDecisions.status, 'signed'), eq(caseDecisions.kind, 'ippsu')))
       .get();
-    const planned = ((ippsu?.data as { services?: { serviceCode?: string; name: string; volume: string; periodicity: string }[] } | undefined)?.services ?? []);
+    const planned = (ippsu?.data as IppsuDraft | undefined)?.services ?? [];
     const same = (d: (typeof deliveries)[number], s: (typeof planned)[number]) =>
       (d.serviceCode && s.serviceCode ? d.serviceCode === s.serviceCode : foldRu(d.serviceName) === foldRu(s.name));
     const plan = planned.map((s) => {

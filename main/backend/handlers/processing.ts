@@ -12,11 +12,11 @@ import type { ActForm, AnswerRequestInput, OutgoingRegisterInput, SaveActInput, 
 import type { IppsuDraft, RefusalDraft } from '../../../core/api/decision';
 import { actDatesAfter, FUTURE_ACT_DATES } from '../../../core/api/acts';
 import { ApiError } from '../../../core/api/errors';
-import { ACT_EDITABLE, canTransition, type CaseStatus } from '../../../core/domain/case-states';
+import { ACT_EDITABLE, canTransition } from '../../../core/domain/case-states';
 import type { AddressParts } from '../../../core/domain/address';
 import { todayIso } from '../../../core/domain/dates';
 import { scoreBarthel, scoreLawton } from '../../../core/domain/scales';
-import { caseActs, caseDecisions, caseDocuments, interagencyRequests, journalCounters, persons, providers, refItems, services, users } from '../../../db/schema';
+import { type CaseApplicant, type CaseRepresentative, caseActs, caseDecisions, caseDocuments, interagencyRequests, journalCounters, persons, providers, refItems, services, users } from '../../../db/schema';
 import { buildAppendix3Citizen, buildAppendix3Family } from '../../forms/appendix3';
 import { buildAppendix4 } from '../../forms/appendix4';
 import { docxFile as file } from '../../forms/docx-kit';
@@ -29,6 +29,7 @@ import { caseView, loadCase } from '../cases';
 import type { Ctx, UserCtx } from '../context';
 import { exchangeOnIssued, exchangeOnSigned } from '../exchange/outbox';
 import { nextNumber } from '../numbering';
+import { fullNameOf } from '../persons';
 import { localDate, openCase, transition } from '../processing';
 import { assertRev, firstRev, nextRev } from '../revisions';
 import { officeRow, toOfficeView } from '../views';
@@ -37,28 +38,8 @@ import { termsOfCase } from '../control/terms';
 import type { HandlerGroup } from './types';
 
 
-type Applicant = {
-  lastName: string;
-  firstName: string;
-  middleName?: string;
-  birthDate: string;
-  sex: string;
-  snils?: string;
-  regAddress: string;
-  actualAddress?: string;
-  /** In parts since 0010; absent in a case registered before. */
-  regAddressParts?: AddressParts | null;
-  actualAddressParts?: AddressParts | null;
-  phone?: string;
-  email?: string;
-  idDoc: { kind: string; series?: string; number: string; issuer: string; issueDate: string };
-};
+type CaseActRecord = typeof caseActs.$inferSelect;
 
-function applicantOf(c: { applicant: Record<string, unknown> }): Applicant {
-  return c.applicant as unknown as Applicant;
-}
-
-const fullName = (a: Applicant) => [a.lastName, a.firstName, a.middleName].filter(Boolean).join(' ');
 
 function view(ctx: Ctx, caseId: number) {
   return caseView(ctx.db, loadCase(ctx.db, caseId), ctx.services.calendar(), localDate(ctx));
@@ -175,9 +156,9 @@ function refuseFutureActDates(act: Record<string, unknown>, today: string): void
 function saveAct(ctx: UserCtx, input: z.output<typeof SaveActInput>) {
   return ctx.tx(() => {
     const c = openCase(ctx, input.caseId);
-    if (!ACT_EDITABLE.includes(c.status as CaseStatus)) throw new ApiError('CONFLICT', 'После подписания результата акты не изменяются.');
+    if (!ACT_EDITABLE.includes(c.status)) throw new ApiError('CONFLICT', 'После подписания результата акты не изменяются.');
     const kind = input.form === 'appendix4' ? 'appendix4' : 'appendix3';
-    const variant = input.form === 'appendix4' ? null : input.form === 'appendix3-citizen' ? 'citizen' : 'family';
+    const variant: CaseActRecord['variant'] = input.form === 'appendix4' ? null : input.form === 'appendix3-citizen' ? 'citizen' : 'family';
     const barthel = 'barthel' in input ? (input.barthel as Record<string, number>) : null;
     const lawton = 'lawton' in input ? (input.lawton as Record<string, number>) : null;
     // The scale results are carried into the Appendix 3 act.
@@ -230,9 +211,9 @@ function actSuggestions(ctx: Ctx) {
  */
 async function printAct(ctx: Ctx, caseId: number | null, form: (typeof import('../../../core/api/processing').PRINTABLE_FORMS)[number], blank = false) {
   const c = caseId ? loadCase(ctx.db, caseId) : null;
-  const a = c ? applicantOf(c) : null;
+  const a = c?.applicant ?? null;
   const acts = c && !blank ? actViews(ctx, c.id) : [];
-  const person = a ? { fullName: fullName(a), birthDate: a.birthDate, sex: a.sex as 'male' | 'female', address: a.actualAddress ?? a.regAddress } : undefined;
+  const person = a ? { fullName: fullNameOf(a), birthDate: a.birthDate, sex: a.sex, address: a.actualAddress ?? a.regAddress } : undefined;
   const office = { name: toOfficeView(officeRow(ctx.db)).name };
   const suffix = c ? ` ${c.journalNumber.replace('/', '-')}${blank ? ' (бланк)' : ''}` : ' (бланк)';
   if (form === 'barthel' || form === 'lawton') {
@@ -262,7 +243,7 @@ function draftDecision(ctx: UserCtx, input: z.output<typeof SaveDecisionInput>) 
     const c = openCase(ctx, input.caseId);
     if (c.status === 'awaiting_signature') throw new ApiError('CONFLICT', 'Проект на подписи у руководителя: изменить его можно после возврата на доработку.');
     checkReviewDraft(c, input);
-    const data = (input.kind === 'ippsu' ? input.ippsu : input.refusal) as unknown as Record<string, unknown>;
+    const data = input.kind === 'ippsu' ? input.ippsu : input.refusal;
     const latest = ctx.db.select().from(caseDecisions).where(eq(caseDecisions.caseId, c.id)).orderBy(desc(caseDecisions.version)).get();
     const draft = latest?.status === 'draft' ? latest : undefined;
     if (draft) assertRev(ctx, draft, input.decisionId === draft.id ? input.rev : input.decisionId === null ? 0 : -1, 'проект решения');
@@ -295,7 +276,7 @@ function draftDecision(ctx: UserCtx, input: z.output<typeof SaveDecisionInput>) 
  * with the address as text, whose person has had it entered in parts since);
  * null when only the text is known.
  */
-function residenceParts(ctx: Ctx, personId: number, a: Applicant): AddressParts | null {
+function residenceParts(ctx: Ctx, personId: number, a: CaseApplicant): AddressParts | null {
   if (a.actualAddressParts) return a.actualAddressParts;
   const p = ctx.db.select({ parts: persons.actualAddressParts }).from(persons).where(eq(persons.id, personId)).get();
   return p?.parts ?? null;
@@ -303,13 +284,13 @@ function residenceParts(ctx: Ctx, personId: number, a: Applicant): AddressParts 
 
 async function buildDecisionDocx(ctx: Ctx, d: typeof caseDecisions.$inferSelect, draft: boolean, number?: string, signer?: { position: string; name: string }) {
   const c = loadCase(ctx.db, d.caseId);
-  const a = applicantOf(c);
+  const a = c.applicant;
   const office = toOfficeView(officeRow(ctx.db));
   if (d.kind === 'ippsu') {
     return buildIppsu({
       office,
       person: { ...a, address: a.actualAddress ?? a.regAddress, addressParts: residenceParts(ctx, c.personId, a) },
-      ippsu: d.data as unknown as IppsuDraft,
+      ippsu: d.data as IppsuDraft,
       number,
       draft,
       signer,
@@ -319,7 +300,7 @@ async function buildDecisionDocx(ctx: Ctx, d: typeof caseDecisions.$inferSelect,
   return buildRefusalNotice({
     office,
     person: { lastName: a.lastName, firstName: a.firstName, middleName: a.middleName, sex: a.sex, address: a.actualAddress ?? a.regAddress },
-    refusal: d.data as unknown as RefusalDraft,
+    refusal: d.data as RefusalDraft,
     number,
     draft,
     signer,
@@ -330,8 +311,8 @@ async function buildDecisionDocx(ctx: Ctx, d: typeof caseDecisions.$inferSelect,
 }
 
 /** The full name of the case's representative, when one acts for the recipient. */
-function representativeNameOf(r: unknown): string | null {
-  const name = r && typeof r === 'object' ? (r as { fullName?: unknown }).fullName : null;
+function representativeNameOf(r: CaseRepresentative | null): string | null {
+  const name = r?.fullName;
   return typeof name === 'string' && name.trim() ? name.trim() : null;
 }
 
@@ -353,7 +334,7 @@ async function signDecision(ctx: UserCtx, decisionId: number, rev: number) {
   assertRev(ctx, d, rev, 'проект решения');
   if (d.status !== 'draft') throw new ApiError('CONFLICT', 'Эта версия уже подписана.');
   const c = openCase(ctx, d.caseId);
-  if (!canTransition(c.status as CaseStatus, 'signed')) throw new ApiError('CONFLICT', 'Подписать можно подготовленное решение.');
+  if (!canTransition(c.status, 'signed')) throw new ApiError('CONFLICT', 'Подписать можно подготовленное решение.');
   const officeCode = officeRow(ctx.db).code;
   const year = Number(localDate(ctx).slice(0, 4));
   return signFrozen(ctx, d, officeCode, year, { position: ctx.user.position, name: ctx.user.fullName });
@@ -515,7 +496,7 @@ export const processingHandlers: HandlerGroup<
     const r = ctx.db.select().from(interagencyRequests).where(eq(interagencyRequests.id, input.requestId)).get();
     if (!r) throw new ApiError('NOT_FOUND', 'Запрос не найден.');
     const c = loadCase(ctx.db, r.caseId);
-    const a = applicantOf(c);
+    const a = c.applicant;
     const office = toOfficeView(officeRow(ctx.db));
     const agency = ctx.db.select().from(refItems).where(and(eq(refItems.kind, 'agency'), eq(refItems.code, r.agencyCode))).get();
     const buf = await ctx.outside(() => buildRequestLetter({

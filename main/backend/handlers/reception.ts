@@ -6,9 +6,10 @@
 import { and, count, eq, gt, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { BIRTH_IN_FUTURE, type RegisterInput } from '../../../core/api/reception';
+import type { RefKind } from '../../../core/api/contract';
 import { ApiError } from '../../../core/api/errors';
 import { buildChecklist, type ApplicantCircumstances, type ChecklistItem } from '../../../core/domain/checklists';
-import { canTransition, type CaseStatus } from '../../../core/domain/case-states';
+import { canTransition } from '../../../core/domain/case-states';
 import { soonHorizon } from '../../../core/domain/deadlines';
 import { diffDays, officeInstant, todayIso } from '../../../core/domain/dates';
 import { caseDocuments, cases, drafts, interagencyRequests, persons, printLog, refItems, users } from '../../../db/schema';
@@ -54,7 +55,7 @@ function ageOn(birthDate: string, date: string): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
-function refName(ctx: Ctx, kind: string, code: string): string | null {
+function refName(ctx: Ctx, kind: RefKind, code: string): string | null {
   return ctx.db.select({ name: refItems.name }).from(refItems).where(and(eq(refItems.kind, kind), eq(refItems.code, code))).get()?.name ?? null;
 }
 
@@ -153,7 +154,7 @@ function registerApplication(ctx: UserCtx, a: Register) {
         channel: a.channel,
         mfcCode: a.mfcCode ?? null,
         lgota: a.lgota,
-        circumstances: circumstances as unknown as Record<string, unknown>,
+        circumstances,
         application: a.application ?? null,
         receivedAt: a.receivedAt,
         registeredAt: nowIso,
@@ -272,7 +273,7 @@ export const receptionHandlers: HandlerGroup<
     ctx.tx(() => {
       const before = loadCase(ctx.db, input.id);
       assertRev(ctx, before, input.rev, 'дело');
-      if (!canTransition(before.status as CaseStatus, 'annulled')) {
+      if (!canTransition(before.status, 'annulled')) {
         throw new ApiError('CONFLICT', 'Аннулировать можно только регистрацию, по которой ещё не начата работа.');
       }
       const after = ctx.db

@@ -62,7 +62,7 @@ export const referenceHandlers: HandlerGroup<'ref.list' | 'ref.update' | 'calend
       .where(eq(calendarDays.year, input.year))
       .orderBy(asc(calendarDays.date))
       .all()
-      .map((d) => ({ date: d.date, kind: d.kind as 'holiday' | 'dayoff' | 'workday', note: d.note ?? undefined }));
+      .map((d) => ({ date: d.date, kind: d.kind, note: d.note ?? undefined }));
     return { year: yearView(ctx, y), days };
   },
 
