@@ -12,12 +12,11 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { todayIso } from '../core/domain/dates';
 import { appendAudit, verifyChain } from '../db/audit-chain';
 import { Backend } from '../main/backend/backend';
 import { createBackup } from '../main/backend/backups/backups';
 import { setQuiet } from '../main/backend/logger';
-import { fillDatabase } from './generate';
+import { makeRegister } from './generate';
 import { report, time, type Metric } from './lib';
 
 export async function dataSafetyBench(dir: string, registerFile: string, progress: (s: string) => void): Promise<Metric[]> {
@@ -57,14 +56,10 @@ async function standalone(): Promise<void> {
   const kept = arg('--register');
   const dir = mkdtempSync(join(tmpdir(), 'socdesk-bench-ds-'));
   try {
+    const log = (s: string) => console.error(s);
     const file = kept ?? join(dir, 'register.sqlite');
-    if (!kept || !existsSync(kept)) {
-      const b = new Backend({ dbFile: file });
-      await b.invoke(null, 'setup.init', { officeCode: 'surgut', username: 'admin', fullName: 'Админ', position: 'Администратор', password: 'bench-pass-1' });
-      fillDatabase(b.db, b.services.calendar(), { persons: Math.round(cases * 1.5), cases, officeCode: 'surgut', userId: 1, userName: 'Админ', until: todayIso() });
-      b.close();
-    }
-    report(await dataSafetyBench(dir, file, (s) => console.error(s)), process.argv.includes('--json'));
+    if (!kept || !existsSync(kept)) await makeRegister(file, cases, log);
+    report(await dataSafetyBench(dir, file, log), process.argv.includes('--json'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -7,8 +7,9 @@
 import { buildChecklist, defaultCircumstances, SUBSERVICE_CODES } from '../core/domain/checklists';
 import { CHANNELS, TERMS } from '../core/domain/deadlines';
 import { foldRu } from '../core/domain/russian-text';
-import { addDays, officeInstant } from '../core/domain/dates';
+import { addDays, officeInstant, todayIso } from '../core/domain/dates';
 import type { Db } from '../db/connection';
+import { Backend } from '../main/backend/backend';
 import { computeDeadlines } from '../main/backend/cases';
 import type { ProductionCalendar } from '../core/domain/calendar';
 import { snilsFrom } from '../tests/support/applications';
@@ -143,4 +144,15 @@ export function fillDatabase(db: Db, cal: ProductionCalendar, o: FillOptions): v
     for (const [year, seq] of seqByYear) insCounter.run(o.officeCode, year, seq);
   })();
   raw.pragma('optimize');
+}
+
+/** A fresh register file of `cases` cases (1.5 persons per case), its administrator admin / bench-pass-1. */
+export async function makeRegister(file: string, cases: number, log: (s: string) => void): Promise<string> {
+  const b = new Backend({ dbFile: file });
+  await b.invoke(null, 'setup.init', { officeCode: 'surgut', username: 'admin', fullName: 'Админ', position: 'Администратор', password: 'bench-pass-1' });
+  const t0 = Date.now();
+  fillDatabase(b.db, b.services.calendar(), { persons: Math.round(cases * 1.5), cases, officeCode: 'surgut', userId: 1, userName: 'Админ', until: todayIso() });
+  b.close();
+  log(`generated ${cases} cases in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return file;
 }

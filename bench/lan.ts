@@ -9,7 +9,6 @@
  *   morning compressed); latency of each operation as the workstation sees it.
  * - lan.register_throughput: the 10 workstations register back to back.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, renameSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,37 +19,13 @@ import { HostClient, probeHost } from '../main/client/host-client';
 import { NEED_ACT } from '../scripts/form-samples-acts';
 import { sampleApplication, snilsFrom } from '../tests/support/applications';
 import { makePerson, rng } from './generate';
-import { percentile, type Metric } from './lib';
+import { percentile, spawnHost, type Metric } from './lib';
 
 const ROOT = resolve(__dirname, '..');
 const WORKSTATIONS = 10;
 
-async function startHostProcess(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'main/server.ts'), '--listen', '127.0.0.1:0', '--tls', '--data-dir', dataDir], {
-    cwd: ROOT,
-    env: { ...process.env, SOCDESK_LOG: 'silent' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let err = '';
-  proc.stderr!.on('data', (d) => (err += d));
-  const url = await new Promise<string>((ok, fail) => {
-    let out = '';
-    proc.stdout!.on('data', (d) => {
-      out += d;
-      const m = /"url":"([^"]+)"/.exec(out);
-      if (m) ok(m[1]);
-    });
-    proc.on('exit', (code) => fail(new Error(`host exited with ${code}: ${err}`)));
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise((r) => {
-        proc.once('exit', () => r());
-        proc.kill('SIGTERM');
-      }),
-  };
-}
+const startHostProcess = (dataDir: string) =>
+  spawnHost(['--import', 'tsx', join(ROOT, 'main/server.ts'), '--listen', '127.0.0.1:0', '--tls', '--data-dir', dataDir]);
 
 type Desk = <T = unknown>(method: string, input: unknown) => Promise<T>;
 

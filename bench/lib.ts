@@ -1,4 +1,6 @@
 /** Benchmark helpers: timing, percentiles, and the table / JSON-lines report. */
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 export interface Metric {
@@ -49,4 +51,32 @@ export function report(metrics: Metric[], json: boolean): void {
   console.log(line(head));
   console.log('|' + w.map((n) => '-'.repeat(n + 2)).join('|') + '|');
   rows.forEach((r) => console.log(line(r)));
+}
+
+/** A host process (node with `args`, from the project's folder) and the address it printed; `stop` ends it. */
+export async function spawnHost(args: string[]): Promise<{ url: string; stop: () => Promise<void> }> {
+  const proc = spawn(process.execPath, args, {
+    cwd: resolve(__dirname, '..'),
+    env: { ...process.env, SOCDESK_LOG: 'silent' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  proc.stderr!.on('data', (d) => (err += d));
+  const url = await new Promise<string>((ok, fail) => {
+    let out = '';
+    proc.stdout!.on('data', (d) => {
+      out += d;
+      const m = /"url":"([^"]+)"/.exec(out);
+      if (m) ok(m[1]);
+    });
+    proc.on('exit', (code) => fail(new Error(`host exited with ${code}: ${err}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise((r) => {
+        proc.once('exit', () => r());
+        proc.kill('SIGTERM');
+      }),
+  };
 }

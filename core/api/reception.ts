@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { INCOME_EXEMPTION_CODES, SUBSERVICE_CODES } from '../domain/checklists';
 import { CHANNELS } from '../domain/deadlines';
 import { CASE_STATUSES } from '../domain/case-states';
-import { isIsoDate } from '../domain/dates';
+import { diffDays, fullYears, isIsoDate, officeInstant, todayIso } from '../domain/dates';
 import { ControlCaseFilters } from './control-filters';
 import { ProcessingView } from './processing';
 import { cleanAddress, formatAddress, type AddressParts } from '../domain/address';
@@ -52,6 +52,28 @@ export const DOC_STATE_LABELS: Record<(typeof DOC_STATES)[number], string> = {
 };
 
 
+/**
+ * A rule across fields, run whenever the fields it reads are valid. zod skips
+ * an object's refinements once any of its fields failed; such a rule is
+ * given a `when` (zod 4) so that it runs anyway: one attempt shows every
+ * error, the conditional ones among them, to the form and to the API alike.
+ * `reads` picks out (and types) what the rule looks at; it sees the values
+ * as the object's field schemas left them (empty optional texts as absent).
+ */
+function crossRule<S extends z.ZodType>(reads: S, rule: (v: z.output<S>, ctx: z.RefinementCtx<unknown>) => void) {
+  return z.superRefine<unknown>(
+    (value, ctx) => {
+      const r = reads.safeParse(value);
+      if (r.success) rule(r.data, ctx);
+    },
+    { when: (payload) => reads.safeParse(payload.value).success },
+  );
+}
+
+/** A field a rule reads as it is, present or not. */
+const maybe = z.unknown().optional();
+const issue = (ctx: z.RefinementCtx<unknown>, path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+
 export const IdDoc = z.object({
   kind: z.enum(ID_DOC_KINDS, { error: 'Выберите вид документа' }),
   series: optText(20),
@@ -65,6 +87,8 @@ export type IdDoc = z.infer<typeof IdDoc>;
 export const ISSUED_BEFORE_BIRTH = 'Дата выдачи документа раньше даты рождения';
 /** A birth date after today (the office's day) is a typing error, refused rather than read as a small child. */
 export const BIRTH_IN_FUTURE = 'Дата рождения позже сегодняшней';
+/** At intake the same, against the day the application came in (which is not after today). */
+export const BIRTH_AFTER_RECEIPT = 'Дата рождения позже даты поступления заявления';
 
 const PersonFields = z.object({
   lastName: text(100),
@@ -105,10 +129,14 @@ function withAddressText<T extends z.output<typeof PersonFields>>(p: T) {
   return { ...p, regAddress, regAddressParts: regParts, ...actual };
 }
 
-export const PersonInput = PersonFields.superRefine((p, ctx) => {
-  if (p.idDoc.issueDate < p.birthDate) ctx.addIssue({ code: 'custom', path: ['idDoc', 'issueDate'], message: ISSUED_BEFORE_BIRTH });
-  if (!p.regAddressParts && !p.regAddress) ctx.addIssue({ code: 'custom', path: ['regAddress'], message: REG_ADDRESS_REQUIRED });
-}).transform(withAddressText);
+export const PersonInput = PersonFields.check(
+  crossRule(z.object({ birthDate: isoDate, idDoc: z.object({ issueDate: isoDate }) }), (p, ctx) => {
+    if (p.idDoc.issueDate < p.birthDate) issue(ctx, ['idDoc', 'issueDate'], ISSUED_BEFORE_BIRTH);
+  }),
+  crossRule(z.object({ regAddress: maybe, regAddressParts: maybe }), (p, ctx) => {
+    if (!p.regAddressParts && !p.regAddress) issue(ctx, ['regAddress'], REG_ADDRESS_REQUIRED);
+  }),
+).transform(withAddressText);
 export type PersonInput = z.input<typeof PersonInput>;
 
 export const RepresentativeInput = z
@@ -123,15 +151,16 @@ export const RepresentativeInput = z
     organization: optText(300),
     phone: optText(50),
   })
-  .superRefine((r, ctx) => {
-    if (r.authority === 'power_of_attorney') {
-      if (!r.authorityNumber) ctx.addIssue({ code: 'custom', path: ['authorityNumber'], message: 'Укажите номер доверенности' });
-      if (!r.authorityDate) ctx.addIssue({ code: 'custom', path: ['authorityDate'], message: 'Укажите дату доверенности' });
-    }
-    if (r.authority === 'organization' && !r.organization) {
-      ctx.addIssue({ code: 'custom', path: ['organization'], message: 'Укажите организацию или орган' });
-    }
-  });
+  .check(
+    // The fields of the authority chosen: absent ones are named, whatever else is still wrong.
+    crossRule(z.object({ authority: z.enum(AUTHORITIES), authorityNumber: maybe, authorityDate: maybe, organization: maybe }), (r, ctx) => {
+      if (r.authority === 'power_of_attorney') {
+        if (r.authorityNumber === undefined) issue(ctx, ['authorityNumber'], 'Укажите номер доверенности');
+        if (r.authorityDate === undefined) issue(ctx, ['authorityDate'], 'Укажите дату доверенности');
+      }
+      if (r.authority === 'organization' && r.organization === undefined) issue(ctx, ['organization'], 'Укажите организацию или орган');
+    }),
+  );
 export type RepresentativeInput = z.input<typeof RepresentativeInput>;
 
 
@@ -160,12 +189,20 @@ export const ApplicationDetails = z.object({
 });
 export type ApplicationDetails = z.infer<typeof ApplicationDetails>;
 
-export const DocumentMark = z.object({
-  key: text(80),
-  state: z.enum(DOC_STATES),
-  form: z.enum(DOC_FORMS).optional(),
-  sheets: z.number().int().min(1, { error: 'Не менее 1 листа' }).max(999).optional(),
-});
+export const DocumentMark = z
+  .object({
+    key: text(80),
+    state: z.enum(DOC_STATES),
+    form: z.enum(DOC_FORMS).optional(),
+    sheets: z.number().int().min(1, { error: 'Не менее 1 листа' }).max(999).optional(),
+  })
+  .check(
+    // A document received is marked original or copy, with its sheets.
+    crossRule(z.object({ state: z.literal('received'), form: maybe, sheets: maybe }), (d, ctx) => {
+      if (d.form === undefined) issue(ctx, ['form'], 'Укажите: подлинник или копия');
+      if (d.sheets === undefined) issue(ctx, ['sheets'], 'Укажите число листов');
+    }),
+  );
 export type DocumentMark = z.infer<typeof DocumentMark>;
 
 const localDateTime = z
@@ -198,24 +235,49 @@ export const RegisterInput = z
     /** The signed ИППСУ this application asks to review (the person is carried over). */
     reviewOfDecisionId: id.optional(),
   })
-  .superRefine((a, ctx) => {
-    if (a.personId && a.personRev === undefined) ctx.addIssue({ code: 'custom', path: ['personRev'], message: 'Не указана версия записи о заявителе: выберите заявителя заново' });
-    if (a.channel === 'mfc' && !a.mfcCode) ctx.addIssue({ code: 'custom', path: ['mfcCode'], message: 'Выберите МФЦ' });
-    if (a.subservice === 'minors-semi-stationary' && (!a.representative || a.representative.authority !== 'legal')) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['representative'],
-        message: 'Для несовершеннолетнего заявление подаёт законный представитель: укажите его',
-      });
-    }
-    a.documents.forEach((d, i) => {
-      if (d.state === 'received') {
-        if (!d.form) ctx.addIssue({ code: 'custom', path: ['documents', i, 'form'], message: 'Укажите: подлинник или копия' });
-        if (!d.sheets) ctx.addIssue({ code: 'custom', path: ['documents', i, 'sheets'], message: 'Укажите число листов' });
-      }
-    });
-  });
+  .check(
+    crossRule(z.object({ personId: id, personRev: maybe }), (a, ctx) => {
+      if (a.personRev === undefined) issue(ctx, ['personRev'], 'Не указана версия записи о заявителе: выберите заявителя заново');
+    }),
+    crossRule(z.object({ channel: z.enum(CHANNELS), mfcCode: maybe }), (a, ctx) => {
+      if (a.channel === 'mfc' && a.mfcCode === undefined) issue(ctx, ['mfcCode'], 'Выберите МФЦ');
+      if (a.channel !== 'mfc' && a.mfcCode !== undefined) issue(ctx, ['mfcCode'], 'МФЦ указывается только для заявлений, поступивших через МФЦ');
+    }),
+    crossRule(z.object({ subservice: z.literal('minors-semi-stationary'), representative: z.object({ authority: maybe }).nullable() }), (a, ctx) => {
+      if (a.representative?.authority !== 'legal') issue(ctx, ['representative'], 'Для несовершеннолетнего заявление подаёт законный представитель: укажите его');
+    }),
+    // The applicant's dates against the day of receipt (p.43: their age on that day sets the documents).
+    crossRule(z.object({ receivedAt: localDateTime, applicant: z.object({ birthDate: isoDate }) }), (a, ctx) => {
+      const received = a.receivedAt.slice(0, 10);
+      const age = fullYears(a.applicant.birthDate, received);
+      if (a.applicant.birthDate > received) issue(ctx, ['applicant', 'birthDate'], BIRTH_AFTER_RECEIPT);
+      else if (age > 130) issue(ctx, ['applicant', 'birthDate'], 'Проверьте дату рождения: заявителю больше 130 лет');
+    }),
+    crossRule(z.object({ receivedAt: localDateTime, subservice: z.literal('minors-semi-stationary'), applicant: z.object({ birthDate: isoDate }) }), (a, ctx) => {
+      if (fullYears(a.applicant.birthDate, a.receivedAt.slice(0, 10)) >= 18) issue(ctx, ['applicant', 'birthDate'], 'Подуслуга для несовершеннолетних: заявителю больше 18 лет');
+    }),
+    crossRule(z.object({ receivedAt: localDateTime, applicant: z.object({ birthDate: isoDate, idDoc: z.object({ kind: z.enum(ID_DOC_KINDS) }) }) }), (a, ctx) => {
+      const age = fullYears(a.applicant.birthDate, a.receivedAt.slice(0, 10));
+      if (age >= 0 && age < 14 && a.applicant.idDoc.kind !== 'birth_certificate') issue(ctx, ['applicant', 'idDoc', 'kind'], 'Ребёнку до 14 лет: укажите свидетельство о рождении');
+    }),
+    crossRule(z.object({ receivedAt: localDateTime, applicant: z.object({ idDoc: z.object({ issueDate: isoDate }) }) }), (a, ctx) => {
+      if (a.applicant.idDoc.issueDate > a.receivedAt.slice(0, 10)) issue(ctx, ['applicant', 'idDoc', 'issueDate'], 'Дата выдачи позже даты поступления заявления');
+    }),
+  );
 export type RegisterInput = z.input<typeof RegisterInput>;
+
+/**
+ * What RegisterInput cannot say without a clock: the moment of receipt is not
+ * in the future (a few minutes' grace for clocks that differ) nor more than a
+ * year back. `now` is the host's; the form checks with the same function.
+ */
+export function receivedAtError(receivedAt: string, now: Date): string | null {
+  const date = receivedAt.slice(0, 10);
+  if (!localDateTime.safeParse(receivedAt).success) return null;
+  if (officeInstant(date, receivedAt.slice(11, 16)) > new Date(now.getTime() + 5 * 60_000)) return 'Дата и время поступления не могут быть позже текущего момента';
+  if (diffDays(date, todayIso(now)) > 366) return 'Дата поступления больше года назад: проверьте год';
+  return null;
+}
 
 // ------------------------------------------------------------------ views
 

@@ -97,6 +97,14 @@ export function diffDays(from: string, to: string): number {
   return toDayNumber(to) - toDayNumber(from);
 }
 
+/** Full years of age on `on` of someone born on `birthDate` (negative when born after it). */
+export function fullYears(birthDate: string, on: string): number {
+  const b = isoParts(birthDate);
+  const d = isoParts(on);
+  const hadBirthday = d.month > b.month || (d.month === b.month && d.day >= b.day);
+  return d.year - b.year - (hadBirthday ? 0 : 1);
+}
+
 /** ISO weekday: 1 = Monday ... 7 = Sunday. */
 export function weekday(iso: string): number {
   const utcDay = new Date(toDayNumber(iso) * MS_PER_DAY).getUTCDay(); // 0 = Sunday

@@ -10,7 +10,7 @@
  * Items, points and bands come from core/domain/scales.ts; nothing here maps
  * the points to the act's «степень» 0–10.
  */
-import { formatRuDate, isoParts } from '../../core/domain/dates';
+import { formatRuDate, fullYears } from '../../core/domain/dates';
 import {
   BARTHEL_BANDS,
   BARTHEL_ITEMS,
@@ -90,14 +90,6 @@ const MARK = 'X';
 /** Table text, pt: a size smaller than the kit's default keeps each questionnaire within two pages. */
 const TABLE_PT = 10.5;
 const NOTE_PT = 10;
-
-/** Full years between two ISO dates. */
-function fullYears(birth: string, on: string): number {
-  const b = isoParts(birth);
-  const d = isoParts(on);
-  const hadBirthday = d.month > b.month || (d.month === b.month && d.day >= b.day);
-  return d.year - b.year - (hadBirthday ? 0 : 1);
-}
 
 /** «0–20 баллов — полная зависимость; 21–60 — выраженная зависимость; …; 100 — независимость» */
 function keyText(spec: ScaleSpec): string {

@@ -2,7 +2,7 @@
  * How the renderer writes values for people: dates, СНИЛС, ages, sub-service
  * and channel names, counts. One implementation each, used by every screen.
  */
-import { formatRuDate, formatRuDateTime, isIsoDate } from '../../core/domain/dates';
+import { formatRuDate, formatRuDateTime, fullYears, isIsoDate } from '../../core/domain/dates';
 import { subserviceLabel } from '../../core/domain/labels';
 import { formatSnils } from '../../core/domain/snils';
 import { CHANNEL_LABELS, DEADLINE_LABELS, type Channel, type DeadlineKind } from '../../core/domain/deadlines';
@@ -33,12 +33,7 @@ export function snilsText(value: string | null | undefined): string {
 
 /** Full years between two ISO dates, or null when either is missing. */
 export function ageAt(birthDate: string, at: string): number | null {
-  if (!isIsoDate(birthDate) || !isIsoDate(at)) return null;
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [ay, am, ad] = at.split('-').map(Number);
-  let age = ay - by;
-  if (am < bm || (am === bm && ad < bd)) age -= 1;
-  return age;
+  return isIsoDate(birthDate) && isIsoDate(at) ? fullYears(birthDate, at) : null;
 }
 
 /** «1. На дому»: the sub-service's number and short name (one implementation for screens, exports and reports). */

@@ -5,13 +5,13 @@
  */
 import { and, count, eq, gt, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { BIRTH_IN_FUTURE, type RegisterInput } from '../../../core/api/reception';
+import { BIRTH_IN_FUTURE, receivedAtError, type RegisterInput } from '../../../core/api/reception';
 import type { RefKind } from '../../../core/api/contract';
 import { ApiError } from '../../../core/api/errors';
 import { buildChecklist, type ApplicantCircumstances, type ChecklistItem } from '../../../core/domain/checklists';
 import { canTransition } from '../../../core/domain/case-states';
 import { soonHorizon } from '../../../core/domain/deadlines';
-import { diffDays, officeInstant, todayIso } from '../../../core/domain/dates';
+import { fullYears, todayIso } from '../../../core/domain/dates';
 import { caseDocuments, cases, drafts, interagencyRequests, persons, printLog, refItems, users } from '../../../db/schema';
 import { buildJournal, type JournalRequest } from '../../forms/journal';
 import { docxFile } from '../../forms/docx-kit';
@@ -48,34 +48,16 @@ type Register = z.output<typeof RegisterInput>;
 export const LIST_COUNT_CAP = 10_000;
 
 
-/** Full years of age on a date. */
-function ageOn(birthDate: string, date: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [y, m, d] = date.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
-
 function refName(ctx: Ctx, kind: RefKind, code: string): string | null {
   return ctx.db.select({ name: refItems.name }).from(refItems).where(and(eq(refItems.kind, kind), eq(refItems.code, code))).get()?.name ?? null;
 }
 
-/** Checks that only the regulation can't: dates against today, the MFC, the under-14 document. */
+/** What RegisterInput cannot check itself: the moment of receipt against the clock, the MFC against the reference list. */
 function checkApplication(ctx: Ctx, a: Register): void {
   const fields: Record<string, string> = {};
-  const now = ctx.now();
-  const receivedDate = a.receivedAt.slice(0, 10);
-  if (officeInstant(receivedDate, a.receivedAt.slice(11, 16)) > new Date(now.getTime() + 5 * 60_000)) fields.receivedAt = 'Дата и время поступления не могут быть позже текущего момента';
-  if (diffDays(receivedDate, localDate(ctx)) > 366) fields.receivedAt = 'Дата поступления больше года назад: проверьте год';
-  if (a.applicant.birthDate > receivedDate) fields['applicant.birthDate'] = 'Дата рождения позже даты обращения';
-  if (a.applicant.idDoc.issueDate > receivedDate) fields['applicant.idDoc.issueDate'] = 'Дата выдачи позже даты обращения';
-  const age = ageOn(a.applicant.birthDate, receivedDate);
-  if (age > 130) fields['applicant.birthDate'] = 'Проверьте дату рождения';
-  if (age < 14 && a.applicant.idDoc.kind !== 'birth_certificate') {
-    fields['applicant.idDoc.kind'] = 'Ребёнку до 14 лет: укажите свидетельство о рождении';
-  }
-  if (age >= 18 && a.subservice === 'minors-semi-stationary') fields['applicant.birthDate'] = 'Подуслуга для несовершеннолетних: заявителю больше 18 лет';
+  const late = receivedAtError(a.receivedAt, ctx.now());
+  if (late) fields.receivedAt = late;
   if (a.channel === 'mfc' && a.mfcCode && !refName(ctx, 'mfc', a.mfcCode)) fields.mfcCode = 'Выберите МФЦ из списка';
-  if (a.channel !== 'mfc' && a.mfcCode) fields.mfcCode = 'МФЦ указывается только для заявлений, поступивших через МФЦ';
   if (Object.keys(fields).length) {
     throw new ApiError('VALIDATION', `Проверьте данные. ${Object.values(fields).join('; ')}.`, fields);
   }
@@ -118,7 +100,7 @@ function registerApplication(ctx: UserCtx, a: Register) {
     subservice: a.subservice,
     hasRepresentative: a.representative !== null,
     incomeExemption: a.lgota,
-    minorUnder14: ageOn(a.applicant.birthDate, receivedDate) < 14,
+    minorUnder14: fullYears(a.applicant.birthDate, receivedDate) < 14,
     ...a.circumstances,
   };
   const docs = markChecklist(buildChecklist(circumstances), a.documents);

@@ -36,25 +36,25 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useForm, type UseFormReturnType } from '@mantine/form';
-import { useDebouncedCallback, useDebouncedValue, useHotkeys } from '@mantine/hooks';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { schemaResolver, useForm, type FormErrors, type UseFormReturnType } from '@mantine/form';
+import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import {
   AUTHORITIES,
   AUTHORITY_LABELS,
   CITIZENSHIP_LABELS,
   CITIZENSHIPS,
-  BIRTH_IN_FUTURE,
   ID_DOC_KINDS,
   ID_DOC_LABELS,
-  ISSUED_BEFORE_BIRTH,
+  receivedAtError,
+  RegisterInput,
   SEX_LABELS,
   SEXES,
   type CaseView,
   type DocumentMark,
   type PersonWithCases,
-  type RegisterInput,
 } from '../../../core/api/reception';
+import { pathOf, validationText } from '../../../core/api/validation-text';
 import {
   buildChecklist,
   INCOME_EXEMPTIONS,
@@ -73,6 +73,7 @@ import { CHANNEL_LABELS, CHANNELS, type Channel } from '../../../core/domain/dea
 import { formatSnils, normalizeSnils, snilsError } from '../../../core/domain/snils';
 import { useNavigate } from '@tanstack/react-router';
 import { ApiError, errorMessage } from '../api';
+import { useDraftAutosave } from '../data/drafts';
 import { onReconnect } from '../data/live';
 import { useApi, useApiMutation } from '../data/queries';
 import { useSession } from '../session';
@@ -452,7 +453,7 @@ function buildPayload(v: IntakeValues, items: ChecklistItem[]): { input: Registe
     subservice: (v.subservice || undefined) as SubserviceCode,
     channel: v.channel,
     mfcCode: v.channel === 'mfc' ? (v.mfcCode ?? '') : undefined,
-    receivedAt: isIsoDate(v.receivedDate) && /^\d{2}:\d{2}$/.test(v.receivedTime) ? `${v.receivedDate}T${v.receivedTime}` : '',
+    receivedAt: v.receivedDate && v.receivedTime ? `${v.receivedDate}T${v.receivedTime}` : '',
     lgota: effectiveLgota(v),
     circumstances: effectiveCircumstances(v),
     application: v.application,
@@ -471,7 +472,7 @@ function mapErrors(fields: Record<string, string>, v: IntakeValues, documents: D
     if (doc) {
       const d = documents[Number(doc[1])];
       path = d ? `marks.${d.key}.${doc[2] ?? 'state'}` : null;
-    } else if (key === 'receivedAt') path = 'receivedDate';
+    } else if (key === 'receivedAt') path = receivedAtPath(v);
     else if (key === 'representative') path = 'hasRepresentative';
     else if (key === 'applicant.actualAddress' && v.applicant.sameAddress) path = 'applicant.regAddress';
     else if (key === 'personId' || key === 'personRev') path = null;
@@ -482,32 +483,28 @@ function mapErrors(fields: Record<string, string>, v: IntakeValues, documents: D
   return { mapped, general };
 }
 
+/** Which of the two inputs a message about the moment of receipt belongs to. */
+function receivedAtPath(v: IntakeValues): 'receivedDate' | 'receivedTime' {
+  if (!isIsoDate(v.receivedDate)) return 'receivedDate';
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(v.receivedTime)) return 'receivedTime';
+  return v.receivedDate === hostToday() ? 'receivedTime' : 'receivedDate';
+}
+
+/** The backend's own schema as the form's resolver (messages by RegisterInput path). */
+const registerErrors = schemaResolver(RegisterInput, { sync: true });
+
 /**
- * The conditional rules of RegisterInput (its refinements run only once every
- * plain field is valid), checked here so that one attempt shows all errors.
+ * The form validated as the backend will validate it: the payload it would
+ * send, checked with RegisterInput (its rules across fields included) and the
+ * same clock rule, the messages put on the form's fields. A field the form
+ * does not show is not sent, so it is never flagged nor counted.
  */
-function conditionalErrors(v: IntakeValues, items: ChecklistItem[]): Record<string, string> {
-  const e: Record<string, string> = {};
-  const { birthDate, idDoc } = v.applicant;
-  if (isIsoDate(birthDate) && birthDate > hostToday()) e['applicant.birthDate'] = BIRTH_IN_FUTURE;
-  if (isIsoDate(birthDate) && isIsoDate(idDoc.issueDate) && idDoc.issueDate < birthDate) e['applicant.idDoc.issueDate'] = ISSUED_BEFORE_BIRTH;
-  if (v.channel === 'mfc' && !v.mfcCode) e.mfcCode = 'Выберите МФЦ';
-  const minors = v.subservice !== '' && minorsRequireLegalRepresentative(v.subservice);
-  if ((v.hasRepresentative || minors) && !minors) {
-    const r = v.representative;
-    if (r.authority === 'power_of_attorney') {
-      if (!r.authorityNumber.trim()) e['representative.authorityNumber'] = 'Укажите номер доверенности';
-      if (!r.authorityDate) e['representative.authorityDate'] = 'Укажите дату доверенности';
-    }
-    if (r.authority === 'organization' && !r.organization.trim()) e['representative.organization'] = 'Укажите организацию или орган';
-  }
-  for (const item of items) {
-    const m = markOf(v, item);
-    if (m.state !== 'received') continue;
-    if (!m.form) e[`marks.${item.key}.form`] = 'Укажите: подлинник или копия';
-    if (m.sheets === '' || !(Number(m.sheets) >= 1)) e[`marks.${item.key}.sheets`] = 'Укажите число листов';
-  }
-  return e;
+function intakeErrors(v: IntakeValues) {
+  const { input, documents } = buildPayload(v, checklistFor(v));
+  const fields = registerErrors(input) as Record<string, string>;
+  const late = fields.receivedAt ? null : receivedAtError(input.receivedAt, hostNow());
+  if (late) fields.receivedAt = late;
+  return { fields, ...mapErrors(fields, v, documents) };
 }
 
 // ------------------------------------------------------------------ small inputs
@@ -530,31 +527,19 @@ function maskTime(raw: string, previous: string): string {
   return d;
 }
 
-function timeError(t: string): string | null {
-  if (!t) return 'Укажите время';
-  const m = /^(\d{2}):(\d{2})$/.exec(t);
-  if (!m) return 'Время в формате ЧЧ:ММ';
-  return Number(m[1]) < 24 && Number(m[2]) < 60 ? null : 'Неверное время';
-}
-
 const option = (value: string, label: string) => ({ value, label });
 const PICK = option('', '— выберите —');
 
 function IdDocFields({
   form,
   prefix,
-  birthDate,
   onKindChange,
 }: {
   form: UseFormReturnType<IntakeValues>;
   prefix: 'applicant.idDoc' | 'representative.idDoc';
-  /** The holder's birth date, when known: an issue date before it is flagged at once. */
-  birthDate?: string;
   onKindChange?: () => void;
 }) {
   const kind = form.getInputProps(`${prefix}.kind`);
-  const issue = dateProps(form, `${prefix}.issueDate`);
-  const issueError = issue.error ?? (birthDate && isIsoDate(birthDate) && isIsoDate(issue.value) && issue.value < birthDate ? ISSUED_BEFORE_BIRTH : null);
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
       <NativeSelect
@@ -569,7 +554,7 @@ function IdDocFields({
       />
       <TextInput label="Серия" autoComplete="off" {...form.getInputProps(`${prefix}.series`)} />
       <TextInput label="Номер" required autoComplete="off" {...form.getInputProps(`${prefix}.number`)} />
-      <RuDateInput label="Дата выдачи" required {...issue} error={issueError} />
+      <RuDateInput label="Дата выдачи" required {...dateProps(form, `${prefix}.issueDate`)} />
       <Box style={{ gridColumn: '1 / -1' }}>
         <TextInput label="Кем выдан" required autoComplete="off" {...form.getInputProps(`${prefix}.issuer`)} />
       </Box>
@@ -580,7 +565,12 @@ function IdDocFields({
 /** value / onChange / error of a RuDateInput bound to a form path. */
 function dateProps(form: UseFormReturnType<IntakeValues>, path: string) {
   const p = form.getInputProps(path);
-  return { value: (p.value as string) ?? '', onChange: (iso: string) => form.setFieldValue(path, iso as never), error: p.error as ReactNode };
+  return {
+    value: (p.value as string) ?? '',
+    onChange: (iso: string) => form.setFieldValue(path, iso as never),
+    error: p.error as ReactNode,
+    'data-path': path,
+  };
 }
 
 // ------------------------------------------------------------------ the screen
@@ -648,15 +638,12 @@ function IntakeForm({ opening }: { opening: Opening }) {
   const [restoredAt, setRestoredAt] = useState<string | null>(opening.restoredAt);
   // A restored draft counts as typed: the form opened with it.
   const [openedWithDraft, setOpenedWithDraft] = useState(opening.restoredAt !== null);
-  const [draftState, setDraftState] = useState<{ at: Date } | { error: true } | null>(null);
-  const saveDraftCall = useApiMutation('drafts.save');
   const clearDraftCall = useApiMutation('drafts.clear');
   const { mutateAsync: clearDraft } = clearDraftCall;
   const registerCall = useApiMutation('cases.register');
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const [general, setGeneral] = useState<string[]>([]);
-  const [snilsBlurred, setSnilsBlurred] = useState(false);
   const [chosen, setChosen] = useState<{ person: PersonWithCases; before: IntakeValues['applicant']; idKindAuto: boolean } | null>(null);
   const rootRef = useRef<HTMLFormElement>(null);
   const [confirmNew, setConfirmNew] = useState(false);
@@ -665,25 +652,19 @@ function IntakeForm({ opening }: { opening: Opening }) {
   // An online application's data is not kept as a draft.
   const draftReady = useRef(!opening.fromPortal);
   const busyRef = useRef(false);
-  const pendingSave = useRef<Promise<unknown>>(Promise.resolve());
   /** The portal's application id when registering an online application (links the case). */
   const portalIdRef = useRef<string | undefined>(opening.portalId);
   const [fromPortal, setFromPortal] = useState(opening.fromPortal);
 
-  const saveDraft = useDebouncedCallback(
-    (values: IntakeValues) => {
-      pendingSave.current = saveDraftCall.mutateAsync({ kind: 'intake', data: { v: DRAFT_VERSION, values } }).then(
-        () => setDraftState({ at: hostNow() }),
-        () => setDraftState({ error: true }),
-      );
-    },
-    { delay: 1000, flushOnUnmount: true },
-  );
+  // Saved a second after the last change, and at once on leaving the screen or the page.
+  const saveDraft = useDraftAutosave('intake', (values: IntakeValues) => ({ v: DRAFT_VERSION, values }));
+  const { state: draftState, setState: setDraftState } = saveDraft;
 
   const form = useForm<IntakeValues>({
     initialValues: opening.values,
+    validate: (values): FormErrors => intakeErrors(values).mapped,
     onValuesChange: (values) => {
-      if (draftReady.current) saveDraft(values);
+      if (draftReady.current) saveDraft.save(values);
     },
   });
   const v = form.values;
@@ -691,7 +672,7 @@ function IntakeForm({ opening }: { opening: Opening }) {
   // While the host cannot be reached the draft stays in the form (and leaving or reloading asks first); it is saved when the host is back.
   const draftUnsaved = draftState !== null && 'error' in draftState;
   useUnsavedChanges(draftUnsaved && phase.kind === 'form');
-  useEffect(() => (draftUnsaved ? onReconnect(() => draftReady.current && saveDraft(form.getValues())) : undefined), [draftUnsaved, saveDraft, form]);
+  useEffect(() => (draftUnsaved ? onReconnect(() => draftReady.current && saveDraft.save(form.getValues())) : undefined), [draftUnsaved, saveDraft, form]);
 
   // The first field gets the focus when the form appears.
   useEffect(() => {
@@ -770,7 +751,6 @@ function IntakeForm({ opening }: { opening: Opening }) {
         email: s(p.email),
       },
     });
-    setSnilsBlurred(false);
   };
 
   const cancelMatch = () => {
@@ -790,9 +770,40 @@ function IntakeForm({ opening }: { opening: Opening }) {
     });
   };
 
+  /**
+   * Shows what the schema says of the field at `path` (when it holds a value:
+   * an empty one waits for «Зарегистрировать») and re-checks the errors shown,
+   * so that one this change put right goes.
+   */
+  const checkField = (path: string | null | undefined) =>
+    // Over the errors as they are now (this may run from a part of the form drawn a while ago).
+    form.setErrors((current) => {
+      const shown = Object.keys(current);
+      if (!path && shown.length === 0) return current;
+      const { mapped } = intakeErrors(form.getValues());
+      const next: FormErrors = {};
+      for (const k of shown) if (mapped[k]) next[k] = mapped[k];
+      if (path && mapped[path]) next[path] = mapped[path];
+      const same = Object.keys(next).length === shown.length && shown.every((k) => next[k] === current[k]);
+      return same ? current : next;
+    });
+  const onBlur = (e: FocusEvent<HTMLFormElement>) => {
+    const el = e.target as HTMLElement;
+    const typed = (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) && el.value !== '';
+    checkField(typed ? el.closest('[data-path]')?.getAttribute('data-path') : null);
+  };
+
   const register = async (anotherPerson = false) => {
     if (busyRef.current || phase.kind !== 'form') return;
     const values = form.getValues();
+    // The same schema as the backend's: nothing is sent while it refuses.
+    if (form.validate().hasErrors) {
+      setGeneral([]);
+      const issues = Object.entries(intakeErrors(values).fields).map(([key, message]) => ({ path: pathOf(key), message }));
+      notifyError(new ApiError('VALIDATION', validationText(issues).message));
+      scrollToFirstError();
+      return;
+    }
     // Same ФИО and date of birth (or СНИЛС) already in the database: ask before creating a second person.
     if (!anotherPerson && values.personId === null && matchesRef.current.length > 0) {
       setConfirmNew(true);
@@ -809,14 +820,14 @@ function IntakeForm({ opening }: { opening: Opening }) {
       const result = await registerCall.mutateAsync(input);
       draftReady.current = false;
       saveDraft.cancel();
-      await pendingSave.current.catch(() => undefined);
+      await saveDraft.settled();
       if (!portalIdRef.current && !opening.review) await clearDraftCall.mutateAsync({ kind: 'intake' }).catch(() => undefined);
       setPhase({ kind: 'done', result });
       window.scrollTo({ top: 0 });
     } catch (e) {
       if (e instanceof ApiError && e.fields && Object.keys(e.fields).length) {
         const { mapped, general: rest } = mapErrors(e.fields, values, documents);
-        form.setErrors({ ...conditionalErrors(values, checklistFor(values)), ...mapped });
+        form.setErrors(mapped);
         setGeneral(rest);
         scrollToFirstError();
       }
@@ -830,7 +841,7 @@ function IntakeForm({ opening }: { opening: Opening }) {
   const startNew = useCallback(async () => {
     draftReady.current = false;
     saveDraft.cancel();
-    await pendingSave.current.catch(() => undefined);
+    await saveDraft.settled();
     await clearDraft({ kind: 'intake' }).catch(notifyError);
     const fresh = freshValues();
     form.setValues(fresh);
@@ -843,12 +854,11 @@ function IntakeForm({ opening }: { opening: Opening }) {
     setRestoredAt(null);
     setOpenedWithDraft(false);
     setDraftState(null);
-    setSnilsBlurred(false);
     setConfirmClear(false);
     draftReady.current = true;
     setPhase({ kind: 'form' });
     window.scrollTo({ top: 0 });
-  }, [clearDraft, form, saveDraft]);
+  }, [clearDraft, form, saveDraft, setDraftState]);
 
   useHotkeys(
     [
@@ -897,19 +907,6 @@ function IntakeForm({ opening }: { opening: Opening }) {
     })
     .sort((a, b) => Number(b.local) - Number(a.local));
 
-  const snilsLive = v.applicant.snils ? snilsError(v.applicant.snils) : null;
-  const snilsDigitsCount = v.applicant.snils.replace(/\D/g, '').length;
-  const snilsShown = form.errors['applicant.snils'] ?? (snilsLive && (snilsDigitsCount === 11 || snilsBlurred) ? snilsLive : null);
-
-  const birthError =
-    form.errors['applicant.birthDate'] ??
-    (isIsoDate(v.applicant.birthDate) && v.applicant.birthDate > hostToday() ? BIRTH_IN_FUTURE : null);
-  const receivedFuture = isIsoDate(v.receivedDate) && v.receivedDate > hostToday();
-  const now = nowParts();
-  const tErr =
-    (v.receivedTime ? timeError(v.receivedTime) : null) ??
-    (v.receivedDate === now.receivedDate && v.receivedTime > now.receivedTime && v.receivedTime.length === 5 ? 'Время позже текущего' : null);
-
   const otherMatches = matches.filter((p) => p.id !== v.personId);
   // A СНИЛС belongs to one person: with someone else's, «another person» cannot be registered.
   const typedSnils = normalizeSnils(v.applicant.snils);
@@ -926,6 +923,10 @@ function IntakeForm({ opening }: { opening: Opening }) {
     },
     { received: 0, sheets: 0, requested: 0, missing: 0 },
   );
+
+  /** The errors shown under these paths, as a value a part of the form can be compared by. */
+  const errorsOf = (...prefixes: string[]) =>
+    JSON.stringify(Object.entries(form.errors).filter(([k]) => prefixes.some((p) => k === p || k.startsWith(`${p}.`))));
 
   const setMark = (item: ChecklistItem, patch: Partial<Mark>) => {
     const current = markOf(form.getValues(), item);
@@ -968,60 +969,60 @@ function IntakeForm({ opening }: { opening: Opening }) {
         </Alert>
       )}
 
-      <form ref={rootRef} noValidate onSubmit={(e) => e.preventDefault()} onKeyDown={onKeyDown} autoComplete="off">
+      <form ref={rootRef} noValidate onSubmit={(e) => e.preventDefault()} onKeyDown={onKeyDown} onBlur={onBlur} autoComplete="off">
         <Stack gap="lg">
           {/* ------------------------------------------------ Заявление */}
-          <Fieldset legend="Заявление">
-            <Stack gap="xs">
-              <NativeSelect
-                label="Подуслуга"
-                required
-                data-first-field
-                data={subserviceOptions}
-                {...form.getInputProps('subservice')}
-              />
-              <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
-                <NativeSelect
-                  label="Способ поступления"
-                  required
-                  data={CHANNELS.map((c) => option(c, CHANNEL_LABELS[c]))}
-                  {...form.getInputProps('channel')}
-                />
-                <RuDateInput
-                  label="Дата поступления"
-                  required
-                  {...dateProps(form, 'receivedDate')}
-                  error={form.errors.receivedDate ?? (receivedFuture ? 'Дата поступления позже сегодняшней' : undefined)}
-                />
-                <TextInput
-                  label="Время поступления"
-                  required
-                  placeholder="ЧЧ:ММ"
-                  inputMode="numeric"
-                  maxLength={5}
-                  value={v.receivedTime}
-                  onChange={(e) => form.setFieldValue('receivedTime', maskTime(e.currentTarget.value, v.receivedTime))}
-                  error={tErr ?? undefined}
-                />
-              </SimpleGrid>
-              {v.channel === 'mfc' && (
-                <LabeledSelect
-                  label="МФЦ"
-                  required
-                  searchable
-                  placeholder="Начните вводить город или номер"
-                  nothingFoundMessage="Ничего не найдено"
-                  data={mfcOptions.map(({ value, label }) => ({ value, label }))}
-                  {...form.getInputProps('mfcCode')}
-                />
-              )}
-              {v.channel !== 'in_person' && (
-                <Text size="xs" c="dimmed">
-                  Заявление, поступившее почтой, через портал или МФЦ, регистрируется в течение 1 рабочего дня со дня поступления (п. 35).
-                </Text>
-              )}
-            </Stack>
-          </Fieldset>
+          <Part deps={[v.subservice, v.channel, v.mfcCode, v.receivedDate, v.receivedTime, subservices, mfcs, territoryWord, errorsOf('subservice', 'channel', 'mfcCode', 'receivedDate', 'receivedTime')]}>
+            {() => (
+              <Fieldset legend="Заявление">
+                <Stack gap="xs">
+                  <NativeSelect
+                    label="Подуслуга"
+                    required
+                    data-first-field
+                    data={subserviceOptions}
+                    {...form.getInputProps('subservice')}
+                  />
+                  <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
+                    <NativeSelect
+                      label="Способ поступления"
+                      required
+                      data={CHANNELS.map((c) => option(c, CHANNEL_LABELS[c]))}
+                      {...form.getInputProps('channel')}
+                    />
+                    <RuDateInput label="Дата поступления" required {...dateProps(form, 'receivedDate')} />
+                    <TextInput
+                      label="Время поступления"
+                      required
+                      placeholder="ЧЧ:ММ"
+                      inputMode="numeric"
+                      maxLength={5}
+                      data-path="receivedTime"
+                      value={v.receivedTime}
+                      onChange={(e) => form.setFieldValue('receivedTime', maskTime(e.currentTarget.value, v.receivedTime))}
+                      error={form.errors.receivedTime}
+                    />
+                  </SimpleGrid>
+                  {v.channel === 'mfc' && (
+                    <LabeledSelect
+                      label="МФЦ"
+                      required
+                      searchable
+                      placeholder="Начните вводить город или номер"
+                      nothingFoundMessage="Ничего не найдено"
+                      data={mfcOptions.map(({ value, label }) => ({ value, label }))}
+                      {...form.getInputProps('mfcCode')}
+                    />
+                  )}
+                  {v.channel !== 'in_person' && (
+                    <Text size="xs" c="dimmed">
+                      Заявление, поступившее почтой, через портал или МФЦ, регистрируется в течение 1 рабочего дня со дня поступления (п. 35).
+                    </Text>
+                  )}
+                </Stack>
+              </Fieldset>
+            )}
+          </Part>
 
           {/* ------------------------------------------------ Заявитель */}
           <Fieldset legend={minors ? 'Заявитель (несовершеннолетний)' : 'Заявитель'}>
@@ -1045,286 +1046,327 @@ function IntakeForm({ opening }: { opening: Opening }) {
                 <TextInput label="Имя" required {...form.getInputProps('applicant.firstName')} />
                 <TextInput label="Отчество" description="при наличии" inputWrapperOrder={['label', 'input', 'description', 'error']} {...form.getInputProps('applicant.middleName')} />
               </SimpleGrid>
-              <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
-                <RuDateInput
-                  label="Дата рождения"
-                  required
-                  {...dateProps(form, 'applicant.birthDate')}
-                  error={birthError}
-                  description={age !== null && age >= 0 ? `Полных лет на дату поступления: ${age}` : undefined}
-                  inputWrapperOrder={['label', 'input', 'description', 'error']}
-                />
-                <NativeSelect label="Пол" required data={[PICK, ...SEXES.map((s) => option(s, SEX_LABELS[s]))]} {...form.getInputProps('applicant.sex')} />
-                <TextInput
-                  label="СНИЛС"
-                  data-path="applicant.snils"
-                  placeholder="___-___-___ __"
-                  inputMode="numeric"
-                  maxLength={14}
-                  value={v.applicant.snils}
-                  onChange={(e) => {
-                    form.setFieldValue('applicant.snils', maskSnils(e.currentTarget.value));
-                    setSnilsBlurred(false);
-                  }}
-                  onBlur={() => setSnilsBlurred(true)}
-                  error={snilsShown}
-                />
-                <NativeSelect
-                  label="Гражданство"
-                  required
-                  data={[PICK, ...CITIZENSHIPS.map((c) => option(c, CITIZENSHIP_LABELS[c]))]}
-                  {...form.getInputProps('applicant.citizenship')}
-                />
-              </SimpleGrid>
+              <Part deps={[v.applicant.birthDate, v.applicant.sex, v.applicant.snils, v.applicant.citizenship, age, errorsOf('applicant.birthDate', 'applicant.sex', 'applicant.snils', 'applicant.citizenship')]}>
+                {() => (
+                  <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
+                    <RuDateInput
+                      label="Дата рождения"
+                      required
+                      {...dateProps(form, 'applicant.birthDate')}
+                      description={age !== null && age >= 0 ? `Полных лет на дату поступления: ${age}` : undefined}
+                      inputWrapperOrder={['label', 'input', 'description', 'error']}
+                    />
+                    <NativeSelect label="Пол" required data={[PICK, ...SEXES.map((s) => option(s, SEX_LABELS[s]))]} {...form.getInputProps('applicant.sex')} />
+                    <TextInput
+                      label="СНИЛС"
+                      data-path="applicant.snils"
+                      placeholder="___-___-___ __"
+                      inputMode="numeric"
+                      maxLength={14}
+                      value={v.applicant.snils}
+                      onChange={(e) => {
+                        const snils = maskSnils(e.currentTarget.value);
+                        form.setFieldValue('applicant.snils', snils);
+                        // All 11 digits typed: checked at once, without waiting for the field to be left.
+                        if (snils.replace(/\D/g, '').length === 11) checkField('applicant.snils');
+                      }}
+                      error={form.errors['applicant.snils']}
+                    />
+                    <NativeSelect
+                      label="Гражданство"
+                      required
+                      data={[PICK, ...CITIZENSHIPS.map((c) => option(c, CITIZENSHIP_LABELS[c]))]}
+                      {...form.getInputProps('applicant.citizenship')}
+                    />
+                  </SimpleGrid>
+                )}
+              </Part>
 
-              {otherMatches.length > 0 && (
-                <Alert color="yellow" variant="light" title="Найдены в базе" data-testid="person-matches">
-                  <Stack gap="sm">
-                    {otherMatches.map((p) => (
-                      <Paper key={p.id} withBorder p="xs" data-testid={`person-match-${p.id}`}>
-                        <Group justify="space-between" align="flex-start" wrap="nowrap">
-                          <Box style={{ flex: 1, minWidth: 0 }}>
-                            <Text size="sm" fw={600}>
-                              <AnchorLink to="/persons/$id" params={{ id: p.id }} inherit>
-                                {p.fullName}
-                              </AnchorLink>
-                              , {ruDate(p.birthDate)}
-                              {p.snils ? `, СНИЛС ${snilsText(p.snils)}` : ', СНИЛС не указан'}
-                            </Text>
-                            {p.regAddress && (
-                              <Text size="xs" c="dimmed">
-                                {p.regAddress}
-                              </Text>
-                            )}
-                            {p.cases.length === 0 ? (
-                              <Text size="xs" c="dimmed">
-                                Дел нет
-                              </Text>
-                            ) : (
-                              <Stack gap={2} mt={4}>
-                                {p.cases.map((c) => (
-                                  <Group key={c.id} gap={6}>
-                                    <Text size="xs">
-                                      № {c.journalNumber} от {ruDate(c.registeredAt)} — {subserviceShort(c.subservice)}
-                                    </Text>
-                                    <StatusBadge status={c.status} size="sm" />
-                                  </Group>
-                                ))}
-                              </Stack>
-                            )}
-                          </Box>
-                          <Button size="xs" style={{ flexShrink: 0 }} onClick={() => applyMatch(p)}>
-                            Использовать эти данные
-                          </Button>
-                        </Group>
-                      </Paper>
-                    ))}
-                  </Stack>
-                </Alert>
-              )}
+              <Part deps={[otherMatches]}>
+                {() =>
+                  otherMatches.length > 0 && (
+                    <Alert color="yellow" variant="light" title="Найдены в базе" data-testid="person-matches">
+                      <Stack gap="sm">
+                        {otherMatches.map((p) => (
+                          <Paper key={p.id} withBorder p="xs" data-testid={`person-match-${p.id}`}>
+                            <Group justify="space-between" align="flex-start" wrap="nowrap">
+                              <Box style={{ flex: 1, minWidth: 0 }}>
+                                <Text size="sm" fw={600}>
+                                  <AnchorLink to="/persons/$id" params={{ id: p.id }} inherit>
+                                    {p.fullName}
+                                  </AnchorLink>
+                                  , {ruDate(p.birthDate)}
+                                  {p.snils ? `, СНИЛС ${snilsText(p.snils)}` : ', СНИЛС не указан'}
+                                </Text>
+                                {p.regAddress && (
+                                  <Text size="xs" c="dimmed">
+                                    {p.regAddress}
+                                  </Text>
+                                )}
+                                {p.cases.length === 0 ? (
+                                  <Text size="xs" c="dimmed">
+                                    Дел нет
+                                  </Text>
+                                ) : (
+                                  <Stack gap={2} mt={4}>
+                                    {p.cases.map((c) => (
+                                      <Group key={c.id} gap={6}>
+                                        <Text size="xs">
+                                          № {c.journalNumber} от {ruDate(c.registeredAt)} — {subserviceShort(c.subservice)}
+                                        </Text>
+                                        <StatusBadge status={c.status} size="sm" />
+                                      </Group>
+                                    ))}
+                                  </Stack>
+                                )}
+                              </Box>
+                              <Button size="xs" style={{ flexShrink: 0 }} onClick={() => applyMatch(p)}>
+                                Использовать эти данные
+                              </Button>
+                            </Group>
+                          </Paper>
+                        ))}
+                      </Stack>
+                    </Alert>
+                  )
+                }
+              </Part>
 
               <Text size="sm" fw={500} mt="xs">
                 Документ, удостоверяющий личность
               </Text>
-              <IdDocFields form={form} prefix="applicant.idDoc" birthDate={v.applicant.birthDate} onKindChange={() => form.setFieldValue('idKindAuto', false)} />
-              <PersonAddressFields field={form.getInputProps} prefix="applicant." values={v.applicant} />
-              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
-                <TextInput label="Телефон" type="tel" {...form.getInputProps('applicant.phone')} />
-                <TextInput label="Электронная почта" inputMode="email" {...form.getInputProps('applicant.email')} />
-              </SimpleGrid>
+              <Part deps={[v.applicant.idDoc, errorsOf('applicant.idDoc')]}>
+                {() => <IdDocFields form={form} prefix="applicant.idDoc" onKindChange={() => form.setFieldValue('idKindAuto', false)} />}
+              </Part>
+              <Part
+                deps={[
+                  v.applicant.regAddress,
+                  v.applicant.regAddressParts,
+                  v.applicant.sameAddress,
+                  v.applicant.actualAddress,
+                  v.applicant.actualAddressParts,
+                  errorsOf('applicant.regAddress', 'applicant.regAddressParts', 'applicant.sameAddress', 'applicant.actualAddress', 'applicant.actualAddressParts'),
+                ]}
+              >
+                {() => <PersonAddressFields field={form.getInputProps} prefix="applicant." values={v.applicant} />}
+              </Part>
+              <Part deps={[v.applicant.phone, v.applicant.email, errorsOf('applicant.phone', 'applicant.email')]}>
+                {() => (
+                  <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
+                    <TextInput label="Телефон" type="tel" {...form.getInputProps('applicant.phone')} />
+                    <TextInput label="Электронная почта" inputMode="email" {...form.getInputProps('applicant.email')} />
+                  </SimpleGrid>
+                )}
+              </Part>
             </Stack>
           </Fieldset>
 
           {/* ------------------------------------------------ Представитель */}
-          <Fieldset legend="Представитель">
-            <Stack gap="xs">
-              <Switch
-                label="Заявление подаёт представитель"
-                disabled={minors}
-                checked={v.hasRepresentative || minors}
-                onChange={(e) => form.setFieldValue('hasRepresentative', e.currentTarget.checked)}
-                description={minors ? 'Для несовершеннолетнего заявление подаёт законный представитель (п. 23)' : undefined}
-                error={form.errors.hasRepresentative}
-              />
-              {(v.hasRepresentative || minors) && (
-                <>
-                  <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
-                    <TextInput label="ФИО представителя" required {...form.getInputProps('representative.fullName')} />
-                    <NativeSelect
-                      label="Основание полномочий"
-                      required
-                      disabled={minors}
-                      data={[PICK, ...AUTHORITIES.map((a) => option(a, AUTHORITY_LABELS[a]))]}
-                      {...form.getInputProps('representative.authority')}
-                      value={minors ? 'legal' : v.representative.authority}
-                    />
-                  </SimpleGrid>
-                  {!minors && v.representative.authority === 'power_of_attorney' && (
-                    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
-                      <TextInput label="Номер доверенности" required {...form.getInputProps('representative.authorityNumber')} />
-                      <RuDateInput label="Дата доверенности" required {...dateProps(form, 'representative.authorityDate')} />
-                    </SimpleGrid>
+          <Part deps={[v.hasRepresentative, v.representative, minors, errorsOf('hasRepresentative', 'representative')]}>
+            {() => (
+              <Fieldset legend="Представитель">
+                <Stack gap="xs">
+                  <Switch
+                    label="Заявление подаёт представитель"
+                    disabled={minors}
+                    checked={v.hasRepresentative || minors}
+                    onChange={(e) => form.setFieldValue('hasRepresentative', e.currentTarget.checked)}
+                    description={minors ? 'Для несовершеннолетнего заявление подаёт законный представитель (п. 23)' : undefined}
+                    error={form.errors.hasRepresentative}
+                  />
+                  {(v.hasRepresentative || minors) && (
+                    <>
+                      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
+                        <TextInput label="ФИО представителя" required {...form.getInputProps('representative.fullName')} />
+                        <NativeSelect
+                          label="Основание полномочий"
+                          required
+                          disabled={minors}
+                          data={[PICK, ...AUTHORITIES.map((a) => option(a, AUTHORITY_LABELS[a]))]}
+                          {...form.getInputProps('representative.authority')}
+                          value={minors ? 'legal' : v.representative.authority}
+                        />
+                      </SimpleGrid>
+                      {!minors && v.representative.authority === 'power_of_attorney' && (
+                        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
+                          <TextInput label="Номер доверенности" required {...form.getInputProps('representative.authorityNumber')} />
+                          <RuDateInput label="Дата доверенности" required {...dateProps(form, 'representative.authorityDate')} />
+                        </SimpleGrid>
+                      )}
+                      {!minors && v.representative.authority === 'organization' && (
+                        <TextInput label="Организация (орган)" required {...form.getInputProps('representative.organization')} />
+                      )}
+                      <Text size="sm" fw={500} mt="xs">
+                        Документ, удостоверяющий личность представителя
+                      </Text>
+                      <IdDocFields form={form} prefix="representative.idDoc" />
+                      <TextInput label="Телефон" type="tel" maw={360} {...form.getInputProps('representative.phone')} />
+                    </>
                   )}
-                  {!minors && v.representative.authority === 'organization' && (
-                    <TextInput label="Организация (орган)" required {...form.getInputProps('representative.organization')} />
-                  )}
-                  <Text size="sm" fw={500} mt="xs">
-                    Документ, удостоверяющий личность представителя
-                  </Text>
-                  <IdDocFields form={form} prefix="representative.idDoc" />
-                  <TextInput label="Телефон" type="tel" maw={360} {...form.getInputProps('representative.phone')} />
-                </>
-              )}
-            </Stack>
-          </Fieldset>
+                </Stack>
+              </Fieldset>
+            )}
+          </Part>
 
           {/* ------------------------------------------------ Льготная категория и обстоятельства */}
-          <Fieldset legend="Льготная категория и обстоятельства">
-            {!v.subservice ? (
-              <Text size="sm" c="dimmed">
-                Выберите подуслугу.
-              </Text>
-            ) : (
-              <Stack gap="xs">
-                {lgotaOptions.length === 0 ? (
+          <Part deps={[v.subservice, v.lgota, v.circumstances, age, errorsOf('lgota', 'circumstances')]}>
+            {() => (
+              <Fieldset legend="Льготная категория и обстоятельства">
+                {!v.subservice ? (
                   <Text size="sm" c="dimmed">
-                    Для этой подуслуги документы о доходах не представляются: льготная категория не указывается.
+                    Выберите подуслугу.
                   </Text>
                 ) : (
-                  <LabeledSelect
-                    label="Льготная категория"
-                    allowDeselect={false}
-                    data={[option('none', 'не относится'), ...lgotaOptions.map((l) => option(l.code, l.label))]}
-                    value={lgota ?? 'none'}
-                    onChange={(x) => form.setFieldValue('lgota', (x ?? 'none') as IntakeValues['lgota'])}
-                    error={form.errors.lgota}
-                    description="Категории, для которых документы о доходах не прилагаются"
-                    comboboxProps={{ width: 'target' }}
-                  />
+                  <Stack gap="xs">
+                    {lgotaOptions.length === 0 ? (
+                      <Text size="sm" c="dimmed">
+                        Для этой подуслуги документы о доходах не представляются: льготная категория не указывается.
+                      </Text>
+                    ) : (
+                      <LabeledSelect
+                        label="Льготная категория"
+                        allowDeselect={false}
+                        data={[option('none', 'не относится'), ...lgotaOptions.map((l) => option(l.code, l.label))]}
+                        value={lgota ?? 'none'}
+                        onChange={(x) => form.setFieldValue('lgota', (x ?? 'none') as IntakeValues['lgota'])}
+                        error={form.errors.lgota}
+                        description="Категории, для которых документы о доходах не прилагаются"
+                        comboboxProps={{ width: 'target' }}
+                      />
+                    )}
+                    {lgota && isIncomeExempt(v.subservice, lgota) && (
+                      <Text size="sm" c="teal.8">
+                        Документы о доходах не прилагаются ({SUBSERVICE_PARAGRAPH[v.subservice]}). Документ о праве на меры социальной
+                        поддержки запрашивается в рамках межведомственного взаимодействия, если заявитель не представил его сам.
+                      </Text>
+                    )}
+                    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+                      {rel.disabled && <Checkbox label="Инвалидность установлена" {...form.getInputProps('circumstances.disabled', { type: 'checkbox' })} />}
+                      {rel.pensioner && (
+                        <Checkbox
+                          label="Получает пенсию (заявитель или совместно проживающие члены семьи)"
+                          {...form.getInputProps('circumstances.pensioner', { type: 'checkbox' })}
+                        />
+                      )}
+                      {rel.stationary && (
+                        <>
+                          <Checkbox
+                            label="Административный надзор (п. 21)"
+                            description="освобождается из мест лишения свободы, установлен административный надзор"
+                            {...form.getInputProps('circumstances.underAdministrativeSupervision', { type: 'checkbox' })}
+                          />
+                          <Checkbox label="Признан недееспособным (п. 21)" {...form.getInputProps('circumstances.legallyIncapacitated', { type: 'checkbox' })} />
+                          <Checkbox label="Страдает психическим расстройством (п. 21)" {...form.getInputProps('circumstances.mentalDisorder', { type: 'checkbox' })} />
+                        </>
+                      )}
+                      {rel.minors && (
+                        <>
+                          <Checkbox
+                            label="Ребёнок младше 14 лет"
+                            description={age === null ? 'определяется по дате рождения' : 'по дате рождения'}
+                            checked={age !== null && age < 14}
+                            disabled
+                            readOnly
+                          />
+                          <Checkbox
+                            label="Оставшийся без попечения родителей"
+                            {...form.getInputProps('circumstances.leftWithoutParentalCare', { type: 'checkbox' })}
+                          />
+                          <Checkbox
+                            label="Законные представители задержаны, арестованы, заключены под стражу или осуждены"
+                            {...form.getInputProps('circumstances.legalRepresentativesDetained', { type: 'checkbox' })}
+                          />
+                          <Checkbox
+                            label="Направлен актом оперативного дежурного органа внутренних дел"
+                            {...form.getInputProps('circumstances.policeReferral', { type: 'checkbox' })}
+                          />
+                        </>
+                      )}
+                    </SimpleGrid>
+                    {rel.relatives && (
+                      <NumberInput
+                        label={
+                          v.subservice === 'stationary'
+                            ? 'Число родственников, не способных осуществлять уход (п. 21)'
+                            : 'Число совершеннолетних детей, не способных осуществлять уход (п. 22)'
+                        }
+                        description="По каждому представляется отдельный документ"
+                        min={0}
+                        max={20}
+                        allowDecimal={false}
+                        allowNegative={false}
+                        clampBehavior="strict"
+                        maw={420}
+                        {...form.getInputProps('circumstances.relativesUnableToCare')}
+                      />
+                    )}
+                  </Stack>
                 )}
-                {lgota && isIncomeExempt(v.subservice, lgota) && (
-                  <Text size="sm" c="teal.8">
-                    Документы о доходах не прилагаются ({SUBSERVICE_PARAGRAPH[v.subservice]}). Документ о праве на меры социальной
-                    поддержки запрашивается в рамках межведомственного взаимодействия, если заявитель не представил его сам.
-                  </Text>
-                )}
-                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-                  {rel.disabled && <Checkbox label="Инвалидность установлена" {...form.getInputProps('circumstances.disabled', { type: 'checkbox' })} />}
-                  {rel.pensioner && (
-                    <Checkbox
-                      label="Получает пенсию (заявитель или совместно проживающие члены семьи)"
-                      {...form.getInputProps('circumstances.pensioner', { type: 'checkbox' })}
-                    />
-                  )}
-                  {rel.stationary && (
-                    <>
-                      <Checkbox
-                        label="Административный надзор (п. 21)"
-                        description="освобождается из мест лишения свободы, установлен административный надзор"
-                        {...form.getInputProps('circumstances.underAdministrativeSupervision', { type: 'checkbox' })}
-                      />
-                      <Checkbox label="Признан недееспособным (п. 21)" {...form.getInputProps('circumstances.legallyIncapacitated', { type: 'checkbox' })} />
-                      <Checkbox label="Страдает психическим расстройством (п. 21)" {...form.getInputProps('circumstances.mentalDisorder', { type: 'checkbox' })} />
-                    </>
-                  )}
-                  {rel.minors && (
-                    <>
-                      <Checkbox
-                        label="Ребёнок младше 14 лет"
-                        description={age === null ? 'определяется по дате рождения' : 'по дате рождения'}
-                        checked={age !== null && age < 14}
-                        disabled
-                        readOnly
-                      />
-                      <Checkbox
-                        label="Оставшийся без попечения родителей"
-                        {...form.getInputProps('circumstances.leftWithoutParentalCare', { type: 'checkbox' })}
-                      />
-                      <Checkbox
-                        label="Законные представители задержаны, арестованы, заключены под стражу или осуждены"
-                        {...form.getInputProps('circumstances.legalRepresentativesDetained', { type: 'checkbox' })}
-                      />
-                      <Checkbox
-                        label="Направлен актом оперативного дежурного органа внутренних дел"
-                        {...form.getInputProps('circumstances.policeReferral', { type: 'checkbox' })}
-                      />
-                    </>
-                  )}
-                </SimpleGrid>
-                {rel.relatives && (
-                  <NumberInput
-                    label={
-                      v.subservice === 'stationary'
-                        ? 'Число родственников, не способных осуществлять уход (п. 21)'
-                        : 'Число совершеннолетних детей, не способных осуществлять уход (п. 22)'
-                    }
-                    description="По каждому представляется отдельный документ"
-                    min={0}
-                    max={20}
-                    allowDecimal={false}
-                    allowNegative={false}
-                    clampBehavior="strict"
-                    maw={420}
-                    {...form.getInputProps('circumstances.relativesUnableToCare')}
-                  />
-                )}
-              </Stack>
+              </Fieldset>
             )}
-          </Fieldset>
+          </Part>
 
           {/* ------------------------------------------------ Заявление (159н) */}
-          <Fieldset legend="Сведения заявления (форма 159н)">
-            <Stack gap="xs">
-              <Text size="sm" c="dimmed">
-                Печатаются в заявлении по форме приказа Минтруда № 159н; не заполненное здесь заявитель допишет от руки.
-              </Text>
-              <Textarea autosize minRows={2} maxLength={2000} label={APPLICATION_159N.request.services} {...form.getInputProps('application.desiredServices')} />
-              <Textarea autosize minRows={1} maxLength={1000} label={APPLICATION_159N.request.providers} {...form.getInputProps('application.desiredProviders')} />
-              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-                <Textarea autosize minRows={2} maxLength={2000} label={APPLICATION_159N.living.conditions} {...form.getInputProps('application.livingConditions')} />
-                <Textarea autosize minRows={2} maxLength={2000} label={APPLICATION_159N.living.household} {...form.getInputProps('application.household')} />
-              </SimpleGrid>
-              <Checkbox
-                label="Заявитель дал согласие на обработку персональных данных (ст. 9 Федерального закона № 152-ФЗ)"
-                {...form.getInputProps('application.consent', { type: 'checkbox' })}
-              />
-            </Stack>
-          </Fieldset>
+          <Part deps={[v.application, errorsOf('application')]}>
+            {() => (
+              <Fieldset legend="Сведения заявления (форма 159н)">
+                <Stack gap="xs">
+                  <Text size="sm" c="dimmed">
+                    Печатаются в заявлении по форме приказа Минтруда № 159н; не заполненное здесь заявитель допишет от руки.
+                  </Text>
+                  <Textarea autosize minRows={2} maxLength={2000} label={APPLICATION_159N.request.services} {...form.getInputProps('application.desiredServices')} />
+                  <Textarea autosize minRows={1} maxLength={1000} label={APPLICATION_159N.request.providers} {...form.getInputProps('application.desiredProviders')} />
+                  <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+                    <Textarea autosize minRows={2} maxLength={2000} label={APPLICATION_159N.living.conditions} {...form.getInputProps('application.livingConditions')} />
+                    <Textarea autosize minRows={2} maxLength={2000} label={APPLICATION_159N.living.household} {...form.getInputProps('application.household')} />
+                  </SimpleGrid>
+                  <Checkbox
+                    label="Заявитель дал согласие на обработку персональных данных (ст. 9 Федерального закона № 152-ФЗ)"
+                    {...form.getInputProps('application.consent', { type: 'checkbox' })}
+                  />
+                </Stack>
+              </Fieldset>
+            )}
+          </Part>
 
           {/* ------------------------------------------------ Документы */}
-          <Fieldset legend="Документы">
-            {!v.subservice ? (
-              <Text size="sm" c="dimmed">
-                Перечень документов появится после выбора подуслуги.
-              </Text>
-            ) : (
-              <Stack gap="xs">
-                <Group justify="space-between">
+          <Part deps={[v.subservice, items, v.marks, errorsOf('marks')]}>
+            {() => (
+              <Fieldset legend="Документы">
+                {!v.subservice ? (
                   <Text size="sm" c="dimmed">
-                    {SUBSERVICE_PARAGRAPH[v.subservice]} и п. 25 регламента. Документы, не представленные заявителем, не препятствуют
-                    регистрации (п. 29) и учитываются при принятии решения (п. 31).
+                    Перечень документов появится после выбора подуслуги.
                   </Text>
-                  <Text size="sm" fw={500} data-testid="doc-counts">
-                    Принято: {counts.received} (листов: {counts.sheets}) · запросить: {counts.requested} · не представлено: {counts.missing}
-                  </Text>
-                </Group>
-                {items.map((item, i) => (
-                  <DocRow
-                    key={item.key}
-                    n={i + 1}
-                    item={item}
-                    mark={markOf(v, item)}
-                    errors={{
-                      state: form.errors[`marks.${item.key}.state`],
-                      form: form.errors[`marks.${item.key}.form`],
-                      sheets: form.errors[`marks.${item.key}.sheets`],
-                    }}
-                    onChange={(patch) => setMark(item, patch)}
-                  />
-                ))}
-              </Stack>
+                ) : (
+                  <Stack gap="xs">
+                    <Group justify="space-between">
+                      <Text size="sm" c="dimmed">
+                        {SUBSERVICE_PARAGRAPH[v.subservice]} и п. 25 регламента. Документы, не представленные заявителем, не препятствуют
+                        регистрации (п. 29) и учитываются при принятии решения (п. 31).
+                      </Text>
+                      <Text size="sm" fw={500} data-testid="doc-counts">
+                        Принято: {counts.received} (листов: {counts.sheets}) · запросить: {counts.requested} · не представлено: {counts.missing}
+                      </Text>
+                    </Group>
+                    {items.map((item, i) => (
+                      <DocRow
+                        key={item.key}
+                        n={i + 1}
+                        item={item}
+                        mark={markOf(v, item)}
+                        errors={{
+                          state: form.errors[`marks.${item.key}.state`],
+                          form: form.errors[`marks.${item.key}.form`],
+                          sheets: form.errors[`marks.${item.key}.sheets`],
+                        }}
+                        onChange={(patch) => setMark(item, patch)}
+                      />
+                    ))}
+                  </Stack>
+                )}
+              </Fieldset>
             )}
-          </Fieldset>
+          </Part>
 
           {general.length > 0 && (
             <Alert color="red" title="Не зарегистрировано">
@@ -1441,6 +1483,29 @@ function IntakeForm({ opening }: { opening: Opening }) {
     </Page>
   );
 }
+
+/** Equal plain data (the form copies all its values on every change, so equal parts are not the same objects). */
+function sameData(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/**
+ * A part of the form drawn again only when one of `deps` changed. The form is
+ * controlled, so each keystroke renders IntakeForm; the parts it does not
+ * touch (the documents, the 159н texts, the representative…) keep what they
+ * drew. `children` is called with the form as it was when its deps last
+ * changed, which is what the part shows; its handlers write through the form.
+ */
+const Part = memo(
+  function Part({ children }: { deps: readonly unknown[]; children: () => ReactNode }) {
+    return children();
+  },
+  (a, b) => a.deps.length === b.deps.length && a.deps.every((d, i) => sameData(d, b.deps[i])),
+);
 
 // ------------------------------------------------------------------ a checklist row
 

@@ -7,7 +7,7 @@ import { Badge, Center, Group, Input, Loader, Pagination, Select, Table, Text, t
 import { useId } from '@mantine/hooks';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { In, RefItem, RefKind } from '../../../core/api/contract';
 import type { CaseRow } from '../../../core/api/reception';
 import { CASE_STATUS_LABELS, CASE_STATUSES, type CaseStatus } from '../../../core/domain/case-states';
@@ -160,7 +160,19 @@ export interface ExtraColumn<R extends CaseRow> {
   render(r: R): ReactNode;
 }
 
-export function CaseTable<R extends CaseRow>({ rows, columns, empty = 'Дел не найдено', extra }: { rows: R[]; columns: CaseColumn[]; empty?: string; extra?: ExtraColumn<R> }) {
+type CaseTableProps<R extends CaseRow> = { rows: R[]; columns: CaseColumn[]; empty?: string; extra?: ExtraColumn<R> };
+
+/**
+ * The table of a list screen. Drawn again only for other rows or columns: a
+ * page change first re-renders the screen with the rows it has (the loader
+ * shows) and then with the new page, and 50 rows of cells are the dearest part.
+ */
+export const CaseTable = memo(
+  CaseTableRows,
+  (a: CaseTableProps<CaseRow>, b: CaseTableProps<CaseRow>) => a.rows === b.rows && a.empty === b.empty && a.extra === b.extra && a.columns.join() === b.columns.join(),
+) as typeof CaseTableRows;
+
+function CaseTableRows<R extends CaseRow>({ rows, columns, empty = 'Дел не найдено', extra }: CaseTableProps<R>) {
   const navigate = useNavigate();
   const openCase = (id: number) => void navigate({ to: '/cases/$id', params: { id } });
   const onKey = (e: KeyboardEvent<HTMLTableRowElement>, id: number) => {
