@@ -36,7 +36,10 @@ export function validationText(issues: readonly { path: readonly PropertyKey[]; 
     const key = issue.path.map(String).join('.') || '_';
     if (fields[key]) continue;
     fields[key] = issue.message;
-    if (parts.length < 10) parts.push(`${labelFor(issue.path)}${rowOf(issue.path)}: ${issue.message}`);
+    // A schema's own message that names its field («Количество комнат: введите число») is not named twice;
+    // the general ones («Неверное значение: нужно число…», core/api/zod-ru.ts) get the field's label.
+    const named = /^[^:]{2,80}: /.test(issue.message) && !/^Неверн/.test(issue.message);
+    if (parts.length < 10) parts.push(named ? `${issue.message}${rowOf(issue.path)}` : `${labelFor(issue.path)}${rowOf(issue.path)}: ${issue.message}`);
   }
   const more = Object.keys(fields).length - parts.length;
   return { message: `Проверьте данные. ${parts.join('; ')}${more > 0 ? `; и ещё ${more}` : ''}.`, fields };

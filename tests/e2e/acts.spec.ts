@@ -174,7 +174,18 @@ test('the Appendix 3 act from a paper act, keyboard first: keystrokes and clicks
   await k.press('Enter');
   // The questionnaires: a digit per item.
   await focused(act.getByTestId('barthel-feeding').getByRole('radio').first());
-  for (const item of BARTHEL_ITEMS) await k.press(String(SAMPLE_BARTHEL[item.key] + 1));
+  for (const [i, item] of BARTHEL_ITEMS.entries()) {
+    await k.press(String(SAMPLE_BARTHEL[item.key] + 1));
+    if (i === BARTHEL_ITEMS.length - 2) {
+      // Far down the questionnaire, its running total and the save bar are still in sight, one under the other.
+      const total = await act.getByTestId('barthel-sticky').boundingBox();
+      const bar = await act.getByRole('button', { name: 'Сохранить' }).boundingBox();
+      expect(bar!.y).toBeGreaterThanOrEqual(56);
+      expect(total!.y).toBeGreaterThan(bar!.y + bar!.height);
+      expect(total!.y + total!.height).toBeLessThan(768);
+      await expect(act.getByTestId('barthel-total')).toContainText('Итого: 65 из 100');
+    }
+  }
   for (const item of LAWTON_ITEMS) await k.press(String(SAMPLE_LAWTON[item.key] + 1));
   await expect(act.getByTestId('barthel-total')).toHaveAttribute('data-score', '70');
   await expect(act.getByTestId('lawton-total')).toHaveAttribute('data-score', '5');
@@ -252,6 +263,22 @@ test('the Appendix 3 act from a paper act, keyboard first: keystrokes and clicks
   expect(printed).toContain('Гайнуллина Альбина Рашитовна');
   expect(printed).toContain('№ 47');
   expect(printed).toMatch(/шкале Бартела[^\d]*70/);
+
+  // ---------------------------------------------------------------- Appendix 4 starts from it
+  await page.getByRole('tab', { name: /Приложение 4/ }).click();
+  const need = page.getByRole('form', { name: 'Акт оценки индивидуальной потребности' });
+  await expect(need.getByLabel('Наименование организации социального обслуживания')).toHaveValue(SURGUT_CENTRE);
+  await expect(need.getByLabel('Дата рождения')).toHaveValue('14.03.1948');
+  await expect(need.getByRole('radio', { name: 'жен.' })).toBeChecked();
+  await expect(need.getByRole('radio', { name: 'II группа', exact: true })).toBeChecked();
+  await expect(need.getByRole('combobox', { name: 'Составил: Ф.И.О., строка 1' })).toHaveValue('Гайнуллина Альбина Рашитовна');
+  // A service from the catalogue of its type, picked by a few letters.
+  await need.getByTestId('act4-services-household').getByRole('button', { name: 'Добавить услугу' }).click();
+  await page.keyboard.type('Убор');
+  await page.keyboard.press('Enter');
+  const row = need.getByTestId('act4-services-household-row-1');
+  await expect(row.getByRole('combobox')).toHaveValue('Уборка жилых помещений');
+  await expect(row).toContainText('из перечня, единица: услуга');
 });
 
 test('the act form refuses what the act cannot say: a date after today, a count that is not a number', async ({ app }) => {
@@ -270,7 +297,7 @@ test('the act form refuses what the act cannot say: a date after today, a count 
   // Refused before it reaches the backend, each message under its field, the notice naming the fields by their labels.
   await expect(act.getByText('Позже сегодняшней даты')).toBeVisible();
   await expect(act.getByText('Количество комнат: введите число')).toBeVisible();
-  await expect(page.getByText(/Проверьте данные\. .*Число комнат/)).toBeVisible();
+  await expect(page.getByText(/^Проверьте данные\. .*Количество комнат: введите число/)).toBeVisible();
   await expect(page.getByText(/Дата: Позже сегодняшней даты/)).toBeVisible();
   await expect(act.getByLabel('Дата акта')).toBeFocused();
   expect((await api<CaseView>(app, 'cases.get', { id: c.id })).acts).toEqual([]);

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { actDatesAfter, Appendix3CitizenAct, Appendix3FamilyAct, Appendix4Act, categoriesFromCase } from '../../core/api/acts';
+import { validationText } from '../../core/api/validation-text';
 import { actResolver, CITIZEN_FORM, draftOf, FAMILY_FORM, NEED_FORM } from '../../renderer/src/processing/act-values';
 import { CITIZEN_ACT, FAMILY_ACT, NEED_ACT } from '../../scripts/form-samples-acts';
 import { SAMPLE_BARTHEL, SAMPLE_LAWTON } from '../../scripts/form-samples-scales';
@@ -98,5 +99,18 @@ describe('act dates and prefill', () => {
     expect(categoriesFromCase({ circumstances: {}, lgota: 'former-minor-prisoners' })).toEqual(['former_minor_prisoner']);
     // The veterans' exemption covers several options of the act: nothing is guessed.
     expect(categoriesFromCase({ circumstances: {}, lgota: 'wwii-invalids-veterans' })).toEqual([]);
+  });
+});
+
+describe('the words of a validation failure', () => {
+  it('names each field by its label, a row by its number, and a field a message names itself only once', () => {
+    expect(
+      validationText([
+        { path: ['act', 'date'], message: 'Позже сегодняшней даты' },
+        { path: ['act', 'housing', 'rooms'], message: 'Количество комнат: введите число' },
+        { path: ['act', 'household', 1, 'birthYear'], message: 'Неверное значение: нужно число, а указано текст' },
+        { path: ['act', 'date'], message: 'ещё раз' },
+      ]).message,
+    ).toBe('Проверьте данные. Дата: Позже сегодняшней даты; Количество комнат: введите число; Год рождения (строка 2): Неверное значение: нужно число, а указано текст.');
   });
 });

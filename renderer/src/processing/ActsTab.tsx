@@ -51,7 +51,8 @@ export function ActsTab({ c }: { c: CaseView }) {
   const [comparing, setComparing] = useState<CompareRequest | null>(null);
   // Each form shows the act at the revision it was loaded from; a clean form moves on to the act's newest revision.
   const rev3 = act3?.rev ?? 0;
-  const rev4 = act4?.rev ?? 0;
+  // A new Appendix 4 act starts from the Appendix 3 act: while it is not saved, it follows that one.
+  const rev4 = act4 ? `${act4.rev}` : `new:${rev3}`;
   const [shown3, setShown3] = useState(rev3);
   const [shown4, setShown4] = useState(rev4);
   if (!dirty3 && shown3 !== rev3) setShown3(rev3);

@@ -184,7 +184,7 @@ export function Appendix4Form({ c, saved, notice, onDirty, onCompare, bare, sugg
         {edit.changedMeanwhile && <ChangedMeanwhile saved={saved} onCompare={onCompare ? edit.compare : undefined} onTakeSaved={edit.takeSaved} />}
         {!bare && <MissingAlert saved={saved} />}
 
-        <FormBody form={form} deps={[lockReason, suggestions]}>
+        <FormBody form={form} deps={[lockReason, suggestions, catalogue]}>
         <Fieldset variant="unstyled" disabled={!!lockReason} p={0} className={lockReason ? READ_ONLY_CLASS : undefined}>
           <Stack gap="md">
             <ActHeader form={form} organizations={suggestions.organizations} />

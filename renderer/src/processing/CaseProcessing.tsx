@@ -159,7 +159,8 @@ export function CaseProcessing({ case: c, details }: { case: CaseView; details: 
   const stopEvent = stopped ? [...c.events].reverse().find((e) => e.toStatus === c.status) : undefined;
 
   return (
-    <Card withBorder id="processing" data-testid="case-processing" style={{ scrollMarginTop: 72 }}>
+    // Not clipped (a Card's default): the acts' toolbar and the scales' totals stick under the header while scrolled.
+    <Card withBorder id="processing" data-testid="case-processing" style={{ scrollMarginTop: 72, overflow: 'visible' }}>
       <FormFieldsStyle />
       <Stack gap="md">
         <StatePath

@@ -53,6 +53,7 @@ function ServiceName({ form, row, keys, catalogue, options, where }: { form: For
         placeholder="Выберите из перечня или введите"
         data={options}
         limit={50}
+        selectFirstOptionOnChange
         maxDropdownHeight={280}
         comboboxProps={{ width: 560, position: 'bottom-start' }}
         {...input}

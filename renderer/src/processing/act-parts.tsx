@@ -104,15 +104,22 @@ export function MissingAlert({ saved }: { saved: ActView | undefined }) {
 
 /** The save / print bar, kept in view while the long act is scrolled; with the keys that move through the act. */
 export function ActToolbar({ children }: { children: ReactNode }) {
-  // Its height, for what sticks under it (the scales' totals).
+  // Its height, for what sticks under it (the scales' totals); and a field the focus goes to is scrolled clear of it.
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;
     const formEl = el?.closest('form');
     if (!el || !formEl) return;
-    const ro = new ResizeObserver(() => formEl.style.setProperty('--sd-act-toolbar', `${el.offsetHeight + 4}px`));
+    const page = document.documentElement.style;
+    const ro = new ResizeObserver(() => {
+      formEl.style.setProperty('--sd-act-toolbar', `${el.offsetHeight + 4}px`);
+      page.scrollPaddingTop = `${el.getBoundingClientRect().height + 110}px`;
+    });
     ro.observe(el);
-    return () => ro.disconnect();
+    return () => {
+      ro.disconnect();
+      page.scrollPaddingTop = '';
+    };
   }, []);
   return (
     <Paper ref={ref} withBorder p="xs" shadow="xs" style={{ position: 'sticky', top: 'calc(var(--app-shell-header-offset, 56px) + 4px)', zIndex: 5 }}>

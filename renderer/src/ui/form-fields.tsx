@@ -569,7 +569,8 @@ const FORM_CSS = `
 .sd-readonly input:disabled:checked + svg { color: var(--mantine-color-white); --radio-icon-color: var(--mantine-color-white); }
 .sd-readonly label[class] { color: var(--mantine-color-text); cursor: default; }
 .sd-readonly .sd-edit-only { display: none; }
-.sd-key { display: inline-block; min-width: 1.1em; margin-right: 4px; padding: 0 3px; border-radius: 3px; font-size: 11px; line-height: 15px; text-align: center; color: var(--mantine-color-gray-7); background: var(--mantine-color-gray-1); visibility: hidden; }
+.sd-q .mantine-Radio-root, .sd-q .mantine-Checkbox-root { position: relative; }
+.sd-key { position: absolute; left: -19px; top: 2px; min-width: 15px; padding: 0 2px; border-radius: 3px; font-size: 11px; line-height: 16px; text-align: center; color: var(--mantine-color-gray-8); background: var(--mantine-color-yellow-1); visibility: hidden; }
 .sd-q:focus-within .sd-key { visibility: visible; }
 .sd-readonly .sd-key { display: none; }
 `;
