@@ -9,17 +9,15 @@
  *   morning compressed); latency of each operation as the workstation sees it.
  * - lan.register_throughput: the 10 workstations register back to back.
  */
-import { mkdirSync, renameSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CaseView } from '../core/api/reception';
 import { localDateTime } from '../core/domain/dates';
-import { DB_FILE_NAME } from '../db/connection';
 import { HostClient, probeHost } from '../main/client/host-client';
 import { NEED_ACT } from '../scripts/form-samples-acts';
 import { sampleApplication, snilsFrom } from '../tests/support/applications';
 import { makePerson, rng } from './generate';
-import { percentile, spawnHost, type Metric } from './lib';
+import { percentile, spawnHost, withRegisterIn, type Metric } from './lib';
 
 const ROOT = resolve(__dirname, '..');
 const WORKSTATIONS = 10;
@@ -45,9 +43,10 @@ async function desk(url: string, pin: string, username: string, password: string
 /** `registerFile`: the 200,000-case register the reception benchmark made (closed); users admin and priem, password bench-pass-1. */
 export async function lanBench(dir: string, registerFile: string, cases: number): Promise<Metric[]> {
   const dataDir = join(dir, 'lan');
-  mkdirSync(dataDir, { recursive: true });
-  renameSync(registerFile, join(dataDir, DB_FILE_NAME));
-  for (const ext of ['-wal', '-shm']) if (existsSync(registerFile + ext)) renameSync(registerFile + ext, join(dataDir, DB_FILE_NAME + ext));
+  return withRegisterIn(dataDir, registerFile, () => lanOn(dataDir, cases));
+}
+
+async function lanOn(dataDir: string, cases: number): Promise<Metric[]> {
   const host = await startHostProcess(dataDir);
   const clients: HostClient[] = [];
   try {

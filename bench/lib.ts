@@ -1,7 +1,25 @@
 /** Benchmark helpers: timing, percentiles, and the table / JSON-lines report. */
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { DB_FILE_NAME } from '../db/connection';
+
+/**
+ * Runs `fn` on a register file moved into `dataDir` (as the host's database,
+ * with its WAL and SHM), and moves it back afterwards, so the next benchmark
+ * finds it where it was.
+ */
+export async function withRegisterIn<T>(dataDir: string, registerFile: string, fn: () => Promise<T>): Promise<T> {
+  mkdirSync(dataDir, { recursive: true });
+  const moves = ['', '-wal', '-shm'].filter((ext) => existsSync(registerFile + ext)).map((ext) => [registerFile + ext, join(dataDir, DB_FILE_NAME + ext)] as const);
+  for (const [from, to] of moves) renameSync(from, to);
+  try {
+    return await fn();
+  } finally {
+    for (const [from, to] of moves) if (existsSync(to)) renameSync(to, from);
+  }
+}
 
 export interface Metric {
   metric: string;

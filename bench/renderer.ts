@@ -23,16 +23,15 @@
  * which generates its own.
  */
 import { chromium, type Locator, type Page } from '@playwright/test';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { localDateTime, todayIso } from '../core/domain/dates';
-import { DB_FILE_NAME } from '../db/connection';
 import { setQuiet } from '../main/backend/logger';
 import { CITIZEN_ACT } from '../scripts/form-samples-acts';
 import { sampleApplication, snilsFrom } from '../tests/support/applications';
 import { makeRegister } from './generate';
-import { percentile, report, spawnHost, type Metric } from './lib';
+import { percentile, report, spawnHost, withRegisterIn, type Metric } from './lib';
 
 const ROOT = resolve(__dirname, '..');
 const PASSWORD = 'bench-pass-1';
@@ -265,15 +264,7 @@ export async function rendererBench(registerDir: string, log: (s: string) => voi
 
 /** Runs the benchmark on a register file (moved into a data folder for the host, and back). */
 export async function rendererBenchOn(dir: string, registerFile: string, log: (s: string) => void): Promise<Metric[]> {
-  const dataDir = join(dir, 'renderer');
-  mkdirSync(dataDir, { recursive: true });
-  const moves = ['', '-wal', '-shm'].filter((ext) => existsSync(registerFile + ext)).map((ext) => [registerFile + ext, join(dataDir, DB_FILE_NAME + ext)] as const);
-  for (const [from, to] of moves) renameSync(from, to);
-  try {
-    return await rendererBench(dataDir, log);
-  } finally {
-    for (const [from, to] of moves) if (existsSync(to)) renameSync(to, from);
-  }
+  return withRegisterIn(join(dir, 'renderer'), registerFile, () => rendererBench(join(dir, 'renderer'), log));
 }
 
 async function standalone(): Promise<void> {
