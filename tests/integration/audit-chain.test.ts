@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chainHead, verifyChain } from '../../db/audit-chain';
+import { appendAudit, chainHead, verifyChain } from '../../db/audit-chain';
 import { auditVerifyCommand } from '../../main/host/data-commands';
 import { sampleApplication, snilsFrom } from '../support/applications';
 import { createEnv, userWithRoles, type TestEnv } from './helpers';
@@ -59,6 +59,24 @@ describe('the audit chain', () => {
     const v = lines();
     expect(auditVerifyCommand({ dataDir: env.dir, print: v.print })).toBe(2);
     expect(v.out[0]).toMatch(/запись № 4 /);
+  });
+
+  it('verifies rows of any content across many read chunks, and still names one edited far down the chain', () => {
+    const raw = env.backend.db.$client;
+    // Text that JSON writers escape differently: control characters, line separators, quotes, backslashes, emoji.
+    const awkward = ['\u0007\b\f\u001f', 'строка\u2028абзац\u2029', 'кавычка " и \\ обратная', '😀 эмодзи', '</script>', ''];
+    raw.transaction(() => {
+      for (let i = 0; i < 12_000; i++) {
+        const note = awkward[i % awkward.length];
+        appendAudit(raw, [new Date(1.7e12 + i * 1000).toISOString(), i % 3 ? 1 : null, i % 5 ? note : null, 'update', 'case', String(i), JSON.stringify({ note }), note]);
+      }
+    })();
+    const n = (raw.prepare('select count(*) as n from audit_log').get() as { n: number }).n;
+    expect(verifyChain(raw)).toEqual({ ok: true, count: n, head: chainHead(raw).head, lastId: chainHead(raw).lastId });
+
+    const victim = n - 4000;
+    execFileSync('sqlite3', [env.dbFile, `DROP TRIGGER audit_log_no_update; UPDATE audit_log SET entity_id = 'подмена' WHERE id = ${victim};`]);
+    expect(verifyChain(raw)).toMatchObject({ ok: false, brokenId: victim, reason: 'content', checked: victim - 1 });
   });
 
   it('a failed sign-in with an unknown name keeps no typed name', async () => {
