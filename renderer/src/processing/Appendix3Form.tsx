@@ -76,10 +76,10 @@ import type { PartialScaleAnswers } from '../../../core/domain/scales';
 import { hostToday } from '../clock';
 import { useApiMutation } from '../data/queries';
 import { printForm } from '../ui/download';
-import { Area, Checks, Choice, DateField, Field, FormBody, QUESTION, READ_ONLY_CLASS, RowsTable, SubHead, When, formKeyDown, useValue, type FormApi } from '../ui/form-fields';
+import { Area, Checks, Choice, DateField, Field, QUESTION, RowsTable, SubHead, When, useValue, type FormApi } from '../ui/form-fields';
 import { Guarded } from '../ui/Guarded';
 import { fullNameOf, livingAddressOf } from '../ui/person';
-import { ActHeader, ActStatus, ActToolbar, Categories, ChangedMeanwhile, MissingAlert, NO_SUGGESTIONS, Signatures, type ActFormProps } from './act-parts';
+import { ActFrame, ActHeader, Categories, NO_SUGGESTIONS, Signatures, actPrintReason, type ActFormProps } from './act-parts';
 import { CITIZEN_FORM, FAMILY_FORM, draftOf, type ActValues, type CitizenDraft, type FamilyDraft } from './act-values';
 import { ScaleForm, ScaleTotal, scaleResult, useScaleAnswers } from './ScaleForm';
 import { useActForm } from './useActForm';
@@ -125,8 +125,7 @@ function newFamilyAct(c: CaseView, organization: string): FamilyDraft {
 // ================================================================== the Appendix 3 form
 
 export function Appendix3Form({ variant, ...props }: ActFormProps & { variant: 'citizen' | 'family' }) {
-  const { c, saved, notice, onDirty, onCompare, bare, suggestions = NO_SUGGESTIONS } = props;
-  const lockReason = bare ? 'Сравнение версий: только просмотр.' : props.lockReason;
+  const { c, saved, onDirty, onCompare, bare, suggestions = NO_SUGGESTIONS } = props;
   const formName: ActForm = variant === 'citizen' ? 'appendix3-citizen' : 'appendix3-family';
 
   const toValues = (a: ActView | undefined): ActValues<CitizenDraft | FamilyDraft> => {
@@ -145,7 +144,7 @@ export function Appendix3Form({ variant, ...props }: ActFormProps & { variant: '
     onCompare,
     savedMessage: (fresh) => (fresh?.complete ? 'Акт сохранён: заполнен полностью' : 'Акт сохранён (заполнен не полностью)'),
   });
-  const { dirty, submit } = edit;
+  const { dirty } = edit;
   const form: FormApi = edit.form;
   const [printing, setPrinting] = useState<string | null>(null);
   const printAct = useApiMutation('acts.print');
@@ -160,85 +159,68 @@ export function Appendix3Form({ variant, ...props }: ActFormProps & { variant: '
       () => printBlank.mutateAsync({ form: f, caseId: c.id }),
       (on) => setPrinting(on ? 'blank' : null),
     );
-  const printReason = !saved ? 'Сначала сохраните акт' : dirty ? 'Сохраните изменения: печатается сохранённый акт' : null;
+  const printReason = actPrintReason(saved, dirty);
   const anyAppendix3 = c.acts.some((a) => a.form !== 'appendix4');
   const scalesReason = !anyAppendix3 ? 'Сначала сохраните акт с анкетами' : dirty ? 'Сохраните изменения: печатается сохранённая анкета' : null;
 
   return (
-    <form onSubmit={submit} onKeyDown={formKeyDown} noValidate aria-label={bare ? undefined : variant === 'citizen' ? 'Акт обследования гражданина' : 'Акт обследования семьи'}>
-      <Stack gap="md">
-        {!bare && (
-          <ActToolbar>
-            <ActStatus form={formName} saved={saved} dirty={dirty} />
-            <Group gap="xs">
-              <Guarded type="submit" reason={lockReason} loading={edit.saving}>
-                Сохранить
-              </Guarded>
-              <Guarded variant="default" reason={printReason} loading={printing === 'act'} onClick={() => print('act')}>
-                Печать акта
-              </Guarded>
-              <Guarded variant="default" reason={scalesReason} loading={printing === 'barthel'} onClick={() => print('barthel')}>
-                Печать: индекс Бартела
-              </Guarded>
-              <Guarded variant="default" reason={scalesReason} loading={printing === 'lawton'} onClick={() => print('lawton')}>
-                Печать: шкала Лаутона
-              </Guarded>
-              <Menu position="bottom-end" withinPortal>
-                <Menu.Target>
-                  <Button variant="subtle" loading={printing === 'blank'}>
-                    Пустой бланк
-                  </Button>
-                </Menu.Target>
-                <Menu.Dropdown>
-                  <Menu.Label>Для выезда на обследование</Menu.Label>
-                  <Menu.Item onClick={() => blank(formName as 'appendix3-citizen')}>{variant === 'citizen' ? 'Акт обследования гражданина' : 'Акт обследования семьи'}</Menu.Item>
-                  <Menu.Item onClick={() => blank('barthel')}>Анкета: индекс Бартела</Menu.Item>
-                  <Menu.Item onClick={() => blank('lawton')}>Анкета: шкала Лаутона</Menu.Item>
-                </Menu.Dropdown>
-              </Menu>
-            </Group>
-          </ActToolbar>
-        )}
-        {lockReason && !bare && (
-          <Text size="sm" c="dimmed">
-            {lockReason}
-          </Text>
-        )}
-        {!bare && notice}
-        {edit.changedMeanwhile && <ChangedMeanwhile saved={saved} onCompare={onCompare ? edit.compare : undefined} onTakeSaved={edit.takeSaved} />}
-        {!bare && <MissingAlert saved={saved} />}
+    <ActFrame
+      props={props}
+      edit={edit}
+      formName={formName}
+      label={variant === 'citizen' ? 'Акт обследования гражданина' : 'Акт обследования семьи'}
+      deps={[suggestions]}
+      prints={
+        <>
+          <Guarded variant="default" reason={printReason} loading={printing === 'act'} onClick={() => print('act')}>
+            Печать акта
+          </Guarded>
+          <Guarded variant="default" reason={scalesReason} loading={printing === 'barthel'} onClick={() => print('barthel')}>
+            Печать: индекс Бартела
+          </Guarded>
+          <Guarded variant="default" reason={scalesReason} loading={printing === 'lawton'} onClick={() => print('lawton')}>
+            Печать: шкала Лаутона
+          </Guarded>
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <Button variant="subtle" loading={printing === 'blank'}>
+                Пустой бланк
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>Для выезда на обследование</Menu.Label>
+              <Menu.Item onClick={() => blank(formName as 'appendix3-citizen')}>{variant === 'citizen' ? 'Акт обследования гражданина' : 'Акт обследования семьи'}</Menu.Item>
+              <Menu.Item onClick={() => blank('barthel')}>Анкета: индекс Бартела</Menu.Item>
+              <Menu.Item onClick={() => blank('lawton')}>Анкета: шкала Лаутона</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        </>
+      }
+    >
+      <ActHeader form={form} organizations={suggestions.organizations} />
+      {variant === 'citizen' ? <CitizenBody form={form} /> : <FamilyBody form={form} />}
 
-        <FormBody form={form} deps={[lockReason, suggestions]}>
-        <Fieldset variant="unstyled" disabled={!!lockReason} p={0} className={lockReason ? READ_ONLY_CLASS : undefined}>
-          <Stack gap="md">
-            <ActHeader form={form} organizations={suggestions.organizations} />
-            {variant === 'citizen' ? <CitizenBody form={form} /> : <FamilyBody form={form} />}
+      <Fieldset legend="Анкеты: шкала Бартела и шкала Лаутона (прилагаются к акту)">
+        <Stack gap="md">
+          <ScaleForm kind="barthel" form={form} />
+          <ScaleForm kind="lawton" form={form} />
+          <ScalesSummary form={form} />
+        </Stack>
+      </Fieldset>
 
-            <Fieldset legend="Анкеты: шкала Бартела и шкала Лаутона (прилагаются к акту)">
-              <Stack gap="md">
-                <ScaleForm kind="barthel" form={form} />
-                <ScaleForm kind="lawton" form={form} />
-                <ScalesSummary form={form} />
-              </Stack>
-            </Fieldset>
-
-            {variant === 'citizen' ? (
-              <CitizenConclusion form={form} />
-            ) : (
-              <Fieldset legend="Заключение комиссии">
-                <Area form={form} path="act.conclusion" label="Заключение комиссии по итогам проведения оценки потребности в предоставлении социальных услуг" />
-              </Fieldset>
-            )}
-            <Signatures
-              form={form}
-              compilers={suggestions.compilers}
-              what={variant === 'citizen' ? 'акт обследования социально-бытовых условий гражданина' : 'акт обследования социально-бытовых условий семьи'}
-            />
-          </Stack>
+      {variant === 'citizen' ? (
+        <CitizenConclusion form={form} />
+      ) : (
+        <Fieldset legend="Заключение комиссии">
+          <Area form={form} path="act.conclusion" label="Заключение комиссии по итогам проведения оценки потребности в предоставлении социальных услуг" />
         </Fieldset>
-        </FormBody>
-      </Stack>
-    </form>
+      )}
+      <Signatures
+        form={form}
+        compilers={suggestions.compilers}
+        what={variant === 'citizen' ? 'акт обследования социально-бытовых условий гражданина' : 'акт обследования социально-бытовых условий семьи'}
+      />
+    </ActFrame>
   );
 }
 

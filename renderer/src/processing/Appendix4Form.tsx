@@ -28,10 +28,10 @@ import type { CaseView } from '../../../core/api/reception';
 import { hostToday } from '../clock';
 import { useApiMutation } from '../data/queries';
 import { printForm } from '../ui/download';
-import { Area, Checks, Choice, DateField, Field, FormBody, READ_ONLY_CLASS, TextRows, When, formKeyDown, useValue, type FormApi } from '../ui/form-fields';
+import { Area, Checks, Choice, DateField, Field, TextRows, When, useValue, type FormApi } from '../ui/form-fields';
 import { Guarded } from '../ui/Guarded';
 import { fullNameOf } from '../ui/person';
-import { ActHeader, ActStatus, ActToolbar, Categories, ChangedMeanwhile, MissingAlert, NO_SUGGESTIONS, Signatures, type ActFormProps } from './act-parts';
+import { ActFrame, ActHeader, Categories, NO_SUGGESTIONS, Signatures, actPrintReason, type ActFormProps } from './act-parts';
 import { NEED_FORM, draftOf, type ActValues, type NeedDraft } from './act-values';
 import { ACT_TABLE_TYPE, ServiceTable, useServices } from './ServiceTable';
 import { useActForm } from './useActForm';
@@ -121,8 +121,8 @@ function ActServices({ form, type, catalogue }: { form: FormApi; type: ServiceTy
   );
 }
 
-export function Appendix4Form({ c, saved, notice, onDirty, onCompare, bare, suggestions = NO_SUGGESTIONS, ...props }: ActFormProps) {
-  const lockReason = bare ? 'Сравнение версий: только просмотр.' : props.lockReason;
+export function Appendix4Form(props: ActFormProps) {
+  const { c, saved, onDirty, onCompare, bare, suggestions = NO_SUGGESTIONS } = props;
   const catalogue = useServices();
   const toValues = (a: ActView | undefined): ActValues<NeedDraft> => ({
     act: a ? draftOf(NEED_ACT, a.act) : newNeedAct(c, suggestions.organizations[0] ?? ''),
@@ -140,102 +140,85 @@ export function Appendix4Form({ c, saved, notice, onDirty, onCompare, bare, sugg
     onCompare,
     savedMessage: (fresh) => (fresh?.complete ? 'Акт оценки сохранён: заполнен полностью' : 'Акт оценки сохранён (заполнен не полностью)'),
   });
-  const { dirty, submit } = edit;
+  const { dirty } = edit;
   const form: FormApi = edit.form;
   const [printing, setPrinting] = useState<string | null>(null);
   const printAct = useApiMutation('acts.print');
   const printBlank = useApiMutation('acts.blank');
-  const printReason = !saved ? 'Сначала сохраните акт' : dirty ? 'Сохраните изменения: печатается сохранённый акт' : null;
+  const printReason = actPrintReason(saved, dirty);
 
   return (
-    <form onSubmit={submit} onKeyDown={formKeyDown} noValidate aria-label={bare ? undefined : 'Акт оценки индивидуальной потребности'}>
-      <Stack gap="md">
-        {!bare && (
-          <ActToolbar>
-            <ActStatus form="appendix4" saved={saved} dirty={dirty} />
-            <Group gap="xs">
-              <Guarded type="submit" reason={lockReason} loading={edit.saving}>
-                Сохранить
-              </Guarded>
-              <Guarded
-                variant="default"
-                reason={printReason}
-                loading={printing === 'act'}
-                onClick={() => printForm(() => printAct.mutateAsync({ caseId: c.id, form: 'appendix4' }), (on) => setPrinting(on ? 'act' : null))}
-              >
-                Печать акта
-              </Guarded>
-              <Button
-                variant="subtle"
-                loading={printing === 'blank'}
-                onClick={() => printForm(() => printBlank.mutateAsync({ form: 'appendix4', caseId: c.id }), (on) => setPrinting(on ? 'blank' : null))}
-              >
-                Пустой бланк
-              </Button>
-            </Group>
-          </ActToolbar>
-        )}
-        {lockReason && !bare && (
-          <Text size="sm" c="dimmed">
-            {lockReason}
-          </Text>
-        )}
-        {!bare && notice}
-        {edit.changedMeanwhile && <ChangedMeanwhile saved={saved} onCompare={onCompare ? edit.compare : undefined} onTakeSaved={edit.takeSaved} />}
-        {!bare && <MissingAlert saved={saved} />}
+    <ActFrame
+      props={props}
+      edit={edit}
+      formName="appendix4"
+      label="Акт оценки индивидуальной потребности"
+      deps={[suggestions, catalogue]}
+      prints={
+        <>
+          <Guarded
+            variant="default"
+            reason={printReason}
+            loading={printing === 'act'}
+            onClick={() => printForm(() => printAct.mutateAsync({ caseId: c.id, form: 'appendix4' }), (on) => setPrinting(on ? 'act' : null))}
+          >
+            Печать акта
+          </Guarded>
+          <Button
+            variant="subtle"
+            loading={printing === 'blank'}
+            onClick={() => printForm(() => printBlank.mutateAsync({ form: 'appendix4', caseId: c.id }), (on) => setPrinting(on ? 'blank' : null))}
+          >
+            Пустой бланк
+          </Button>
+        </>
+      }
+    >
+      <ActHeader form={form} organizations={suggestions.organizations} />
+      <Fieldset legend="Гражданин">
+        <Stack gap="sm">
+          <Group align="flex-start" gap="lg">
+            <DateField form={form} path="act.birthDate" label="Дата рождения" />
+            <Choice form={form} path="act.sex" label="Пол (нужное подчеркнуть)" codes={ACT_SEXES} labels={ACT_SEX_LABELS} />
+          </Group>
+          <Categories form={form} />
+        </Stack>
+      </Fieldset>
 
-        <FormBody form={form} deps={[lockReason, suggestions, catalogue]}>
-        <Fieldset variant="unstyled" disabled={!!lockReason} p={0} className={lockReason ? READ_ONLY_CLASS : undefined}>
-          <Stack gap="md">
-            <ActHeader form={form} organizations={suggestions.organizations} />
-            <Fieldset legend="Гражданин">
-              <Stack gap="sm">
-                <Group align="flex-start" gap="lg">
-                  <DateField form={form} path="act.birthDate" label="Дата рождения" />
-                  <Choice form={form} path="act.sex" label="Пол (нужное подчеркнуть)" codes={ACT_SEXES} labels={ACT_SEX_LABELS} />
-                </Group>
-                <Categories form={form} />
-              </Stack>
-            </Fieldset>
+      <Fieldset legend="Рекомендации">
+        <Stack gap="sm">
+          <Checks form={form} path="act.serviceForms" label="Рекомендованные формы социального обслуживания (нужное подчеркнуть)" codes={SERVICE_FORMS} labels={SERVICE_FORM_LABELS} />
+          <Choice
+            form={form}
+            path="act.paymentConditions"
+            label="Условия предоставления социального обслуживания (нужное подчеркнуть)"
+            codes={PAYMENT_CONDITIONS}
+            labels={PAYMENT_CONDITION_LABELS}
+          />
+        </Stack>
+      </Fieldset>
 
-            <Fieldset legend="Рекомендации">
-              <Stack gap="sm">
-                <Checks form={form} path="act.serviceForms" label="Рекомендованные формы социального обслуживания (нужное подчеркнуть)" codes={SERVICE_FORMS} labels={SERVICE_FORM_LABELS} />
-                <Choice
-                  form={form}
-                  path="act.paymentConditions"
-                  label="Условия предоставления социального обслуживания (нужное подчеркнуть)"
-                  codes={PAYMENT_CONDITIONS}
-                  labels={PAYMENT_CONDITION_LABELS}
-                />
-              </Stack>
-            </Fieldset>
+      <Fieldset legend="Рекомендованные виды, объем, периодичность социальных услуг">
+        <Stack gap="md">
+          {SERVICE_TYPES.map((t) => (
+            <ActServices key={t} form={form} type={t} catalogue={catalogue} />
+          ))}
+        </Stack>
+      </Fieldset>
 
-            <Fieldset legend="Рекомендованные виды, объем, периодичность социальных услуг">
-              <Stack gap="md">
-                {SERVICE_TYPES.map((t) => (
-                  <ActServices key={t} form={form} type={t} catalogue={catalogue} />
-                ))}
-              </Stack>
-            </Fieldset>
+      <Durations form={form} />
 
-            <Durations form={form} />
+      <Fieldset legend="Социальное сопровождение">
+        <Stack gap="sm">
+          <Choice form={form} path="act.escort" label="Необходимость социального сопровождения (нужное подчеркнуть)" codes={ESCORT_NEEDS} labels={ESCORT_NEED_LABELS} />
+          <When form={form} path="act.escort" test={(v) => v === 'needed'}>
+            <TextRows form={form} path="act.escortKinds" what="Вид социального сопровождения" label="Вид социального сопровождения" max={20} addLabel="Добавить вид сопровождения" />
+          </When>
+          <Area form={form} path="act.additionalInfo" label="Дополнительные данные" />
+        </Stack>
+      </Fieldset>
 
-            <Fieldset legend="Социальное сопровождение">
-              <Stack gap="sm">
-                <Choice form={form} path="act.escort" label="Необходимость социального сопровождения (нужное подчеркнуть)" codes={ESCORT_NEEDS} labels={ESCORT_NEED_LABELS} />
-                <When form={form} path="act.escort" test={(v) => v === 'needed'}>
-                  <TextRows form={form} path="act.escortKinds" what="Вид социального сопровождения" label="Вид социального сопровождения" max={20} addLabel="Добавить вид сопровождения" />
-                </When>
-                <Area form={form} path="act.additionalInfo" label="Дополнительные данные" />
-              </Stack>
-            </Fieldset>
-
-            <Signatures form={form} compilers={suggestions.compilers} what="акт оценки индивидуальной потребности гражданина" agreement />
-          </Stack>
-        </Fieldset>
-        </FormBody>
-      </Stack>
-    </form>
+      <Signatures form={form} compilers={suggestions.compilers} what="акт оценки индивидуальной потребности гражданина" agreement />
+    </ActFrame>
   );
 }

@@ -10,8 +10,9 @@ import { CITIZEN_CATEGORIES, CITIZEN_CATEGORY_LABELS, DISABILITY_GROUPS } from '
 import type { ActForm, ActSuggestions, ActView } from '../../../core/api/processing';
 import type { CaseView } from '../../../core/api/reception';
 import { ruDateTime } from '../format';
-import { Checks, Choice, DateField, Field, Mark, RowsTable, SubHead, When, WATCHED, type FormApi, type RowColumn } from '../ui/form-fields';
-import type { CompareRequest } from './useActForm';
+import { Checks, Choice, DateField, Field, FormBody, Mark, READ_ONLY_CLASS, RowsTable, SubHead, When, WATCHED, formKeyDown, type FormApi, type RowColumn } from '../ui/form-fields';
+import { Guarded } from '../ui/Guarded';
+import type { CompareRequest, useActForm } from './useActForm';
 
 export interface ActFormProps {
   c: CaseView;
@@ -130,6 +131,74 @@ export function ActToolbar({ children }: { children: ReactNode }) {
         Enter — следующий вопрос, Shift+Enter — новая строка, Ctrl+Enter — сохранить. В вариантах ответа: цифра — выбрать, Backspace — очистить.
       </Text>
     </Paper>
+  );
+}
+
+/** Why an act cannot be printed yet (it prints as saved). */
+export function actPrintReason(saved: ActView | undefined, dirty: boolean): string | null {
+  return !saved ? 'Сначала сохраните акт' : dirty ? 'Сохраните изменения: печатается сохранённый акт' : null;
+}
+
+/** The lock an act form shows: one side of the comparison is read-only. */
+export function actLockReason(p: Pick<ActFormProps, 'bare' | 'lockReason'>): string | null {
+  return p.bare ? 'Сравнение версий: только просмотр.' : p.lockReason;
+}
+
+/**
+ * An act form's frame: the bar with the status, «Сохранить» and the form's
+ * print buttons; the lock, the notice, someone's save meanwhile and what is
+ * missing; then the fields, read-only while the act is locked.
+ */
+export function ActFrame({
+  props,
+  edit,
+  formName,
+  label,
+  prints,
+  deps,
+  children,
+}: {
+  props: ActFormProps;
+  edit: Pick<ReturnType<typeof useActForm>, 'dirty' | 'saving' | 'changedMeanwhile' | 'submit' | 'takeSaved' | 'compare'> & { form: FormApi };
+  formName: ActForm;
+  /** The form's accessible name. */
+  label: string;
+  prints: ReactNode;
+  /** What from outside the fields they show (see FormBody). */
+  deps: readonly unknown[];
+  children: ReactNode;
+}) {
+  const { saved, notice, bare, onCompare } = props;
+  const lockReason = actLockReason(props);
+  return (
+    <form onSubmit={edit.submit} onKeyDown={formKeyDown} noValidate aria-label={bare ? undefined : label}>
+      <Stack gap="md">
+        {!bare && (
+          <ActToolbar>
+            <ActStatus form={formName} saved={saved} dirty={edit.dirty} />
+            <Group gap="xs">
+              <Guarded type="submit" reason={lockReason} loading={edit.saving}>
+                Сохранить
+              </Guarded>
+              {prints}
+            </Group>
+          </ActToolbar>
+        )}
+        {lockReason && !bare && (
+          <Text size="sm" c="dimmed">
+            {lockReason}
+          </Text>
+        )}
+        {!bare && notice}
+        {edit.changedMeanwhile && <ChangedMeanwhile saved={saved} onCompare={onCompare ? edit.compare : undefined} onTakeSaved={edit.takeSaved} />}
+        {!bare && <MissingAlert saved={saved} />}
+        <FormBody form={edit.form} deps={[lockReason, ...deps]}>
+          <Fieldset variant="unstyled" disabled={!!lockReason} p={0} className={lockReason ? READ_ONLY_CLASS : undefined}>
+            <Stack gap="md">{children}</Stack>
+          </Fieldset>
+        </FormBody>
+      </Stack>
+    </form>
   );
 }
 
