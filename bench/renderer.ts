@@ -19,11 +19,12 @@
  * the browser gives non-US characters as text without key events.
  *
  * Runs inside `npm run bench` on the reception benchmark's register, alone
- * with `npm run bench -- renderer` (or `tsx bench/renderer.ts [--cases N]`),
- * which generates its own.
+ * with `npm run bench -- renderer` (or `tsx bench/renderer.ts [--cases N]
+ * [--register FILE]`), which generates its own (kept in FILE and reused when
+ * FILE exists; the run works on a copy).
  */
 import { chromium, type Locator, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { localDateTime, todayIso } from '../core/domain/dates';
@@ -269,12 +270,22 @@ export async function rendererBenchOn(dir: string, registerFile: string, log: (s
 
 async function standalone(): Promise<void> {
   setQuiet(true);
-  const i = process.argv.indexOf('--cases');
-  const cases = i > 0 ? Number(process.argv[i + 1]) : 200_000;
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const cases = Number(arg('--cases') ?? 200_000);
+  const kept = arg('--register');
   const dir = mkdtempSync(join(tmpdir(), 'socdesk-bench-renderer-'));
   try {
     const log = (s: string) => console.error(s);
-    report(await rendererBenchOn(dir, await makeRegister(join(dir, 'register.sqlite'), cases, log), log), process.argv.includes('--json'));
+    const file = join(dir, 'register.sqlite');
+    // A kept register (--register FILE, made there when missing) is copied: the benchmark writes to the one it runs on.
+    if (kept) {
+      if (!existsSync(kept)) await makeRegister(kept, cases, log);
+      copyFileSync(kept, file);
+    } else await makeRegister(file, cases, log);
+    report(await rendererBenchOn(dir, file, log), process.argv.includes('--json'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
