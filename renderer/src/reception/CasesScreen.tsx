@@ -10,14 +10,10 @@ import type { Channel } from '../../../core/domain/deadlines';
 import {
   CaseListResult,
   CASES_COLUMNS,
-  CHANNEL_OPTIONS,
+  CaseFilter,
   LabeledSelect,
   PAGE_SIZE,
-  STATUS_OPTIONS,
-  SUBSERVICE_OPTIONS,
   useCaseList,
-  useDirectory,
-  userOptions,
   useSessionState,
 } from '../ui/cases';
 import { ButtonLink } from '../ui/links';
@@ -65,7 +61,6 @@ const NO_FILTERS: CasesFilters = {
 export function CasesScreen() {
   const [f, setF] = useSessionState<CasesFilters>('cases-filters', NO_FILTERS);
   const [q] = useDebouncedValue(f.q.trim(), 300);
-  const users = useDirectory();
   const query = {
     q: q || undefined,
     status: (f.status ?? undefined) as CaseStatus | undefined,
@@ -98,29 +93,11 @@ export function CasesScreen() {
     >
       <SimpleGrid cols={{ base: 1, sm: 3, lg: 4 }} spacing="sm" verticalSpacing="xs">
         <TextInput label="Поиск" placeholder="ФИО, СНИЛС или № дела" value={f.q} onChange={(e) => filter({ q: e.currentTarget.value })} />
-        <LabeledSelect label="Статус" placeholder="Все" clearable data={STATUS_OPTIONS} value={f.status} onChange={(status) => filter({ status })} />
-        <LabeledSelect label="Подуслуга" placeholder="Все" clearable data={SUBSERVICE_OPTIONS} value={f.subservice} onChange={(subservice) => filter({ subservice })} />
-        <LabeledSelect label="Способ поступления" placeholder="Все" clearable data={CHANNEL_OPTIONS} value={f.channel} onChange={(channel) => filter({ channel })} />
-        <LabeledSelect
-          label="Принял"
-          placeholder="Все"
-          clearable
-          searchable
-          nothingFoundMessage="Ничего не найдено"
-          data={userOptions(users)}
-          value={f.registeredBy}
-          onChange={(registeredBy) => filter({ registeredBy })}
-        />
-        <LabeledSelect
-          label="Ответственный"
-          placeholder="Все"
-          clearable
-          searchable
-          nothingFoundMessage="Ничего не найдено"
-          data={[{ value: 'none', label: 'Не назначен' }, ...userOptions(users)]}
-          value={f.responsible}
-          onChange={(responsible) => filter({ responsible })}
-        />
+        <CaseFilter kind="status" value={f.status} onChange={(status) => filter({ status })} />
+        <CaseFilter kind="subservice" value={f.subservice} onChange={(subservice) => filter({ subservice })} />
+        <CaseFilter kind="channel" value={f.channel} onChange={(channel) => filter({ channel })} />
+        <CaseFilter kind="registeredBy" value={f.registeredBy} onChange={(registeredBy) => filter({ registeredBy })} />
+        <CaseFilter kind="responsible" value={f.responsible} onChange={(responsible) => filter({ responsible })} />
         <LabeledSelect label="Срок" placeholder="Любой" clearable data={URGENCY_OPTIONS} value={f.urgency} onChange={(urgency) => filter({ urgency })} />
         <LabeledSelect
           label="Сортировка"

@@ -19,7 +19,7 @@ import { notifyError } from '../ui/forms';
 import { Page } from '../ui/Page';
 import { RuDateInput } from '../ui/RuDateInput';
 import { countText } from '../format';
-import { CaseTable, CHANNEL_OPTIONS, LabeledSelect, ListFooter, PAGE_SIZE, STATUS_OPTIONS, SUBSERVICE_OPTIONS, useCaseList, useDirectory, userOptions, useSessionState } from '../ui/cases';
+import { CaseFilter, CaseTable, ListFooter, PAGE_SIZE, useCaseList, useSessionState } from '../ui/cases';
 import { hostToday } from '../clock';
 
 function currentMonth(): { from: string; to: string } {
@@ -55,7 +55,6 @@ export function JournalScreen() {
   const [f, setF] = useSessionState<JournalFilters>('journal-filters', initialFilters());
   const [resets, setResets] = useState(0);
   const printJournal = useApiMutation('journal.print');
-  const users = useDirectory();
   const navigate = useNavigate();
   const openIntake = () => void navigate({ to: '/intake' });
 
@@ -122,19 +121,10 @@ export function JournalScreen() {
       <SimpleGrid cols={{ base: 1, sm: 3, xl: 6 }} spacing="sm" verticalSpacing="xs">
         <RuDateInput key={`from-${resets}`} label="Период с" value={f.from} onChange={(from) => filter({ from })} />
         <RuDateInput key={`to-${resets}`} label="Период по" value={f.to} onChange={(to) => filter({ to })} />
-        <LabeledSelect label="Способ поступления" placeholder="Все" clearable data={CHANNEL_OPTIONS} value={f.channel} onChange={(channel) => filter({ channel })} />
-        <LabeledSelect label="Подуслуга" placeholder="Все" clearable data={SUBSERVICE_OPTIONS} value={f.subservice} onChange={(subservice) => filter({ subservice })} />
-        <LabeledSelect label="Статус" placeholder="Все" clearable data={STATUS_OPTIONS} value={f.status} onChange={(status) => filter({ status })} />
-        <LabeledSelect
-          label="Принял"
-          placeholder="Все"
-          clearable
-          searchable
-          nothingFoundMessage="Ничего не найдено"
-          data={userOptions(users)}
-          value={f.registeredBy}
-          onChange={(registeredBy) => filter({ registeredBy })}
-        />
+        <CaseFilter kind="channel" value={f.channel} onChange={(channel) => filter({ channel })} />
+        <CaseFilter kind="subservice" value={f.subservice} onChange={(subservice) => filter({ subservice })} />
+        <CaseFilter kind="status" value={f.status} onChange={(status) => filter({ status })} />
+        <CaseFilter kind="registeredBy" value={f.registeredBy} onChange={(registeredBy) => filter({ registeredBy })} />
       </SimpleGrid>
       {error ? (
         <ErrorState message={error} onRetry={retry} />

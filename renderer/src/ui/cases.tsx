@@ -69,9 +69,9 @@ export function LabeledSelect({ label, required, error, description, id, ...rest
   );
 }
 
-export const STATUS_OPTIONS = CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] }));
-export const CHANNEL_OPTIONS = CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }));
-export const SUBSERVICE_OPTIONS = (Object.keys(SUBSERVICE_SHORT_LABELS) as SubserviceCode[]).map((s) => ({ value: s, label: subserviceShort(s) }));
+const STATUS_OPTIONS = CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] }));
+const CHANNEL_OPTIONS = CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }));
+const SUBSERVICE_OPTIONS = (Object.keys(SUBSERVICE_SHORT_LABELS) as SubserviceCode[]).map((s) => ({ value: s, label: subserviceShort(s) }));
 
 export interface DirectoryUser {
   id: number;
@@ -90,6 +90,33 @@ export function useDirectory(): DirectoryUser[] {
 
 export function userOptions(users: DirectoryUser[]) {
   return users.map((u) => ({ value: String(u.id), label: u.active ? u.fullName : `${u.fullName} (не работает)` }));
+}
+
+const CASE_FILTERS = {
+  status: { label: 'Статус', data: STATUS_OPTIONS },
+  subservice: { label: 'Подуслуга', data: SUBSERVICE_OPTIONS },
+  channel: { label: 'Способ поступления', data: CHANNEL_OPTIONS },
+} as const;
+const NOT_ASSIGNED = { value: 'none', label: 'Не назначен' };
+
+/** A filter of the case lists («Все» when empty): a fixed list, or one of the office's users («Принял», «Ответственный»). */
+export function CaseFilter({ kind, value, onChange }: { kind: keyof typeof CASE_FILTERS | 'registeredBy' | 'responsible'; value: string | null; onChange(v: string | null): void }) {
+  const users = useDirectory();
+  if (kind === 'registeredBy' || kind === 'responsible') {
+    return (
+      <LabeledSelect
+        label={kind === 'registeredBy' ? 'Принял' : 'Ответственный'}
+        placeholder="Все"
+        clearable
+        searchable
+        nothingFoundMessage="Ничего не найдено"
+        data={kind === 'responsible' ? [NOT_ASSIGNED, ...userOptions(users)] : userOptions(users)}
+        value={value}
+        onChange={onChange}
+      />
+    );
+  }
+  return <LabeledSelect label={CASE_FILTERS[kind].label} placeholder="Все" clearable data={CASE_FILTERS[kind].data} value={value} onChange={onChange} />;
 }
 
 const NO_ITEMS: RefItem[] = [];
