@@ -17,7 +17,7 @@ import { Backend } from '../main/backend/backend';
 import { createBackup } from '../main/backend/backups/backups';
 import { setQuiet } from '../main/backend/logger';
 import { makeRegister } from './generate';
-import { report, time, type Metric } from './lib';
+import { benchArg, report, time, type Metric } from './lib';
 
 export async function dataSafetyBench(dir: string, registerFile: string, progress: (s: string) => void): Promise<Metric[]> {
   const steps: string[] = [];
@@ -48,12 +48,8 @@ export async function dataSafetyBench(dir: string, registerFile: string, progres
 
 async function standalone(): Promise<void> {
   setQuiet(true);
-  const arg = (name: string) => {
-    const i = process.argv.indexOf(name);
-    return i > 0 ? process.argv[i + 1] : undefined;
-  };
-  const cases = Number(arg('--cases') ?? 200_000);
-  const kept = arg('--register');
+  const cases = Number(benchArg('--cases') ?? 200_000);
+  const kept = benchArg('--register');
   const dir = mkdtempSync(join(tmpdir(), 'socdesk-bench-ds-'));
   try {
     const log = (s: string) => console.error(s);

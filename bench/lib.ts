@@ -21,6 +21,12 @@ export async function withRegisterIn<T>(dataDir: string, registerFile: string, f
   }
 }
 
+/** The value after a command-line option (`--cases 1000`), or undefined. */
+export function benchArg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
 export interface Metric {
   metric: string;
   value: number;

@@ -32,7 +32,7 @@ import { setQuiet } from '../main/backend/logger';
 import { CITIZEN_ACT } from '../scripts/form-samples-acts';
 import { sampleApplication, snilsFrom } from '../tests/support/applications';
 import { makeRegister } from './generate';
-import { percentile, report, spawnHost, withRegisterIn, type Metric } from './lib';
+import { benchArg, percentile, report, spawnHost, withRegisterIn, type Metric } from './lib';
 
 const ROOT = resolve(__dirname, '..');
 const PASSWORD = 'bench-pass-1';
@@ -270,12 +270,8 @@ export async function rendererBenchOn(dir: string, registerFile: string, log: (s
 
 async function standalone(): Promise<void> {
   setQuiet(true);
-  const arg = (name: string) => {
-    const i = process.argv.indexOf(name);
-    return i > 0 ? process.argv[i + 1] : undefined;
-  };
-  const cases = Number(arg('--cases') ?? 200_000);
-  const kept = arg('--register');
+  const cases = Number(benchArg('--cases') ?? 200_000);
+  const kept = benchArg('--register');
   const dir = mkdtempSync(join(tmpdir(), 'socdesk-bench-renderer-'));
   try {
     const log = (s: string) => console.error(s);
