@@ -62,9 +62,11 @@ export function shortPersonName(full: string): string {
   return [last, ...rest.map((w) => `${w[0]}.`)].join(' ');
 }
 
+const RU_NUMBER = new Intl.NumberFormat('ru-RU');
+
 /** «1 234», or «более 10 000» when the backend stopped counting. */
 export function countText(d: { total: number; totalIsCapped: boolean }): string {
-  const n = d.total.toLocaleString('ru-RU');
+  const n = RU_NUMBER.format(d.total);
   return d.totalIsCapped ? `более ${n}` : n;
 }
 

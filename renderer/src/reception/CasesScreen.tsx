@@ -18,6 +18,7 @@ import {
 } from '../ui/cases';
 import { ButtonLink } from '../ui/links';
 import { Page } from '../ui/Page';
+import { Part } from '../ui/Part';
 import { CasesExportButton } from '../control/CasesExportButton';
 
 // ------------------------------------------------------------------ the screen
@@ -91,22 +92,27 @@ export function CasesScreen() {
         </>
       }
     >
-      <SimpleGrid cols={{ base: 1, sm: 3, lg: 4 }} spacing="sm" verticalSpacing="xs">
-        <TextInput label="Поиск" placeholder="ФИО, СНИЛС или № дела" value={f.q} onChange={(e) => filter({ q: e.currentTarget.value })} />
-        <CaseFilter kind="status" value={f.status} onChange={(status) => filter({ status })} />
-        <CaseFilter kind="subservice" value={f.subservice} onChange={(subservice) => filter({ subservice })} />
-        <CaseFilter kind="channel" value={f.channel} onChange={(channel) => filter({ channel })} />
-        <CaseFilter kind="registeredBy" value={f.registeredBy} onChange={(registeredBy) => filter({ registeredBy })} />
-        <CaseFilter kind="responsible" value={f.responsible} onChange={(responsible) => filter({ responsible })} />
-        <LabeledSelect label="Срок" placeholder="Любой" clearable data={URGENCY_OPTIONS} value={f.urgency} onChange={(urgency) => filter({ urgency })} />
-        <LabeledSelect
-          label="Сортировка"
-          allowDeselect={false}
-          data={SORT_OPTIONS}
-          value={f.sort}
-          onChange={(sort) => sort && setF((x) => ({ ...x, sort, page: 1 }))}
-        />
-      </SimpleGrid>
+      {/* Not drawn again when only the page changes. */}
+      <Part deps={[{ ...f, page: 1 }]}>
+        {() => (
+          <SimpleGrid cols={{ base: 1, sm: 3, lg: 4 }} spacing="sm" verticalSpacing="xs">
+            <TextInput label="Поиск" placeholder="ФИО, СНИЛС или № дела" value={f.q} onChange={(e) => filter({ q: e.currentTarget.value })} />
+            <CaseFilter kind="status" value={f.status} onChange={(status) => filter({ status })} />
+            <CaseFilter kind="subservice" value={f.subservice} onChange={(subservice) => filter({ subservice })} />
+            <CaseFilter kind="channel" value={f.channel} onChange={(channel) => filter({ channel })} />
+            <CaseFilter kind="registeredBy" value={f.registeredBy} onChange={(registeredBy) => filter({ registeredBy })} />
+            <CaseFilter kind="responsible" value={f.responsible} onChange={(responsible) => filter({ responsible })} />
+            <LabeledSelect label="Срок" placeholder="Любой" clearable data={URGENCY_OPTIONS} value={f.urgency} onChange={(urgency) => filter({ urgency })} />
+            <LabeledSelect
+              label="Сортировка"
+              allowDeselect={false}
+              data={SORT_OPTIONS}
+              value={f.sort}
+              onChange={(sort) => sort && setF((x) => ({ ...x, sort, page: 1 }))}
+            />
+          </SimpleGrid>
+        )}
+      </Part>
       <CaseListResult list={list} columns={CASES_COLUMNS} page={f.page} onPage={(page) => setF((x) => ({ ...x, page }))} />
     </Page>
   );

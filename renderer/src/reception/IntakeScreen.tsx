@@ -18,7 +18,6 @@ import {
   Center,
   Checkbox,
   Fieldset,
-  Textarea,
   Group,
   Kbd,
   List,
@@ -38,7 +37,7 @@ import {
 } from '@mantine/core';
 import { schemaResolver, useForm, type FormErrors, type UseFormReturnType } from '@mantine/form';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import {
   AUTHORITIES,
   AUTHORITY_LABELS,
@@ -82,6 +81,8 @@ import { APPLICATION_159N } from '../../../core/domain/application-159n';
 import { DueBadge } from '../ui/DueBadge';
 import { ErrorState } from '../ui/ErrorState';
 import { notifyError } from '../ui/forms';
+import { FastTextarea, FastTextInput } from '../ui/fast-text';
+import { Part } from '../ui/Part';
 import { Page } from '../ui/Page';
 import { RuDateInput } from '../ui/RuDateInput';
 import { AnchorLink, ButtonLink } from '../ui/links';
@@ -552,11 +553,11 @@ function IdDocFields({
           onKindChange?.();
         }}
       />
-      <TextInput label="Серия" autoComplete="off" {...form.getInputProps(`${prefix}.series`)} />
-      <TextInput label="Номер" required autoComplete="off" {...form.getInputProps(`${prefix}.number`)} />
+      <FastTextInput label="Серия" autoComplete="off" {...form.getInputProps(`${prefix}.series`)} />
+      <FastTextInput label="Номер" required autoComplete="off" {...form.getInputProps(`${prefix}.number`)} />
       <RuDateInput label="Дата выдачи" required {...dateProps(form, `${prefix}.issueDate`)} />
       <Box style={{ gridColumn: '1 / -1' }}>
-        <TextInput label="Кем выдан" required autoComplete="off" {...form.getInputProps(`${prefix}.issuer`)} />
+        <FastTextInput label="Кем выдан" required autoComplete="off" {...form.getInputProps(`${prefix}.issuer`)} />
       </Box>
     </SimpleGrid>
   );
@@ -1042,9 +1043,9 @@ function IntakeForm({ opening }: { opening: Opening }) {
                 </Alert>
               )}
               <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm" verticalSpacing="xs">
-                <TextInput label="Фамилия" required {...form.getInputProps('applicant.lastName')} />
-                <TextInput label="Имя" required {...form.getInputProps('applicant.firstName')} />
-                <TextInput label="Отчество" description="при наличии" inputWrapperOrder={['label', 'input', 'description', 'error']} {...form.getInputProps('applicant.middleName')} />
+                <FastTextInput label="Фамилия" required {...form.getInputProps('applicant.lastName')} />
+                <FastTextInput label="Имя" required {...form.getInputProps('applicant.firstName')} />
+                <FastTextInput label="Отчество" description="при наличии" inputWrapperOrder={['label', 'input', 'description', 'error']} {...form.getInputProps('applicant.middleName')} />
               </SimpleGrid>
               <Part deps={[v.applicant.birthDate, v.applicant.sex, v.applicant.snils, v.applicant.citizenship, age, errorsOf('applicant.birthDate', 'applicant.sex', 'applicant.snils', 'applicant.citizenship')]}>
                 {() => (
@@ -1153,8 +1154,8 @@ function IntakeForm({ opening }: { opening: Opening }) {
               <Part deps={[v.applicant.phone, v.applicant.email, errorsOf('applicant.phone', 'applicant.email')]}>
                 {() => (
                   <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
-                    <TextInput label="Телефон" type="tel" {...form.getInputProps('applicant.phone')} />
-                    <TextInput label="Электронная почта" inputMode="email" {...form.getInputProps('applicant.email')} />
+                    <FastTextInput label="Телефон" type="tel" {...form.getInputProps('applicant.phone')} />
+                    <FastTextInput label="Электронная почта" inputMode="email" {...form.getInputProps('applicant.email')} />
                   </SimpleGrid>
                 )}
               </Part>
@@ -1177,7 +1178,7 @@ function IntakeForm({ opening }: { opening: Opening }) {
                   {(v.hasRepresentative || minors) && (
                     <>
                       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
-                        <TextInput label="ФИО представителя" required {...form.getInputProps('representative.fullName')} />
+                        <FastTextInput label="ФИО представителя" required {...form.getInputProps('representative.fullName')} />
                         <NativeSelect
                           label="Основание полномочий"
                           required
@@ -1189,18 +1190,18 @@ function IntakeForm({ opening }: { opening: Opening }) {
                       </SimpleGrid>
                       {!minors && v.representative.authority === 'power_of_attorney' && (
                         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
-                          <TextInput label="Номер доверенности" required {...form.getInputProps('representative.authorityNumber')} />
+                          <FastTextInput label="Номер доверенности" required {...form.getInputProps('representative.authorityNumber')} />
                           <RuDateInput label="Дата доверенности" required {...dateProps(form, 'representative.authorityDate')} />
                         </SimpleGrid>
                       )}
                       {!minors && v.representative.authority === 'organization' && (
-                        <TextInput label="Организация (орган)" required {...form.getInputProps('representative.organization')} />
+                        <FastTextInput label="Организация (орган)" required {...form.getInputProps('representative.organization')} />
                       )}
                       <Text size="sm" fw={500} mt="xs">
                         Документ, удостоверяющий личность представителя
                       </Text>
                       <IdDocFields form={form} prefix="representative.idDoc" />
-                      <TextInput label="Телефон" type="tel" maw={360} {...form.getInputProps('representative.phone')} />
+                      <FastTextInput label="Телефон" type="tel" maw={360} {...form.getInputProps('representative.phone')} />
                     </>
                   )}
                 </Stack>
@@ -1314,11 +1315,11 @@ function IntakeForm({ opening }: { opening: Opening }) {
                   <Text size="sm" c="dimmed">
                     Печатаются в заявлении по форме приказа Минтруда № 159н; не заполненное здесь заявитель допишет от руки.
                   </Text>
-                  <Textarea autosize minRows={2} maxLength={2000} label={APPLICATION_159N.request.services} {...form.getInputProps('application.desiredServices')} />
-                  <Textarea autosize minRows={1} maxLength={1000} label={APPLICATION_159N.request.providers} {...form.getInputProps('application.desiredProviders')} />
+                  <FastTextarea autosize minRows={2} maxLength={2000} label={APPLICATION_159N.request.services} {...form.getInputProps('application.desiredServices')} />
+                  <FastTextarea autosize minRows={1} maxLength={1000} label={APPLICATION_159N.request.providers} {...form.getInputProps('application.desiredProviders')} />
                   <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-                    <Textarea autosize minRows={2} maxLength={2000} label={APPLICATION_159N.living.conditions} {...form.getInputProps('application.livingConditions')} />
-                    <Textarea autosize minRows={2} maxLength={2000} label={APPLICATION_159N.living.household} {...form.getInputProps('application.household')} />
+                    <FastTextarea autosize minRows={2} maxLength={2000} label={APPLICATION_159N.living.conditions} {...form.getInputProps('application.livingConditions')} />
+                    <FastTextarea autosize minRows={2} maxLength={2000} label={APPLICATION_159N.living.household} {...form.getInputProps('application.household')} />
                   </SimpleGrid>
                   <Checkbox
                     label="Заявитель дал согласие на обработку персональных данных (ст. 9 Федерального закона № 152-ФЗ)"
@@ -1483,29 +1484,6 @@ function IntakeForm({ opening }: { opening: Opening }) {
     </Page>
   );
 }
-
-/** Equal plain data (the form copies all its values on every change, so equal parts are not the same objects). */
-function sameData(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
-
-/**
- * A part of the form drawn again only when one of `deps` changed. The form is
- * controlled, so each keystroke renders IntakeForm; the parts it does not
- * touch (the documents, the 159н texts, the representative…) keep what they
- * drew. `children` is called with the form as it was when its deps last
- * changed, which is what the part shows; its handlers write through the form.
- */
-const Part = memo(
-  function Part({ children }: { deps: readonly unknown[]; children: () => ReactNode }) {
-    return children();
-  },
-  (a, b) => a.deps.length === b.deps.length && a.deps.every((d, i) => sameData(d, b.deps[i])),
-);
 
 // ------------------------------------------------------------------ a checklist row
 

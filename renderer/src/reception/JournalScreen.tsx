@@ -17,6 +17,7 @@ import { downloadFile } from '../ui/download';
 import { ErrorState } from '../ui/ErrorState';
 import { notifyError } from '../ui/forms';
 import { Page } from '../ui/Page';
+import { Part } from '../ui/Part';
 import { RuDateInput } from '../ui/RuDateInput';
 import { countText } from '../format';
 import { CaseFilter, CaseTable, ListFooter, PAGE_SIZE, useCaseList, useSessionState } from '../ui/cases';
@@ -118,14 +119,19 @@ export function JournalScreen() {
         </>
       }
     >
-      <SimpleGrid cols={{ base: 1, sm: 3, xl: 6 }} spacing="sm" verticalSpacing="xs">
-        <RuDateInput key={`from-${resets}`} label="Период с" value={f.from} onChange={(from) => filter({ from })} />
-        <RuDateInput key={`to-${resets}`} label="Период по" value={f.to} onChange={(to) => filter({ to })} />
-        <CaseFilter kind="channel" value={f.channel} onChange={(channel) => filter({ channel })} />
-        <CaseFilter kind="subservice" value={f.subservice} onChange={(subservice) => filter({ subservice })} />
-        <CaseFilter kind="status" value={f.status} onChange={(status) => filter({ status })} />
-        <CaseFilter kind="registeredBy" value={f.registeredBy} onChange={(registeredBy) => filter({ registeredBy })} />
-      </SimpleGrid>
+      {/* Not drawn again when only the page changes. */}
+      <Part deps={[{ ...f, page: 1 }, resets]}>
+        {() => (
+          <SimpleGrid cols={{ base: 1, sm: 3, xl: 6 }} spacing="sm" verticalSpacing="xs">
+            <RuDateInput key={`from-${resets}`} label="Период с" value={f.from} onChange={(from) => filter({ from })} />
+            <RuDateInput key={`to-${resets}`} label="Период по" value={f.to} onChange={(to) => filter({ to })} />
+            <CaseFilter kind="channel" value={f.channel} onChange={(channel) => filter({ channel })} />
+            <CaseFilter kind="subservice" value={f.subservice} onChange={(subservice) => filter({ subservice })} />
+            <CaseFilter kind="status" value={f.status} onChange={(status) => filter({ status })} />
+            <CaseFilter kind="registeredBy" value={f.registeredBy} onChange={(registeredBy) => filter({ registeredBy })} />
+          </SimpleGrid>
+        )}
+      </Part>
       {error ? (
         <ErrorState message={error} onRetry={retry} />
       ) : !data ? (

@@ -6,8 +6,9 @@
 import { Badge, Center, Group, Input, Loader, Pagination, Select, Table, Text, type SelectProps } from '@mantine/core';
 import { useId } from '@mantine/hooks';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
-import { memo, useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useRouter } from '@tanstack/react-router';
+import { memo, useEffect, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import './case-table.css';
 import type { In, RefItem, RefKind } from '../../../core/api/contract';
 import type { CaseRow } from '../../../core/api/reception';
 import { CASE_STATUS_LABELS, CASE_STATUSES, type CaseStatus } from '../../../core/domain/case-states';
@@ -17,7 +18,6 @@ import { errorMessage } from '../api';
 import { useApi } from '../data/queries';
 import { DueBadge } from './DueBadge';
 import { ErrorState } from './ErrorState';
-import { AnchorLink } from './links';
 import { channelLabel, countText, deadlineLabel, ruDate, ruDateTime, shortPersonName, snilsText, subserviceShort } from '../format';
 import { SUBSERVICE_SHORT_LABELS } from '../../../core/domain/labels';
 import { useSession } from '../session';
@@ -169,16 +169,29 @@ const COLUMN_TITLES: Record<CaseColumn, string> = {
   due: 'Ближайший срок',
 };
 
-function DateTimeCell({ value, strike }: { value: string; strike: boolean }) {
+function DateTimeCell({ value }: { value: string }) {
   const [date, time] = ruDateTime(value).split(' ');
   return (
-    <Text size="sm" td={strike ? 'line-through' : undefined} style={{ whiteSpace: 'nowrap' }}>
-      {date}{' '}
-      <Text span size="sm" c="dimmed" inherit>
-        {time}
-      </Text>
-    </Text>
+    <span className="sd-nowrap sd-date">
+      {date} <span className="sd-dim">{time}</span>
+    </span>
   );
+}
+
+/**
+ * Badges by what they show, made once: rows are keyed by their place on the
+ * page, so a badge that shows what the row above it showed on the last page
+ * is the same element, and React skips it.
+ */
+const badges = new Map<string, ReactNode>();
+function badge(key: string, make: () => ReactNode): ReactNode {
+  let b = badges.get(key);
+  if (b === undefined) {
+    if (badges.size > 2000) badges.clear();
+    b = make();
+    badges.set(key, b);
+  }
+  return b;
 }
 
 /** A column a screen adds after the common ones (e.g. what needs the specialist's action). */
@@ -200,84 +213,75 @@ export const CaseTable = memo(
 ) as typeof CaseTableRows;
 
 function CaseTableRows<R extends CaseRow>({ rows, columns, empty = 'Дел не найдено', extra }: CaseTableProps<R>) {
-  const navigate = useNavigate();
-  const openCase = (id: number) => void navigate({ to: '/cases/$id', params: { id } });
+  const router = useRouter();
+  const openCase = (id: number) => void router.navigate({ to: '/cases/$id', params: { id } });
   const onKey = (e: KeyboardEvent<HTMLTableRowElement>, id: number) => {
     if (e.key === 'Enter' && e.target === e.currentTarget) {
       e.preventDefault();
       openCase(id);
     }
   };
+  /** The number opens the case through the router (so the unsaved-changes guard sees it); with Ctrl or the middle button, as the browser does. */
+  const onLink = (e: MouseEvent<HTMLAnchorElement>, id: number) => {
+    e.stopPropagation();
+    if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    openCase(id);
+  };
+  // The cells are plain elements with the app's classes (ui/case-table.css): 50 rows of Mantine components cost more than the rest of the screen.
   const cell = (r: CaseRow, c: CaseColumn) => {
     const annulled = r.status === 'annulled';
-    const strike = annulled ? ({ textDecoration: 'line-through' } as const) : undefined;
     switch (c) {
       case 'number':
         return (
-          <AnchorLink to="/cases/$id" params={{ id: r.id }} fw={600} style={strike} onClick={(e) => e.stopPropagation()}>
+          <a className="sd-link" href={router.buildLocation({ to: '/cases/$id', params: { id: r.id } }).href} onClick={(e) => onLink(e, r.id)}>
             {r.journalNumber}
-          </AnchorLink>
+          </a>
         );
       case 'received':
-        return <DateTimeCell value={r.receivedAt} strike={annulled} />;
+        return <DateTimeCell value={r.receivedAt} />;
       case 'registered':
-        return <DateTimeCell value={r.registeredAt} strike={annulled} />;
+        return <DateTimeCell value={r.registeredAt} />;
       case 'applicant':
         return (
           <>
-            <Text size="sm" fw={500} style={strike}>
-              {r.applicantName}
-            </Text>
-            <Text size="xs" c="dimmed">
+            <div className="sd-strong">{r.applicantName}</div>
+            <div className="sd-dim sd-xs">
               {ruDate(r.applicantBirthDate)}
-              {r.snils && (
-                <span style={{ whiteSpace: 'nowrap' }}>
-                  {' · СНИЛС '}
-                  {snilsText(r.snils)}
-                </span>
-              )}
-            </Text>
+              {r.snils && <span className="sd-nowrap"> · СНИЛС {snilsText(r.snils)}</span>}
+            </div>
           </>
         );
       case 'subservice':
-        return (
-          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-            {subserviceShort(r.subservice)}
-          </Text>
-        );
+        return <span className="sd-nowrap">{subserviceShort(r.subservice)}</span>;
       case 'channel':
-        return <Text size="sm">{channelLabel(r.channel)}</Text>;
+        return channelLabel(r.channel);
       case 'registeredBy':
         return (
-          <Text size="sm" title={r.registeredByName} style={{ whiteSpace: 'nowrap' }}>
+          <span className="sd-nowrap" title={r.registeredByName}>
             {shortPersonName(r.registeredByName)}
-          </Text>
+          </span>
         );
       case 'responsible':
         return r.responsibleName ? (
-          <Text size="sm" title={r.responsibleName} style={{ whiteSpace: 'nowrap' }}>
+          <span className="sd-nowrap" title={r.responsibleName}>
             {shortPersonName(r.responsibleName)}
-          </Text>
+          </span>
         ) : (
-          <Text size="sm" c="dimmed">
-            не назначен
-          </Text>
+          <span className="sd-dim">не назначен</span>
         );
       case 'status':
         return (
           <>
-            <StatusBadge status={r.status} size="sm" />
-            {annulled && r.annulReason && (
-              <Text size="xs" c="dimmed" mt={2}>
-                Причина: {r.annulReason}
-              </Text>
-            )}
+            {badge(`s:${r.status}`, () => <StatusBadge status={r.status} size="sm" />)}
+            {annulled && r.annulReason && <div className="sd-dim sd-xs sd-mt2">Причина: {r.annulReason}</div>}
           </>
         );
       case 'due':
-        return <DueBadge date={r.nextDue} urgency={r.urgency} label={deadlineLabel(r.nextDueKind)} size="sm" />;
+        return badge(`d:${r.nextDue}:${r.urgency}:${r.nextDueKind}`, () => <DueBadge date={r.nextDue} urgency={r.urgency} label={deadlineLabel(r.nextDueKind)} size="sm" />);
     }
   };
+  const td = Table.classes.td;
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table striped highlightOnHover verticalSpacing="xs">
@@ -290,22 +294,29 @@ function CaseTableRows<R extends CaseRow>({ rows, columns, empty = 'Дел не 
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr
-              key={r.id}
+          {rows.map((r, i) => (
+            // Keyed by place: the next page updates these rows instead of building new ones.
+            <tr
+              key={i}
+              className={`${Table.classes.tr} sd-case-row`}
+              data-with-row-border
+              data-striped="odd"
+              data-hover
+              data-annulled={r.status === 'annulled' || undefined}
               tabIndex={0}
               data-testid={`case-row-${r.id}`}
               data-status={r.status}
               aria-label={`Дело № ${r.journalNumber}, ${r.applicantName}`}
               onClick={() => openCase(r.id)}
               onKeyDown={(e) => onKey(e, r.id)}
-              style={{ cursor: 'pointer', opacity: r.status === 'annulled' ? 0.6 : undefined }}
             >
               {columns.map((c) => (
-                <Table.Td key={c}>{cell(r, c)}</Table.Td>
+                <td key={c} className={td}>
+                  {cell(r, c)}
+                </td>
               ))}
-              {extra && <Table.Td>{extra.render(r)}</Table.Td>}
-            </Table.Tr>
+              {extra && <td className={td}>{extra.render(r)}</td>}
+            </tr>
           ))}
           {rows.length === 0 && (
             <Table.Tr>
