@@ -11,6 +11,7 @@ import type { ActForm, ActSuggestions, ActView } from '../../../core/api/process
 import type { CaseView } from '../../../core/api/reception';
 import { ruDateTime } from '../format';
 import { Checks, Choice, DateField, Field, FormBody, Mark, READ_ONLY_CLASS, RowsTable, SubHead, When, WATCHED, formKeyDown, type FormApi, type RowColumn } from '../ui/form-fields';
+import { FORM_SECTIONS_CLASS } from '../ui/sections';
 import { Guarded } from '../ui/Guarded';
 import type { CompareRequest, useActForm } from './useActForm';
 
@@ -194,7 +195,9 @@ export function ActFrame({
         {!bare && <MissingAlert saved={saved} />}
         <FormBody form={edit.form} deps={[lockReason, ...deps]}>
           <Fieldset variant="unstyled" disabled={!!lockReason} p={0} className={lockReason ? READ_ONLY_CLASS : undefined}>
-            <Stack gap="md">{children}</Stack>
+            <Stack gap="md" className={FORM_SECTIONS_CLASS}>
+              {children}
+            </Stack>
           </Fieldset>
         </FormBody>
       </Stack>

@@ -82,6 +82,7 @@ import { DueBadge } from '../ui/DueBadge';
 import { ErrorState } from '../ui/ErrorState';
 import { notifyError } from '../ui/forms';
 import { FastTextarea, FastTextInput } from '../ui/fast-text';
+import { FORM_SECTIONS_CLASS } from '../ui/sections';
 import { Part } from '../ui/Part';
 import { Page } from '../ui/Page';
 import { RuDateInput } from '../ui/RuDateInput';
@@ -971,7 +972,7 @@ function IntakeForm({ opening }: { opening: Opening }) {
       )}
 
       <form ref={rootRef} noValidate onSubmit={(e) => e.preventDefault()} onKeyDown={onKeyDown} onBlur={onBlur} autoComplete="off">
-        <Stack gap="lg">
+        <Stack gap="lg" className={FORM_SECTIONS_CLASS}>
           {/* ------------------------------------------------ Заявление */}
           <Part deps={[v.subservice, v.channel, v.mfcCode, v.receivedDate, v.receivedTime, subservices, mfcs, territoryWord, errorsOf('subservice', 'channel', 'mfcCode', 'receivedDate', 'receivedTime')]}>
             {() => (
