@@ -67,7 +67,6 @@ const CASE_WRITES = new Set<MethodName>([
 /** Lists a write makes stale at once (the change notification would too, a moment later). */
 const WRITE_STALES: Partial<Record<MethodName, MethodName[]>> = {
   'users.create': ['users.list', 'users.directory'],
-  'backups.saveSettings': ['backups.status'],
   'backups.create': ['backups.status'],
   'backups.verify': ['backups.status'],
   'users.update': ['users.list', 'users.directory', 'auth.session'],
@@ -104,7 +103,7 @@ const WRITE_STALES: Partial<Record<MethodName, MethodName[]>> = {
   'notifications.markRead': ['notifications.list', 'notifications.counts'],
 };
 
-/** A write through the API: its result goes into the cache (a case view), the lists it changes are re-read. */
+/** A write through the API: its result goes into the cache (a case view, the backup status), the lists it changes are re-read. */
 export function useApiMutation<M extends MethodName>(method: M) {
   const qc = useQueryClient();
   return useMutation<Out<M>, ApiError, In<M>>({
@@ -115,6 +114,8 @@ export function useApiMutation<M extends MethodName>(method: M) {
         const c = data as CaseView;
         qc.setQueryData(apiQuery('cases.get', { id: c.id }).queryKey, c);
       }
+      // The backup settings answer with the whole status: shown at once (the button «Создать копию сейчас» needs the passphrase known).
+      if (method === 'backups.saveSettings') qc.setQueryData(apiQuery('backups.status', {}).queryKey, data as Out<'backups.status'>);
       for (const m of WRITE_STALES[method] ?? []) void qc.invalidateQueries({ queryKey: [m] });
     },
   });
